@@ -1,0 +1,77 @@
+"""Vietnamese text primitives shared by the extractors and the pipeline.
+
+- `nfc`: every string that enters the project goes through it.
+- `fold`: the search key: lower case, no diacritics, đ→d. It also makes old and
+  new tone placement equal ("hoà" and "hòa" both fold to "hoa").
+- `parse_number`: Vietnamese numerals ("1.500", "1,7", "01") to float.
+- `iso_date`: day/month/year parts to an ISO string as precise as printed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Diacritic-, case- and đ-blind form of text, for search and keyword matching."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace into one space and strip the ends."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 1.500 or 1.000.000: dots group thousands
+
+
+def parse_number(token: str) -> float | None:
+    """A Vietnamese numeral as a float: "1.500" → 1500, "1,7" → 1.7, "01" → 1.
+
+    A dot followed by exactly three digits groups thousands; a comma is the decimal
+    mark. A lone dot before one or two digits ("2.5") is read as a decimal mark,
+    as offices sometimes type it.
+    """
+    s = token.strip().replace(" ", "")
+    if not s:
+        return None
+    if _GROUPED.match(s):
+        return float(s.replace(".", ""))
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+,\d+", s):
+        return float(s.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d+,\d+", s):
+        return float(s.replace(",", "."))
+    if re.fullmatch(r"\d+(\.\d{1,2})?", s):
+        return float(s)
+    return None
+
+
+def iso_date(year: int | str | None, month: int | str | None = None, day: int | str | None = None) -> str | None:
+    """ISO 8601 as precise as printed; None when the year is missing or a part is out of range."""
+    try:
+        y = int(year) if year not in (None, "") else None
+        m = int(month) if month not in (None, "") else None
+        d = int(day) if day not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+    if y is None:
+        return None
+    if y < 100:  # "20" for 2020 in hand-typed dates
+        y += 2000
+    if not 1900 <= y <= 2100:
+        return None
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    if not 1 <= d <= 31:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
