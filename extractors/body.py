@@ -1,0 +1,212 @@
+"""The body of a dispatch as items, sections and dates, for the body extractors.
+
+Lines come from text layers and OCR: a sentence wraps over several lines and a
+new bullet ("- ", "+ "), enumeration ("1.", "2.1.", "a)", "II.") or paragraph
+starts a new item. `items` joins the wrapped lines back into items and tags each
+with the polarity of the section it sits in, read from the section headings:
+
+- GOAL: "Chỉ tiêu", "Mục tiêu", "... phấn đấu" — what the document sets out to do;
+- RESULT: "Kết quả", "Tình hình", "Đặc điểm", "Đánh giá" — what already is;
+- NEUTRAL: everything else (content, measures, organisation).
+
+Keyword matching is done on `fold_same_length`, which keeps character offsets so
+that a span found in the folded text can be cut out of the printed text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.vntext import fold, iso_date, squash
+
+GOAL, NEUTRAL, RESULT = 1, 0, -1
+
+_ROMAN = r"[IVXLC]{1,5}"
+# An enumeration marker followed by a space: "II.", "2.", "2.1.", "a)", "b/", "1)".
+ENUM = re.compile(
+    rf"^\s*(?:(?P<roman>{_ROMAN})\s*[./)]|(?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*[./)]|"
+    r"(?P<letter>[a-zđA-ZĐ])\s*[.)/])\s+"
+)
+BULLET = re.compile(r"^\s*(?:[-+•–—●○▪■□➢➤✓∙·]|\*+)\s*")
+_SENTENCE_END = re.compile(r"[.!?:;…]\s*$")
+
+_GOAL_WORDS = ("chi tieu", "muc tieu", "phan dau")
+_RESULT_WORDS = ("ket qua", "tinh hinh", "dac diem", "danh gia", "thuc trang", "khai quat", "so lieu")
+
+
+@dataclass
+class Item:
+    """One bullet, enumerated item or paragraph, with its wrapped lines joined."""
+
+    text: str  # without the bullet or enumeration marker
+    marker: str | None  # the enumeration style ("roman", "num1", "num2", "letter") or "bullet" or None
+    polarity: int  # GOAL, NEUTRAL or RESULT: the section the item belongs to
+    heading: str | None = None  # the item's own heading part ("Chỉ tiêu" of "b) Chỉ tiêu: ...")
+
+
+def fold_same_length(text: str) -> str:
+    """`vntext.fold` character by character, so offsets in the result match `text`."""
+    out = []
+    for c in text:
+        f = fold(c)
+        out.append(f if len(f) == 1 else c.lower()[:1] or c)
+    return "".join(out)
+
+
+def _marker_style(line: str) -> tuple[str | None, int]:
+    """The marker style of a line and the length of its marker (0 when none)."""
+    m = ENUM.match(line)
+    if m:
+        if m.group("roman"):
+            style = "roman"
+        elif m.group("num"):
+            style = f"num{m.group('num').count('.') + 1}"
+        else:
+            style = "letter"
+        return style, m.end()
+    m = BULLET.match(line)
+    if m and m.end() < len(line):
+        return "bullet", m.end()
+    return None, 0
+
+
+def _starts_sentence(line: str) -> bool:
+    c = line.lstrip()[:1]
+    return c.isupper() or c.isdigit() or c in "“\"("
+
+
+def _short_line_limit(lines: list[str]) -> int:
+    """A line shorter than this ends its paragraph (it did not wrap)."""
+    lengths = sorted(len(l.strip()) for l in lines if len(l.strip()) > 20)
+    if not lengths:
+        return 0
+    typical = lengths[int(len(lengths) * 0.8)]
+    return int(typical * 0.6)
+
+
+def join_lines(lines: list[str]) -> list[tuple[str | None, str]]:
+    """(marker style, text) for each item, wrapped lines joined with single spaces."""
+    short = _short_line_limit(lines)
+    out: list[list] = []  # [style, text, last line]
+    for raw in lines:
+        line = raw.replace("\u00a0", " ").strip()
+        if not line:
+            if out:
+                out[-1][2] = ""  # a blank line closes the item
+            continue
+        style, cut = _marker_style(line)
+        body = line[cut:].strip() if style else line
+        prev = out[-1][2] if out else ""
+        new = (
+            style is not None
+            or not prev
+            or len(prev) < short
+            or (_SENTENCE_END.search(prev) and _starts_sentence(line))
+        )
+        if new:
+            out.append([style, body, line])
+        else:
+            out[-1][1] = f"{out[-1][1]} {line}"
+            out[-1][2] = line
+    return [(s, squash(t.replace("**", " "))) for s, t, _ in out]
+
+
+def _heading_part(text: str) -> str | None:
+    """The heading of an item: all of a short item, or the short lead before its colon."""
+    words = text.split()
+    if len(words) <= 12 and not re.search(r"[.;]\s*\S", text):
+        return text.rstrip(" .:")
+    m = re.match(r"^([^:]{2,60}):", text)
+    if m and len(m.group(1).split()) <= 6:
+        return m.group(1)
+    return None
+
+
+def heading_polarity(heading: str) -> int:
+    f = fold(heading)
+    if any(w in f for w in _GOAL_WORDS):
+        return GOAL
+    if any(w in f for w in _RESULT_WORDS):
+        return RESULT
+    return NEUTRAL
+
+
+def items(lines: list[str]) -> list[Item]:
+    """The document's items, each with the polarity of its section.
+
+    Enumerated items form a hierarchy by marker style (the first style seen is
+    the top level); a heading's polarity holds for everything under it until a
+    heading of the same or a higher level. A short unnumbered line ending with
+    a colon ("Chỉ tiêu:") is a heading one level below the current one.
+    """
+    stack: list[tuple[str, int]] = []  # (style, polarity)
+    result: list[Item] = []
+    for style, text in join_lines(lines):
+        heading = None
+        level_style = style if style not in (None, "bullet") else None
+        if level_style is None and style is None and text.endswith(":") and len(text.split()) <= 6:
+            level_style = "colon"
+        if level_style:
+            heading = _heading_part(text)
+            pol = heading_polarity(heading) if heading else NEUTRAL
+            styles = [s for s, _ in stack]
+            if level_style in styles:
+                del stack[styles.index(level_style):]
+            stack.append((level_style, pol))
+        effective = next((p for _, p in reversed(stack) if p != NEUTRAL), NEUTRAL)
+        result.append(Item(text=text, marker=style, polarity=effective, heading=heading))
+    return result
+
+
+def is_own_number_line(line: str) -> bool:
+    """The header's "Số: 25/KH-..." line, which holds the document's own number."""
+    return bool(re.match(r"^\s*s[o0ố6][\s:.]*\d*\s*/", fold(line.strip()[:40]))) or bool(
+        re.match(r"^\s*so\s*:", fold(line.strip()[:12]))
+    )
+
+
+# ---- dates -------------------------------------------------------------------------
+
+_YEAR = r"((?:19|20)\d\d)"
+# Date expressions on folded text, most precise first; each yields (day, month, year).
+_DATE_FORMS = [
+    (re.compile(rf"^(?:ngay\s*)?(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_YEAR}"), ("d", "m", "y")),
+    (re.compile(rf"^ngay\s*(\d{{1,2}})\s*(?:/\s*)?thang\s*(\d{{1,2}})\s*(?:/\s*)?(?:nam\s*{_YEAR})?"), ("d", "m", "y")),
+    (re.compile(rf"^thang\s*(\d{{1,2}})\s*(?:[/.\-]\s*|nam\s*){_YEAR}"), ("m", "y")),
+    (re.compile(rf"^(?:thang\s*)?(\d{{1,2}})\s*/\s*{_YEAR}"), ("m", "y")),
+    (re.compile(r"^thang\s*(\d{1,2})\b"), ("m",)),
+    (re.compile(rf"^nam\s*{_YEAR}\b(?!\s*[-–]\s*(?:19|20)\d\d)"), ("y",)),
+    (re.compile(rf"^{_YEAR}\b(?!\s*[-–]\s*(?:19|20)\d\d)"), ("y",)),
+    (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)"), ("d", "m")),
+]
+
+
+@dataclass
+class DateParts:
+    day: int | None
+    month: int | None
+    year: int | None
+    end: int  # offset just after the expression in the folded text
+
+    def iso(self) -> str | None:
+        if self.year is None:
+            return None
+        if self.month is None:
+            return iso_date(self.year)
+        return iso_date(self.year, self.month, self.day)
+
+
+def date_at(folded: str, pos: int) -> DateParts | None:
+    """The date expression starting at `pos` of folded text ("ngày 5/3/2020", "tháng 01/2021", "năm 2016")."""
+    rest = folded[pos:]
+    for pattern, parts in _DATE_FORMS:
+        m = pattern.match(rest)
+        if not m:
+            continue
+        values = dict(zip(parts, m.groups()))
+        d = {k: int(v) if v else None for k, v in values.items()}
+        month, day = d.get("m"), d.get("d")
+        if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+            continue
+        return DateParts(day, month, d.get("y"), pos + m.end())
+    return None
