@@ -1,15 +1,31 @@
 """From a document's text to its record: one module per part of the structure.
 
 Each extractor is a pure function over the cleaned reading-order lines of one
-document. `extract_record` runs them all and assembles the `Record`.
+document. `extract_record` cleans the lines once (extractors.clean), runs them
+all and assembles the `Record`.
 """
 from __future__ import annotations
 
+from extractors.clean import clean_pages
+from extractors.header import extract_header
+from extractors.received import extract_received
 from models.document import DocumentText
 from models.record import Record
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 def extract_record(doc: DocumentText) -> Record:
-    raise NotImplementedError  # assembled by the extractor work (issue 3)
+    lines = clean_pages([page.lines for page in doc.pages])
+    header = extract_header(lines)
+    return Record(
+        number=header.number,
+        symbol=header.symbol,
+        date=header.date,
+        place=header.place,
+        issuer=header.issuer,
+        parent_issuer=header.parent_issuer,
+        doc_type=header.doc_type,
+        subject=header.subject,
+        received=extract_received(lines),
+    )

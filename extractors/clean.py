@@ -1,0 +1,276 @@
+"""Line cleaning, applied once before every extractor.
+
+The parsers hand over reading-order lines, but text layers and OCR leave marks
+that are not part of the dispatch: markdown emphasis, e-signature stamps,
+"(Đã ký)", page numbers, running headers repeated on every page, table rules.
+Where the layout stage could not take the two header or footer columns apart,
+one line still holds both ("UBND HUYỆN X   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+"Nơi nhận:   TM. BAN THƯỜNG VỤ"); such lines are split into their pieces, so
+every extractor sees one column's text per line. The pieces are not re-ordered:
+the header and footer extractors classify lines, they do not rely on order
+across columns.
+
+This module also holds the patterns of the layout marks (quốc hiệu, tiêu ngữ,
+place–date line, signing authority, "Nơi nhận", body openers) that both the
+splitting here and the extractors recognise, matched on the folded
+(diacritic-blind) text so that OCR's lost or wrong diacritics still match.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable, Sequence
+
+from extractors.vntext import fold, nfc, squash
+
+# --- matching on folded text -------------------------------------------------
+
+
+def folded(text: str) -> str:
+    """`fold(text)`, guaranteed to have the same length so indices map back to `text`."""
+    f = fold(text)
+    if len(f) == len(text):
+        return f
+    # Rare characters whose folding changes length: fold one by one, keep one char each.
+    return "".join((fold(c) + c)[:1] for c in text)
+
+
+def fsearch(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """Search a pattern written for folded text; the match's spans index `text`."""
+    return pattern.search(folded(text))
+
+
+# --- layout marks (patterns over folded text) ----------------------------------
+
+QUOC_HIEU = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[i1]a(\s*v[i1]e[t]\s*n[a]m)?")
+DANG_CSVN = re.compile(r"dang\s*c[o0]ng\s*s[a]n\s*v[i1]e[t]\s*n[a]m")  # the Party's header mark
+TIEU_NGU = re.compile(r"d[o0]c\s*l[a]p\s*[-–—.,]?\s*t[u]\s*d[o0]\s*[-–—.,]?\s*h[a]nh\s*ph[u]c")
+# ", ngày 30 tháng 10 năm 2020", "ngày12", "ngày   tháng 01 năm 2024", "ngày 18 / tháng 11 năm 2025"
+DATE_WORDS = re.compile(
+    r"ng[a]y\s*(?P<d>\d{1,2})?[\s./…_-]*(?:/\s*)?th[a]ng\s*(?P<m>\d{1,2})?[\s./…_-]*n[a]m\s*(?P<y>(?:19|20)\d\d)"
+)
+# the "Địa danh, ngày … tháng … năm …" line: the comma before "ngày" is what sets it apart
+PLACE_DATE = re.compile(r",\s*ng[a]y\s*(?:\d{1,2}|[\s./…_]+th[a]ng)")
+AUTHORITY = re.compile(r"(?<![\w/])(?P<a>t\s*/\s*m|t\.\s*m|tm|kt|tl|tuq|q)\s*[./:]?\s*(?=[^\W\d_])")
+# The chức vụ words a signing title starts with (Nghị định 30 signs with the signer's office).
+TITLE_WORDS = re.compile(
+    r"^(?:q\.\s*|quyen\s+)?(pho\s+|tong\s+)?(chu tich|giam doc|truong|hieu truong|pho hieu truong|bi thu|chanh|"
+    r"thu truong|thu ky|uy vien|chu nhiem|ke toan|tong bien tap|cuc truong|vu truong|vien truong|"
+    r"chi cuc truong|giam hieu|nguoi lap|nguoi viet|to truong|lop truong|doi truong|chi huy truong|"
+    r"hieu pho|tong giam doc|tong thu ky|dai dien|thu quy)\b"
+)
+NOI_NHAN = re.compile(r"^\W*n[o0][i1]\s*nh[a]n\s*:?")
+KINH_GUI = re.compile(r"^\W*(?:dong\s+)?k[i1]nh\s*g[u][i1]\b\s*:?")
+# Sentence openers of the body (and of a Quyết định's preamble): where header material ends.
+BODY_OPENER = re.compile(
+    r"^\W*(can cu|thuc hien|theo |thi hanh|de |nham |huong ung|ve viec thuc hien|hom nay|vao hoi|"
+    r"nam (?:19|20)\d\d la|trong (?:nam|thoi gian)|tiep tuc|qua |sau |nhan dip|chao mung|ngay \d|"
+    r"(?:[ivx]+|\d+|[a-d])\s*[./)]\s|dieu \d)"
+)
+SIGNED_MARK = re.compile(
+    r"\(\s*(?:da\s*ky|ky\s*ten|ky\s*,|ky\s*va|ky\s*so|ky\s*,?\s*ghi|chu\s*ky)[^()]{0,40}\)"
+)
+_STAMP_LINE = re.compile(r"^\W*(ky\s*boi|thoi\s*gian\s*ky|nguoi\s*ky|signed\s*by)\b")
+_STAMP_DETAIL = re.compile(r"^\W*(email|co\s*quan|chuc\s*vu|to\s*chuc)\s*:")
+_SIGN_TIMESTAMP = re.compile(r"^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2})?\s*([+-]\d{2}:?\d{2})?$")
+_PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—(\[]*\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*[-–—)\]]*$")
+_GAP = re.compile(r"\s{3,}|\t+|\s*\|\s*")
+
+
+def is_header_mark(line: str) -> bool:
+    """Quốc hiệu, tiêu ngữ or the place–date line: right-column header text."""
+    f = folded(line)
+    return bool(QUOC_HIEU.search(f) or DANG_CSVN.search(f) or TIEU_NGU.search(f)
+                or (PLACE_DATE.search(f) and DATE_WORDS.search(f)))
+
+
+# --- cleaning ----------------------------------------------------------------------
+
+_STRAY_MARK = re.compile(r"\*{1,2}([a-zà-ỹđ]{1,4})\*{1,2}(?=\W|$)")  # OCR'd seal fragments set in italics: "*son*"
+_EMPHASIS = re.compile(r"\*\*|(?<=\S)\*(?=\W|$)|(?:(?<=\s)|^)\*(?=\S)")
+
+
+def strip_markdown(line: str) -> str:
+    """Drop markdown emphasis and stray *xx* marks; keep a "* " bullet."""
+    line = _STRAY_MARK.sub("", line)
+    bullet = re.match(r"^(\s*)\*+\s+", line.replace("**", "")) if line.lstrip().startswith("*") else None
+    body = _EMPHASIS.sub("", line)
+    if bullet and not body.lstrip().startswith("*"):
+        body = "* " + body.lstrip()
+    return body.rstrip()
+
+
+def _is_noise(line: str) -> bool:
+    f = folded(line.strip())
+    if not f:
+        return True
+    if _PAGE_NUMBER.match(f) or _SIGN_TIMESTAMP.match(f):
+        return True
+    if not re.search(r"\w", f):  # rules, underlines, lone punctuation
+        return True
+    return bool(_STAMP_LINE.match(f))
+
+
+def _drop_signature_stamps(lines: list[str]) -> list[str]:
+    """Remove e-signature stamp blocks: "Ký bởi: …", "Email: …", "Cơ quan: …", "Thời gian ký: …",
+    and a signer-organisation line directly above a bare signing timestamp."""
+    keep = [True] * len(lines)
+    stamp_rows = [i for i, l in enumerate(lines) if _STAMP_LINE.match(folded(l.strip()))]
+    for i in stamp_rows:
+        for j in range(max(0, i - 3), min(len(lines), i + 4)):
+            if _STAMP_DETAIL.match(folded(lines[j].strip())):
+                keep[j] = False
+    for i, l in enumerate(lines):
+        if _SIGN_TIMESTAMP.match(l.strip()) and i > 0:
+            prev = lines[i - 1].strip()
+            # the stamp's organisation line, unless it is part of the signing block itself
+            if prev and not AUTHORITY.match(folded(prev)) and not prev.isupper():
+                keep[i - 1] = False
+    return [l for l, k in zip(lines, keep) if k]
+
+
+def _running_lines(pages: Sequence[Sequence[str]]) -> set[str]:
+    """Lines printed at the top or bottom of most pages (running headers/footers)."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        body = [squash(l) for l in page if squash(l)]
+        edge = set(body[:2] + body[-2:])
+        seen.update(e for e in edge if len(e) >= 8)
+    need = max(2, (len(pages) + 1) // 2)
+    return {line for line, n in seen.items() if n >= need}
+
+
+# --- splitting lines that still hold two columns ---------------------------------
+
+
+def _place_start(text: str, comma: int) -> int:
+    """Index where the địa danh before ", ngày" starts: the run of capitalised words
+    (with a leading "TP." / "thành phố" / "thị xã") that ends at `comma`."""
+    words = list(re.finditer(r"\S+", text[:comma]))
+    start = comma
+    for w in reversed(words):
+        token = w.group()
+        if token[:1].isupper() or re.fullmatch(r"(?i)(tp|tx|tt|q|h)\.?", token):
+            start = w.start()
+            continue
+        if folded(token) in ("thanh", "pho", "thi", "xa", "tran"):
+            start = w.start()
+            continue
+        break
+    # a "thành phố"/"thị xã" fragment is part of the place only before a capitalised word
+    return start
+
+
+def split_right_column(line: str) -> list[str]:
+    """Split a header line where a right-column mark (quốc hiệu, tiêu ngữ, place–date)
+    follows left-column text on the same line."""
+    f = folded(line)
+    cuts = []
+    for pattern in (QUOC_HIEU, DANG_CSVN, TIEU_NGU):
+        m = pattern.search(f)
+        if m and m.start() > 0 and line[: m.start()].strip():
+            cuts.append(m.start())
+    m = PLACE_DATE.search(f)
+    if m and DATE_WORDS.search(f, m.start()):
+        start = _place_start(line, m.start())
+        if start > 0 and line[:start].strip():
+            cuts.append(start)
+    if not cuts:
+        return [line]
+    cut = min(cuts)
+    return [line[:cut].rstrip(" |"), *split_right_column(line[cut:])]
+
+
+_ITEM_END = re.compile(r"[;.,]\s+")
+
+
+def _title_tail(line: str) -> int | None:
+    """Start of an upper-case chức vụ ending a list item ("- Lưu: VT. PHÓ GIÁM ĐỐC")."""
+    for m in _ITEM_END.finditer(line):
+        tail = line[m.end():]
+        words = tail.split()
+        if 2 <= len(words) <= 8 and all(w.isupper() for w in words) and TITLE_WORDS.match(folded(tail)):
+            return m.end()
+    return None
+
+
+def split_footer_line(line: str) -> list[str]:
+    """Split a footer line holding a Nơi nhận item and a signature-block line."""
+    f = folded(line)
+    m = NOI_NHAN.match(f)
+    if m and line[m.end():].strip():
+        rest = line[m.end():].strip()
+        if not rest.startswith(("-", "+", "•")):
+            return [line[: m.end()].strip(), *split_footer_line(rest)]
+    for am in AUTHORITY.finditer(f):
+        if am.start() > 0 and line[am.start():].upper() == line[am.start():] and line[: am.start()].strip():
+            head = line[: am.start()].rstrip()
+            if head.endswith((";", ".", ",", ":")) or NOI_NHAN.match(folded(head)):
+                return [head, line[am.start():].strip()]
+    t = _title_tail(line)
+    if t is not None and line.lstrip().startswith(("-", "+", "•")):
+        return [line[:t].rstrip(), line[t:].strip()]
+    return [line]
+
+
+def _split_gaps(line: str) -> list[str]:
+    return [p.strip() for p in _GAP.split(line) if p.strip()]
+
+
+def _zones(lines: list[str]) -> tuple[int, int]:
+    """(end of header zone, start of footer zone) as line indices."""
+    head_end = min(len(lines), 24)
+    for i, l in enumerate(lines[:24]):
+        f = folded(squash(l))
+        if KINH_GUI.match(f) or (i > 2 and BODY_OPENER.match(f) and len(squash(l)) > 40):
+            head_end = i
+            break
+    foot = len(lines)
+    for i in range(len(lines) - 1, max(head_end, len(lines) - 80) - 1, -1):
+        f = folded(lines[i].strip())
+        if NOI_NHAN.match(f) or AUTHORITY.match(f) or re.search(r"\s{3,}(tm|kt|tl|t/m|tuq)\s*\.", f):
+            foot = i
+    return head_end, max(head_end, foot - 2)
+
+
+def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
+    """The document's cleaned lines: NFC, no markdown, stamps, page numbers, running
+    headers, "(Đã ký)" or blank lines, two-column lines split into their pieces."""
+    pages = [[nfc(l).replace("\u00a0", " ") for l in p] for p in pages]
+    running = _running_lines(pages)
+    lines: list[str] = []
+    for page in pages:
+        for raw in page:
+            line = strip_markdown(raw).strip().strip("|").rstrip()
+            line = _remove_signed_marks(line)
+            if squash(line) in running or _is_noise(line):
+                continue
+            lines.append(line)
+    lines = _drop_signature_stamps(lines)
+    head_end, foot_start = _zones(lines)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i < head_end:
+            pieces = [q for p in _split_gaps(line) for q in split_right_column(p)]
+        elif i >= foot_start:
+            pieces = [q for p in _split_gaps(line) for q in split_footer_line(p)]
+        else:
+            pieces = [line]
+        out.extend(squash(p) for p in pieces if not _is_noise(p))
+    return out
+
+
+def _remove_signed_marks(line: str) -> str:
+    """Remove "(Đã ký)", "(ký tên, đóng dấu)", "(Ký, ghi rõ họ tên)" wherever they stand."""
+    f = folded(line)
+    spans = [m.span() for m in SIGNED_MARK.finditer(f)]
+    for a, b in reversed(spans):
+        line = line[:a] + " " + line[b:]
+    return line
+
+
+def clean_lines(lines: Iterable[str]) -> list[str]:
+    """`clean_pages` for text that comes as one page."""
+    return clean_pages([list(lines)])

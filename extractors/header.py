@@ -1,0 +1,261 @@
+"""The header of a dispatch (Nghị định 30/2020/NĐ-CP, Điều 8 and Phụ lục I):
+
+    left column                          right column
+    TÊN CƠ QUAN CHỦ QUẢN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TÊN CƠ QUAN BAN HÀNH                 Độc lập - Tự do - Hạnh phúc
+    Số: 25/KH-PGD&ĐT                     Hiệp Hoà, ngày 30 tháng 10 năm 2020
+    V/v trích yếu (a công văn)
+                    TÊN LOẠI
+                    Trích yếu nội dung
+
+The cleaned lines hold each column's pieces on their own lines, but not always
+in column order, so every field is found by what its line looks like: the
+"Số" line, the place–date line, upper-case agency lines above "Số", a "V/v"
+line or a tên loại title line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.clean import (BODY_OPENER, DANG_CSVN, DATE_WORDS, KINH_GUI, PLACE_DATE, QUOC_HIEU, TIEU_NGU,
+                              folded, is_header_mark)
+from extractors.received import find_received
+from extractors.vntext import iso_date, squash
+
+HEADER_SPAN = 30  # the header lies within the first lines of page one
+
+# "Số: 25/KH-PGD&ĐT", "Sô: 30 /CĐGD", "S6 01/KH", "Số: /TTr-CĐCS", "Số 45-KH/TU"
+_SO = re.compile(r"^\W{0,3}(?:s[o06]|5[o0])(?![a-z])\s*[:.;]?\s*(?P<num>\d{1,6}[a-z]?)?\s*(?:[.…_]{2,}\s*)?(?P<rest>.*)$")
+_SYMBOL = re.compile(r"^/\s*(?P<sym>[^\s,;|]+(?:\s*[-–]\s*[^\s,;|]+)*)")
+_PARTY_SYMBOL = re.compile(r"^[-–]\s*(?P<sym>[^\s,;|/]+/[^\s,;|]+)")
+_VV = re.compile(r"^\W{0,2}v\s*[/.]\s*v\b\s*[:.]?\s*")
+_VE_VIEC = re.compile(r"^\W{0,2}ve\s+viec\b\s*[:.]?\s*")
+_WEB_DATE = re.compile(r"^\W*ngay\s*(?:dang|ban\s*hanh|xuat\s*ban|cap\s*nhat)\s*:?\s*(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})")
+
+# Tên loại (Nghị định 30, Điều 7, and the kinds unions and Party bodies use), longest first.
+DOC_TYPES = {
+    "giay trieu tap": "Giấy triệu tập", "giay gioi thieu": "Giấy giới thiệu", "giay uy quyen": "Giấy ủy quyền",
+    "giay nghi phep": "Giấy nghỉ phép", "giay moi": "Giấy mời", "loi phat dong": "Lời phát động",
+    "loi keu goi": "Lời kêu gọi", "phat dong": "Phát động", "ke hoach": "Kế hoạch", "thong bao": "Thông báo",
+    "quyet dinh": "Quyết định", "bao cao": "Báo cáo", "huong dan": "Hướng dẫn", "to trinh": "Tờ trình",
+    "quy che": "Quy chế", "quy dinh": "Quy định", "chuong trinh": "Chương trình", "nghi quyet": "Nghị quyết",
+    "chi thi": "Chỉ thị", "bien ban": "Biên bản", "de an": "Đề án", "du an": "Dự án", "phuong an": "Phương án",
+    "cong dien": "Công điện", "cong van": "Công văn", "thong cao": "Thông cáo", "thong tri": "Thông tri",
+    "ket luan": "Kết luận", "dieu le": "Điều lệ", "thu ngo": "Thư ngỏ", "thu moi": "Thư mời",
+    "ban ghi nho": "Bản ghi nhớ", "ban thoa thuan": "Bản thỏa thuận", "hop dong": "Hợp đồng",
+    "phieu trinh": "Phiếu trình", "phieu gui": "Phiếu gửi", "phieu chuyen": "Phiếu chuyển", "thu cong": "Thư công",
+}
+# A title that is a verb phrase ("PHÁT ĐỘNG PHONG TRÀO …") keeps its first words in the trích yếu.
+_VERB_TYPES = {"phat dong"}
+_TYPE_RE = re.compile(r"^\W{0,3}(?P<t>" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")\b(?!\s*(?:so|:))")
+
+# Words an agency name starts with: a line that starts otherwise continues the line above.
+_AGENCY_HEAD = re.compile(
+    r"^(uy ban|ubnd|hdnd|ubmt|mat tran|hoi dong|so |phong |ban |cong doan|lien doan|ldld|tong |truong |bo |"
+    r"cuc |vu |hoi |dang |dang uy|tinh uy|thanh uy|huyen uy|quan uy|thi uy|chi bo|doan |cdcs|cdn|cd |"
+    r"trung tam|vien |cong ty|chi cuc|thanh tra|van phong|dai hoc|hoc vien|tap doan|benh vien|kho bac|"
+    r"chi nhanh|ngan hang|lien hiep|hiep hoi|cau lac bo|nha |phan hieu|khoa |bch|ban chap hanh|"
+    r"cong an|bo chi huy|hoc vien|dai su quan|toa an|vien kiem sat|kiem toan|bao hiem|cong doan)"
+)
+_CONTINUES = re.compile(r"(\bva|&|-|,)$")
+
+
+@dataclass
+class Header:
+    number: str | None = None
+    symbol: str | None = None
+    date: str | None = None
+    place: str | None = None
+    issuer: str | None = None
+    parent_issuer: str | None = None
+    doc_type: str | None = None
+    subject: str | None = None
+
+
+def _upper_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def _is_upper(text: str) -> bool:
+    return _upper_ratio(text) >= 0.8
+
+
+def find_number(lines: list[str], skip: set[int] = frozenset()) -> tuple[str | None, str | None, int | None]:
+    """(number, symbol, line index) of the "Số: N/SYMBOL" line; the symbol may sit on the next line."""
+    for i, line in enumerate(lines[:HEADER_SPAN]):
+        if i in skip:
+            continue
+        f = folded(line)
+        m = _SO.match(f)
+        if not m:
+            continue
+        if not m.group("num") and not m.group("rest").strip() and i + 1 < len(lines):
+            # "Số" and "25 /KH-SGDĐT" split apart by a wide gap
+            line = line.rstrip() + " " + lines[i + 1].strip()
+            f = folded(line)
+            m = _SO.match(f)
+        rest_at = m.start("rest")
+        rest = line[rest_at:].strip()
+        number = line[m.start("num"): m.end("num")] if m.group("num") else None
+        if not rest and i + 1 < len(lines) and lines[i + 1].lstrip().startswith("/"):
+            rest = lines[i + 1].strip()
+        sym = _SYMBOL.match(rest) or (_PARTY_SYMBOL.match(rest) if number else None)
+        if sym:
+            symbol = re.sub(r"\s+", "", sym.group("sym")).strip(".:|")
+            if any(c.isupper() for c in symbol):
+                return number, symbol, i
+        elif number and not rest and not re.search(r"[.:]\s*$", line) and m.group(0).count(":") <= 1:
+            # "Số: 25" whose symbol was lost; only when nothing else follows on the line
+            return number, None, i
+    return None, None, None
+
+
+def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | None]:
+    """(ISO date, place, line index) of the place–date line ("Hiệp Hoà, ngày 30 tháng 10 năm 2020")."""
+    for i, line in enumerate(lines[:HEADER_SPAN]):
+        f = folded(line)
+        pd = PLACE_DATE.search(f)
+        bare = re.match(r"^\W*ngay\s*(\d{1,2}|[\s.…_]+th)", f) and len(line) < 45
+        if not pd and not bare:
+            continue
+        text, ftext = line, f
+        if not DATE_WORDS.search(ftext) and i + 1 < len(lines):  # the line wraps before "tháng … năm"
+            text = line + " " + lines[i + 1]
+            ftext = folded(text)
+        d = DATE_WORDS.search(ftext)
+        if not d:
+            continue
+        date = iso_date(d.group("y"), d.group("m"), d.group("d"))
+        place = None
+        if pd:
+            place = squash(text[: pd.start()]).strip(" |.,-:") or None
+        return date, place, i
+    for line in lines[:HEADER_SPAN]:
+        m = _WEB_DATE.match(folded(line))
+        if m:
+            return iso_date(m.group("y"), m.group("m"), m.group("d")), None, None
+    return None, None, None
+
+
+def _agency_candidates(lines: list[str], stop: int, skip: set[int]) -> list[str]:
+    out = []
+    for i, line in enumerate(lines[:stop]):
+        if i in skip or is_header_mark(line) or _TYPE_RE.match(folded(line)):
+            continue
+        f = folded(line).strip(" .-|")
+        if f in ("viet nam", "nam") or not _is_upper(line) or len(f) < 2:
+            continue
+        if DANG_CSVN.search(f) or QUOC_HIEU.search(f) or TIEU_NGU.search(f):
+            continue
+        out.append(squash(line).strip(" |-"))
+    return out
+
+
+def find_issuer(lines: list[str], stop: int, skip: set[int] = frozenset()) -> tuple[str | None, str | None]:
+    """(issuer, parent_issuer): the last agency named above "Số", and the one above it."""
+    agencies: list[str] = []
+    for line in _agency_candidates(lines, stop, skip):
+        f = folded(line)
+        if agencies and (not _AGENCY_HEAD.match(f) or _CONTINUES.search(folded(agencies[-1]))):
+            agencies[-1] = agencies[-1] + " " + line
+        else:
+            agencies.append(line)
+    if not agencies:
+        return None, None
+    return agencies[-1], (agencies[-2] if len(agencies) > 1 else None)
+
+
+_CONNECTOR_END = re.compile(r"(\b(va|cua|ve|trong|cho|tai|voi|den|cac|nhung|giai doan|nam|thang|hoc|nhiem ky|"
+                            r"tren|theo|nham|de|o|tu)|[,\-–&;:])$")
+
+
+def _stops_subject(line: str) -> bool:
+    f = folded(line)
+    return bool(KINH_GUI.match(f) or BODY_OPENER.match(f) or is_header_mark(line) or _SO.match(f)
+                or _TYPE_RE.match(f) and _is_upper(line))
+
+
+def _follows_subject(prev: str, line: str, upper_title: bool) -> bool:
+    """Whether `line` continues a wrapped trích yếu whose last line is `prev`."""
+    if _stops_subject(line) or len(line) > 160 or prev.rstrip().endswith((".", ":")):
+        return False
+    first = line.lstrip()[:1]
+    if first.islower() or first in "(–-[\"“" or first.isdigit():
+        return True
+    if upper_title and _is_upper(line):
+        return True
+    return bool(_CONNECTOR_END.search(folded(prev)))
+
+
+def find_type_subject(lines: list[str], skip: set[int] = frozenset()) -> tuple[str | None, str | None, int | None]:
+    """(doc_type, subject, index of the line after them) from a "V/v" line or a tên loại title."""
+    limit = min(len(lines), HEADER_SPAN)
+    for i in range(limit):
+        if i in skip:
+            continue
+        line, f = lines[i], folded(lines[i])
+        if KINH_GUI.match(f):
+            break
+        vv = _VV.match(f)
+        if vv:
+            parts = [line[vv.end():].strip()]
+            j = i + 1
+            while j < len(lines) and len(parts) < 8 and j not in skip:
+                nxt = lines[j]
+                g = folded(nxt)
+                if (KINH_GUI.match(g) or BODY_OPENER.match(g) or is_header_mark(nxt) or _SO.match(g)
+                        or _is_upper(nxt) or len(nxt) > 90 or parts[-1].endswith(".") and not parts[-1].endswith("..")):
+                    break
+                parts.append(nxt.strip())
+                j += 1
+            subject = squash(" ".join(p for p in parts if p)).rstrip(" .;:") or None
+            return "Công văn", subject, j
+        t = _TYPE_RE.match(f)
+        if t and _is_upper(line[: t.end()]) and len(line) < 160:
+            key = t.group("t")
+            rest = line[t.end():].strip(" :-–")
+            if key in _VERB_TYPES and rest:
+                rest = line[t.start("t"):].strip()
+            parts = [rest] if rest else []
+            j = i + 1
+            upper_title = bool(rest) and _is_upper(rest)
+            while j < len(lines) and len(parts) < 6 and j not in skip:
+                nxt = lines[j].strip()
+                if parts:
+                    if not _follows_subject(parts[-1], nxt, upper_title):
+                        break
+                elif _stops_subject(nxt) or len(nxt) > 200:
+                    break
+                else:
+                    upper_title = _is_upper(nxt)
+                parts.append(nxt)
+                j += 1
+            subject = squash(" ".join(parts)).rstrip(" .;:") or None
+            return DOC_TYPES[key], subject, j
+    return None, None, None
+
+
+def extract_header(lines: list[str]) -> Header:
+    _, stamp = find_received(lines)
+    number, symbol, so_at = find_number(lines, stamp)
+    date, place, date_at = find_date_place(lines)
+    doc_type, subject, type_end = find_type_subject(lines, stamp)
+    stops = [k for k in (so_at,) if k is not None]
+    if not stops:
+        # without a "Số" line the agency block ends where the title, V/v or body begins
+        for i, line in enumerate(lines[:HEADER_SPAN]):
+            f = folded(line)
+            if _VV.match(f) or _TYPE_RE.match(f) or KINH_GUI.match(f) or BODY_OPENER.match(f) or len(line) > 90:
+                stops.append(i)
+                break
+    stop = stops[0] if stops else 0
+    issuer, parent = find_issuer(lines, stop, stamp)
+    if subject is None and doc_type is None and so_at is None and date_at is None and issuer is None and lines:
+        # a web post: no administrative header, its first line is the title
+        first = lines[0].strip()
+        if 10 <= len(first) <= 250 and not first.endswith(":") and not BODY_OPENER.match(folded(first)):
+            subject = first
+    return Header(number=number, symbol=symbol, date=date, place=place, issuer=issuer, parent_issuer=parent,
+                  doc_type=doc_type, subject=subject)
