@@ -1,0 +1,110 @@
+"""The phases or waves of a campaign: "Đợt 1", "Đợt thi đua thứ nhất", "Giai đoạn 2", "Vòng 1".
+
+Two shapes:
+
+- a labelled item: an item that starts with the label ("- Đợt 1 (từ tháng 01/2024
+  đến 31/7/2024): Thi đua ..."); `text` is what follows the label (and the
+  bracketed range when the label is followed by one and a colon);
+- an unlabelled list: bullet items after an introduction that announces waves
+  and ends with a colon ("... theo từng đợt cụ thể sau:"), each item a phase
+  with label null.
+
+A mention in running text ("giai đoạn 2016 – 2020", "các đợt thi đua ngắn ngày")
+is not a phase. Dates come from a "từ … đến …" range (or "A – B" in brackets
+after the label) as precise as printed; "nay" and "hết năm học …" give null; a
+bound that is an event ("đến Đại hội ...") takes the date bracketed after it.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.body import date_at, fold_same_length, items
+from extractors.vntext import fold, squash
+from models.record import Phase
+
+_ORDINALS = r"thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)"
+_NUMERALS = r"mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
+_ROUNDS = r"so khao|chung khao|chung ket|ban ket|so loai|loai|cap truong|cap huyen|cap tinh|cap quoc gia"
+_LABEL = re.compile(
+    rf"^(?:dot|giai doan|vong)(?:\s+thi dua)?\s+(?:\d{{1,2}}|[ivx]{{1,4}}|{_ORDINALS}|{_NUMERALS}|{_ROUNDS})"
+    r"(?=\s*[:.(\-–—,]|\s+(?:tu|bat dau|ke tu|trong)\b|\s*$)"
+)
+# "theo từng đợt", "thành 2 đợt", "các đợt thi đua", "ba giai đoạn" in the sentence that ends with a colon.
+_INTRO = re.compile(rf"\b(?:cac|tung|nhung|\d{{1,2}}|{_NUMERALS})\s+(?:dot|giai doan|vong)\b[^.;]*:\s*$")
+
+
+def _bracketed_date(folded: str, pos: int):
+    """The first "(năm 2018)"-style bracket holding only a date, in the sentence from `pos`."""
+    stop = re.compile(r"[;:]|\.(?!\d)").search(folded, pos)
+    for bracket in re.compile(r"\(\s*").finditer(folded, pos, stop.start() if stop else len(folded)):
+        date = date_at(folded, bracket.end())
+        if date and re.match(r"\s*\)", folded[date.end:]):
+            return date
+    return None
+
+
+def _range(text: str) -> tuple[str | None, str | None]:
+    """(start, end) of the first "từ … đến …" range in the text, or of an opening bracket "(A – B)"."""
+    f = fold_same_length(text)
+    for m in re.finditer(r"\btu\s+|^\s*\(\s*", f):
+        pos = m.end()
+        if f.startswith("nay", pos):
+            start, after = None, pos + 3
+        else:
+            start = date_at(f, pos)
+            if start is None:
+                continue
+            after = start.end
+        sep = re.compile(r"\s*(?:den(?:\s+het)?|[-–—])\s*(?:ngay\s+)?").match(f, after)
+        if not sep:
+            continue
+        end_pos = sep.end()
+        end = None
+        if not re.match(r"(?:het\s+)?nam hoc|nay\b", f[end_pos:]):
+            end = date_at(f, end_pos) or _bracketed_date(f, end_pos)
+        if start is not None and start.year is None and end is not None:
+            start.year = end.year
+        return (start.iso() if start else None), (end.iso() if end else None)
+    return None, None
+
+
+def _labelled(text: str) -> Phase | None:
+    f = fold_same_length(text)
+    m = _LABEL.match(f)
+    if not m:
+        return None
+    label = squash(text[: m.end()])
+    rest = text[m.end():]
+    start, end = _range(rest)
+    bracket = re.match(r"\s*\([^()]*\)\s*:", rest)
+    body = rest[bracket.end():] if bracket else rest
+    return Phase(label=label, start=start, end=end, text=squash(body).lstrip(":.-–— ").strip())
+
+
+def extract_phases(lines: list[str]) -> list[Phase]:
+    """The campaign's phases in reading order (labelled items, or the items of an "các đợt" list)."""
+    doc = items(lines)
+    labelled: list[Phase] = []
+    unlabelled: list[Phase] = []
+    for i, item in enumerate(doc):
+        phase = _labelled(item.text)
+        if phase:
+            if phase.text == "" and i + 1 < len(doc) and not _labelled(doc[i + 1].text):
+                phase.text = doc[i + 1].text  # a label on its own line: the phase is the next item
+                if phase.start is None and phase.end is None:
+                    phase.start, phase.end = _range(phase.text)
+            if not any(fold(p.label) == fold(phase.label) for p in labelled):
+                labelled.append(phase)
+            continue
+        if not _INTRO.search(fold(item.text)):
+            continue
+        wave = []
+        for follower in doc[i + 1:]:
+            if follower.marker is None or follower.marker != (wave[0].marker if wave else follower.marker):
+                break
+            wave.append(follower)
+        if wave and not any(_labelled(w.text) for w in wave):
+            for w in wave:
+                start, end = _range(w.text) if re.match(r"\s*tu\b", fold(w.text)) else (None, None)
+                unlabelled.append(Phase(label=None, start=start, end=end, text=w.text))
+    return labelled + unlabelled
