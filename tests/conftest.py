@@ -1,0 +1,52 @@
+"""Shared fixtures: paths to the shared data, documents built by hand, a Prefect test server."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from models.document import OCR, PLAIN, DocumentText, PageText
+from pipeline.options import Options
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+# Prefect must not write into the user's home nor phone home, in tests as in the CLI.
+os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect" / "test"))
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+
+
+def shared(*parts: str) -> Path:
+    """A path in ../shared; the test is skipped when the shared data is not beside the checkout."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not found: the shared data must sit beside the checkout")
+    return path
+
+
+def document(text: str, source: str = "doc.txt", confidences: list[float | None] | None = None) -> DocumentText:
+    """A DocumentText of one page per form feed; pages with a confidence count as OCR'd."""
+    pages = []
+    for number, page_text in enumerate(text.split("\f"), start=1):
+        conf = confidences[number - 1] if confidences else None
+        pages.append(PageText(number=number, lines=page_text.splitlines(), method=OCR if conf is not None else PLAIN,
+                              confidence=conf))
+    return DocumentText(source=Path(source), pages=pages)
+
+
+@pytest.fixture
+def options(tmp_path: Path) -> Options:
+    """Options whose inbox, processed folder and index are in a fresh temporary folder."""
+    return Options(inbox=tmp_path / "raw", processed=tmp_path / "processed", jobs=2)
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    """One temporary Prefect server (and database) for every flow test of the session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=90):
+        yield
