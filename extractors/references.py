@@ -1,0 +1,111 @@
+"""Documents the text cites by number: "Kế hoạch số 06/KH-TLĐ ngày 22/2/2016", "Chỉ thị 22-CT/TW".
+
+A reference is a number "N/SYMBOL" (or "N-SYMBOL/…", "N/YYYY/SYMBOL") whose symbol
+starts with a capital letter — how Nghị định 30/2020/NĐ-CP numbers documents and
+how Party documents ("22-CT/TW") are numbered. `kind` is the document type
+printed just before the number, else the type the symbol encodes (KH, CT, NQ,
+QĐ, NĐ, TT, CTr, HD, TB, BC, TTr, KL), else the nearest type named earlier in
+the sentence, else "Công văn" (a công văn's symbol names only its issuer).
+`date` is the "ngày …" right after the number. The document's own number (the
+header's "Số:" line) is not a reference; each number is listed once.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.body import date_at, fold_same_length, is_own_number_line, join_lines
+from extractors.vntext import fold
+from models.record import Reference
+
+_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠ"
+_NUMBER = re.compile(
+    rf"(?<![\w/.-])(\d{{1,6}}[a-z]?(?:\s*/\s*(?:19|20)\d\d)?)\s*([/-])\s*([{_UPPER}][\w&.\-/]*[\w&])"
+)
+# Folded kind words as printed, and the kind they name.
+_KINDS = [
+    ("chuong trinh hanh dong", "Chương trình hành động"),
+    ("chuong trinh", "Chương trình"),
+    ("cong van", "Công văn"),
+    ("ke hoach", "Kế hoạch"),
+    ("chi thi", "Chỉ thị"),
+    ("nghi quyet", "Nghị quyết"),
+    ("quyet dinh", "Quyết định"),
+    ("nghi dinh", "Nghị định"),
+    ("thong tu", "Thông tư"),
+    ("huong dan", "Hướng dẫn"),
+    ("thong bao", "Thông báo"),
+    ("bao cao", "Báo cáo"),
+    ("to trinh", "Tờ trình"),
+    ("ket luan", "Kết luận"),
+    ("quy dinh", "Quy định"),
+    ("quy che", "Quy chế"),
+    ("cong dien", "Công điện"),
+    ("thong tri", "Thông tri"),
+    ("de an", "Đề án"),
+    ("luat", "Luật"),
+    ("phap lenh", "Pháp lệnh"),
+    ("giay trieu tap", "Giấy triệu tập"),
+    ("van ban", "Văn bản"),
+]
+_KIND_WORDS = "|".join(k for k, _ in _KINDS)
+_KIND_NAMES = dict(_KINDS)
+# Type codes at the head of a symbol part (Nghị định 30/2020/NĐ-CP, Phụ lục III).
+_SYMBOL_KINDS = [
+    ("CTr", "Chương trình hành động"), ("TTr", "Tờ trình"), ("KH", "Kế hoạch"), ("CT", "Chỉ thị"),
+    ("NQ", "Nghị quyết"), ("QĐ", "Quyết định"), ("NĐ", "Nghị định"), ("TT", "Thông tư"),
+    ("HD", "Hướng dẫn"), ("TB", "Thông báo"), ("BC", "Báo cáo"), ("KL", "Kết luận"), ("QC", "Quy chế"),
+    ("QyĐ", "Quy định"), ("CĐ", "Công điện"), ("GTT", "Giấy triệu tập"), ("CTr", "Chương trình"),
+]
+
+
+def _symbol_kind(symbol: str) -> str | None:
+    for part in re.split(r"[-/.]", symbol):
+        for code, kind in _SYMBOL_KINDS:
+            if part == code or (part.startswith(code) and part[len(code):].startswith(("TTg", "TW"))):
+                return kind
+    return None
+
+
+def _kind(folded_before: str, symbol: str) -> str:
+    direct = re.search(rf"\b({_KIND_WORDS})(?:\s+lien tich)?\s*(?:so\s*)?:?\s*$", folded_before)
+    if direct:
+        return _KIND_NAMES[direct.group(1)]
+    by_symbol = _symbol_kind(symbol)
+    if by_symbol:
+        return by_symbol
+    sentence = re.split(r"[.;]\s", folded_before)[-1]
+    named = list(re.finditer(rf"\b({_KIND_WORDS})\b", sentence))
+    return _KIND_NAMES[named[-1].group(1)] if named else "Công văn"
+
+
+def _date_after(folded: str, pos: int) -> str | None:
+    m = re.compile(r"\s*,?\s*(?:ban hanh\s*|ky\s*)?(?=ngay)").match(folded, pos)
+    if not m:
+        return None
+    date = date_at(folded, m.end())
+    return date.iso() if date and date.day is not None else None
+
+
+def extract_references(lines: list[str]) -> list[Reference]:
+    """The documents cited in the text, first mention first, each number once."""
+    own_line = next((l for l in lines[:25] if is_own_number_line(l)), None)
+    seen = {_key(m) for m in _NUMBER.finditer(own_line or "")}
+    refs: list[Reference] = []
+    for _, text in join_lines([l for l in lines if l is not own_line]):
+        folded = fold_same_length(text)
+        for m in _NUMBER.finditer(text):
+            symbol = m.group(3).rstrip(".-/")
+            if sum(c.isupper() for c in symbol) < 2 or _key(m) in seen:
+                continue
+            seen.add(_key(m))
+            refs.append(Reference(
+                kind=_kind(folded[: m.start()], symbol),
+                number=re.sub(r"\s+", "", f"{m.group(1)}{m.group(2)}{symbol}"),
+                date=_date_after(folded, m.start(3) + len(symbol)),
+            ))
+    return refs
+
+
+def _key(m: re.Match) -> str:
+    """A number's identity: no spaces, no case, no diacritics."""
+    return fold(re.sub(r"\s+", "", f"{m.group(1)}{m.group(2)}{m.group(3).rstrip('.-/')}"))
