@@ -158,11 +158,19 @@ def items(lines: list[str]) -> list[Item]:
     return result
 
 
-def is_own_number_line(line: str) -> bool:
-    """The header's "Số: 25/KH-..." line, which holds the document's own number."""
-    return bool(re.match(r"^\s*s[o0ố6][\s:.]*\d*\s*/", fold(line.strip()[:40]))) or bool(
-        re.match(r"^\s*so\s*:", fold(line.strip()[:12]))
-    )
+def own_number_lines(lines: list[str]) -> set[int]:
+    """Indexes of the header lines that hold the document's own "Số: 25/KH-..." number.
+
+    The number may share the "Số:" line or, when the header columns were read
+    apart, sit alone on the next line.
+    """
+    for i, line in enumerate(lines[:30]):
+        f = fold(line.strip()[:40])
+        if re.match(r"^s[o0]\s*[:.]?\s*$", f):
+            return {i, i + 1}
+        if re.match(r"^s[o0]\s*[:.]?\s*\d*\s*/", f) or re.match(r"^s[o0]\s*:", f):
+            return {i}
+    return set()
 
 
 # ---- dates -------------------------------------------------------------------------

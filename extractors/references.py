@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.body import date_at, fold_same_length, is_own_number_line, join_lines
+from extractors.body import date_at, fold_same_length, join_lines, own_number_lines
 from extractors.vntext import fold
 from models.record import Reference
 
@@ -88,10 +88,10 @@ def _date_after(folded: str, pos: int) -> str | None:
 
 def extract_references(lines: list[str]) -> list[Reference]:
     """The documents cited in the text, first mention first, each number once."""
-    own_line = next((l for l in lines[:25] if is_own_number_line(l)), None)
-    seen = {_key(m) for m in _NUMBER.finditer(own_line or "")}
+    own = own_number_lines(lines)
+    seen = {_key(m) for i in own if i < len(lines) for m in _NUMBER.finditer(lines[i])}
     refs: list[Reference] = []
-    for _, text in join_lines([l for l in lines if l is not own_line]):
+    for _, text in join_lines([l for i, l in enumerate(lines) if i not in own]):
         folded = fold_same_length(text)
         for m in _NUMBER.finditer(text):
             symbol = m.group(3).rstrip(".-/")
