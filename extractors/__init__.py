@@ -6,9 +6,14 @@ all and assembles the `Record`.
 """
 from __future__ import annotations
 
+from extractors.addressees import extract_addressees
 from extractors.clean import clean_pages
 from extractors.header import extract_header
+from extractors.phases import extract_phases
 from extractors.received import extract_received
+from extractors.recipients import extract_recipients
+from extractors.signatory import extract_signatory
+from extractors.targets import extract_targets
 from models.document import DocumentText
 from models.record import Record
 
@@ -27,5 +32,10 @@ def extract_record(doc: DocumentText) -> Record:
         parent_issuer=header.parent_issuer,
         doc_type=header.doc_type,
         subject=header.subject,
+        addressees=extract_addressees(lines),
+        phases=extract_phases(lines),
+        targets=extract_targets(lines),
+        signatory=extract_signatory(lines),
+        recipients=extract_recipients(lines),
         received=extract_received(lines),
     )

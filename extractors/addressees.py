@@ -1,0 +1,78 @@
+"""The "Kính gửi:" block: whom a công văn is addressed to.
+
+Offices write one addressee on the same line, several as "- " bullets (the first
+often on the "Kính gửi:" line itself), several separated by ";", or one long
+name wrapped over two lines; "Kính gửi" sometimes lacks its colon and the
+southern "Kính gởi" is common. The block ends where the body begins.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.clean import BODY_OPENER, KINH_GUI, NOI_NHAN, folded, is_header_mark
+from extractors.vntext import squash
+
+BULLET = re.compile(r"^\s*[-–+•*]\s*")
+_INLINE_BULLET = re.compile(r"\s+[-–]\s+(?=[^\W\d_])")
+_SCAN_LIMIT = 40  # "Kính gửi" belongs to the first lines of page one
+_MAX_LINES = 15
+
+
+def _tidy(item: str) -> str:
+    return squash(BULLET.sub("", item)).strip(" ;,.:")
+
+
+def _ends_item(text: str) -> bool:
+    return text.rstrip().endswith((";", "."))
+
+
+def extract_addressees(lines: list[str]) -> list[str]:
+    for i, line in enumerate(lines[:_SCAN_LIMIT]):
+        m = KINH_GUI.match(folded(line))
+        if m:
+            return _collect(line[m.end():], lines[i + 1: i + 1 + _MAX_LINES])
+    return []
+
+
+def _collect(first: str, following: list[str]) -> list[str]:
+    items: list[str] = []
+    bulleted = bool(BULLET.match(first))
+
+    def add(text: str, new: bool) -> None:
+        pieces = _INLINE_BULLET.split(text) if BULLET.match(text) else [text]
+        for k, piece in enumerate(pieces):
+            for part in re.split(r";\s+(?=\S)", piece):
+                if items and not new and k == 0:
+                    items[-1] = items[-1].rstrip() + " " + part.strip()
+                else:
+                    items.append(part)
+                new = True
+
+    if first.strip():
+        add(first.strip(), True)
+    for line in following:
+        f = folded(line)
+        if BODY_OPENER.match(f) or NOI_NHAN.match(f) or KINH_GUI.match(f) or is_header_mark(line):
+            break
+        if BULLET.match(line):
+            bulleted = True
+            add(line.strip(), True)
+            continue
+        if not items:
+            if len(line) > 100:
+                break
+            add(line.strip(), True)
+            continue
+        last = items[-1]
+        if last.rstrip().endswith(".") and not re.search(r"\b[A-ZĐ]{1,3}\.$", last.rstrip()):
+            break
+        starts_lower = line.lstrip()[:1].islower()
+        if _ends_item(last):
+            if bulleted or len(line) > 80:
+                break
+            add(line.strip(), True)  # a list separated by ";" without bullets
+        elif len(line) <= (100 if starts_lower else 75):
+            add(line.strip(), False)  # a wrapped name
+        else:
+            break
+    return [t for t in (_tidy(i) for i in items) if t]

@@ -1,0 +1,107 @@
+"""The "Nơi nhận:" list at the foot of a dispatch.
+
+Each item is a recipient with an optional purpose in brackets, written as a code
+("T/h", "b/c", "c/đ", "đ/b", "p/h", "t/d") or in words ("(báo cáo)",
+"(để thực hiện)"); the purpose is spelled out. The archive line ("Lưu: VT, …",
+"Lưu VT") is not a recipient, nor are sub-headings ("Bản điện tử:"). Where the
+footer's two columns were not taken apart, signature-block lines sit between
+the items; they are stepped over.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.addressees import BULLET
+from extractors.clean import AUTHORITY, NOI_NHAN, TITLE_WORDS, folded
+from extractors.signatory import is_person_name
+from extractors.vntext import squash
+from models.record import Recipient
+
+# purpose codes and words, folded and without spaces → spelled out
+_PURPOSES = {
+    "t/h": "thực hiện", "th": "thực hiện", "thuchien": "thực hiện",
+    "b/c": "báo cáo", "bc": "báo cáo", "b/cao": "báo cáo", "baocao": "báo cáo",
+    "c/d": "chỉ đạo", "chidao": "chỉ đạo",
+    "d/b": "để biết", "biet": "để biết", "debiet": "để biết",
+    "p/h": "phối hợp", "phoihop": "phối hợp",
+    "t/d": "theo dõi", "theodoi": "theo dõi",
+    "g/s": "giám sát", "giamsat": "giám sát",
+    "k/t": "kiểm tra", "kiemtra": "kiểm tra",
+    "h/d": "hướng dẫn", "huongdan": "hướng dẫn",
+    "t/b": "thông báo", "thongbao": "thông báo",
+}
+_TRAILING_BRACKET = re.compile(r"\(([^()]{1,40})\)\s*[;.,]?\s*$")
+_ARCHIVE = re.compile(r"^\W*luu\b")
+_MAX_LINES = 40
+
+
+def purpose_of(words: str) -> str | None:
+    """Spelled-out purpose of a bracket's content, or None when it is not a purpose."""
+    found = []
+    for part in re.split(r"[,;&+]|\bva\b", folded(words)):
+        key = re.sub(r"\s+", "", part)
+        if key.startswith("de") and key != "debiet":
+            key = key[2:]
+        if not key:
+            continue
+        if key not in _PURPOSES:
+            return None
+        found.append(_PURPOSES[key])
+    return ", ".join(dict.fromkeys(found)) or None
+
+
+def parse_item(text: str) -> Recipient | None:
+    text = squash(BULLET.sub("", text)).strip()
+    purpose = None
+    m = _TRAILING_BRACKET.search(text)
+    if m:
+        purpose = purpose_of(m.group(1))
+        if purpose:
+            text = text[: m.start()]
+    name = text.strip(" ;,.:")
+    return Recipient(name=name, purpose=purpose) if name else None
+
+
+def _signature_line(line: str) -> bool:
+    f = folded(line)
+    words = line.split()
+    return bool(AUTHORITY.match(f) or is_person_name(line)
+                or (len(words) <= 8 and line.isupper() and not BULLET.match(line))
+                or (len(words) <= 6 and TITLE_WORDS.match(f)))
+
+
+def extract_recipients(lines: list[str]) -> list[Recipient]:
+    start = None
+    for i, line in enumerate(lines):
+        if NOI_NHAN.match(folded(line)):
+            start = i
+    if start is None:
+        return []
+    first = lines[start][NOI_NHAN.match(folded(lines[start])).end():].strip()
+    items: list[str] = []
+    open_item = False  # whether the last item may continue on the next line
+    bulleted = False
+    for line in ([first] if first else []) + lines[start + 1: start + 1 + _MAX_LINES]:
+        f = folded(line)
+        if BULLET.match(line):
+            bulleted = True
+            if _ARCHIVE.match(folded(BULLET.sub("", line))):
+                open_item = False
+                continue
+            items.append(line)
+            open_item = not line.rstrip().endswith((";", "."))
+            continue
+        if _ARCHIVE.match(f) or (line.rstrip().endswith(":") and len(line) <= 30):
+            open_item = False
+            continue
+        if _signature_line(line):
+            continue
+        if items and open_item and len(line) <= 80 and line.lstrip()[:1].islower():
+            items[-1] += " " + line.strip()
+            open_item = not line.rstrip().endswith((";", "."))
+            continue
+        if not bulleted and len(line) <= 80 and line.rstrip().endswith((";", ".")):
+            items.append(line)  # an unbulleted list
+            continue
+        break
+    return [r for r in (parse_item(t) for t in items) if r]

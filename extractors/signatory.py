@@ -1,0 +1,132 @@
+"""The signing block (Nghị định 30/2020/NĐ-CP, Điều 8, khoản 7; Phụ lục I):
+
+    TM. BAN THƯỜNG VỤ          ← authority and the collective (body)
+    PHÓ CHỦ TỊCH THƯỜNG TRỰC   ← the signer's chức vụ (title)
+    (seal, signature)
+    Ngô Việt Hà                ← họ tên (name)
+
+"TM." signs for a collective, "KT." for the head (a deputy signs), "TL." and
+"TUQ." by delegation, "Q." as acting head; "T/M" is an older spelling of "TM.".
+Nested blocks ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH") are read
+the way the decree builds them: the innermost authority says how the person
+who signed signs (here KT., a deputy for the chairman), so it is the
+authority; the collective named after TM. stays the body. A block may have no
+authority at all (a head signing in their own name: "TRƯỞNG PHÒNG / Phạm Văn
+Hà"), and a document may have no signature text at all (everything null).
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.clean import AUTHORITY, NOI_NHAN, TITLE_WORDS, folded
+from extractors.vntext import squash
+from models.record import Signatory
+
+_ZONE = 60  # the block lies within the document's last lines
+_NAME_WINDOW = 14  # lines between the title and the typed name (seal, signature, interleaved list)
+
+_AUTHORITY_NAMES = {"tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q."}
+
+# Vietnamese family names (folded); a typed name starts with one of them.
+SURNAMES = frozenset("""
+nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly li dinh doan trinh luong mai ta cao lam
+chu ha kieu quach thai tang trieu vuong lai luu lu la dao to tong khuc nong lo hua giang mac thach tieu ung vi
+quan kim lac nghiem phung truong chau lieu diep au bach be cu dam dong giap han hau khong khuat lang linh mong
+nham ninh phi phuong quang son tan thang tiet tu uong van vien yen ton thieu hoa ong sam cam ma nhu
+""".split())
+_SYLLABLE = re.compile(r"^[^\W\d_][^\W\d_]{0,6}$")
+_NOT_NAME_WORDS = frozenset("so phong ban truong cong uy hoi lien ngay thang nam noi kinh tong chu pho giam".split())
+
+
+def is_person_name(line: str) -> bool:
+    """A Vietnamese personal name on a line of its own: 2–5 capitalised syllables,
+    the first a family name ("Nguyễn Thị Thu Hà", "ĐẶNG ĐÌNH CHUNG")."""
+    text = squash(line).strip(" .,;")
+    words = text.split()
+    if not 2 <= len(words) <= 5 or not all(_SYLLABLE.match(w) for w in words):
+        return False
+    upper = text.isupper()
+    if TITLE_WORDS.match(folded(text)):
+        return False
+    if not upper and not all(w[0].isupper() and w[1:] == w[1:].lower() for w in words):
+        return False
+    first = folded(words[0])
+    if first in SURNAMES:
+        return True
+    # an uncommon family name: accept a title-case name whose words are not office words
+    return not upper and len(words) >= 3 and not any(folded(w) in _NOT_NAME_WORDS for w in words)
+
+
+def _authority_at(line: str) -> re.Match[str] | None:
+    m = AUTHORITY.match(folded(line))
+    if not m:
+        return None
+    marker = line[m.start("a"): m.end("a")]
+    return m if marker.upper() == marker else None  # the marker is printed in capitals
+
+
+def _skippable(line: str) -> bool:
+    """Lines of the other footer column or of the seal that may sit inside the block."""
+    f = folded(line)
+    return bool(re.match(r"^\s*[-–+•]", line) or NOI_NHAN.match(f) or re.match(r"^\W*luu\b", f)
+                or (line.rstrip().endswith(":") and len(line) <= 30))
+
+
+def _is_title(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > 9 or len(line) > 70 or _skippable(line) or is_person_name(line):
+        return False
+    if line.rstrip().endswith((";", ",")):
+        return False
+    return bool(TITLE_WORDS.match(folded(line))) or sum(c.isupper() for c in line) >= 0.8 * sum(c.isalpha() for c in line)
+
+
+def _name_after(lines: list[str], start: int) -> str | None:
+    for line in lines[start: start + _NAME_WINDOW]:
+        if is_person_name(line):
+            return squash(line).strip(" .,;")
+        if len(line) > 90 or _authority_at(line):
+            break
+    return None
+
+
+def extract_signatory(lines: list[str]) -> Signatory:
+    zone_start = max(0, len(lines) - _ZONE)
+    tail = lines[zone_start:]
+    marks = [(i, m) for i, line in enumerate(tail) if (m := _authority_at(line))]
+    if marks:
+        last_i, last_m = marks[-1]
+        block = [(last_i, last_m)]
+        for i, m in reversed(marks[:-1]):  # a nested block: authority lines right above
+            if block[0][0] - i <= 2:
+                block.insert(0, (i, m))
+        authority = _marker(last_m)
+        body = None
+        for i, m in block:
+            if _marker(m) == "TM.":
+                body = squash(tail[i][m.end():]) or None
+        after = squash(tail[last_i][last_m.end():])
+        title = None
+        for line in tail[last_i + 1: last_i + 6]:
+            if _skippable(line):
+                continue
+            if _is_title(line) and not _authority_at(line):
+                title = squash(line)
+            break
+        if title is None and authority == "Q.":
+            title = after or None
+        name = _name_after(tail, last_i + 1)
+        return Signatory(authority=authority, body=body, title=title, name=name)
+    # no authority: a chức vụ line followed by a typed name
+    for i in range(len(tail) - 1, -1, -1):
+        line = tail[i]
+        if _is_title(line) and TITLE_WORDS.match(folded(line)):
+            name = _name_after(tail, i + 1)
+            if name:
+                return Signatory(title=squash(line), name=name)
+    return Signatory()
+
+
+def _marker(m: re.Match[str]) -> str:
+    key = re.sub(r"[^a-z]", "", m.group("a"))
+    return _AUTHORITY_NAMES[key]
