@@ -12,8 +12,10 @@ from extractors.header import extract_header
 from extractors.phases import extract_phases
 from extractors.received import extract_received
 from extractors.recipients import extract_recipients
+from extractors.references import extract_references
 from extractors.signatory import extract_signatory
 from extractors.targets import extract_targets
+from extractors.theme import extract_theme
 from models.document import DocumentText
 from models.record import Record
 
@@ -37,5 +39,7 @@ def extract_record(doc: DocumentText) -> Record:
         targets=extract_targets(lines),
         signatory=extract_signatory(lines),
         recipients=extract_recipients(lines),
+        references=extract_references(lines),
         received=extract_received(lines),
+        theme=extract_theme(lines),
     )
