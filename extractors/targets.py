@@ -62,12 +62,13 @@ _UNIT_STOP = {
     "xuống", "hằng năm", "hàng năm", "mỗi năm", "tốt", "khác", "này", "đó", "nữa", "trở", "nhận",
 }
 _UNIT_STOP_FOLDED = {fold(w) for w in _UNIT_STOP}
+_TIME_WORDS = {"nam", "thang", "ngay", "tuan", "quy", "nam hoc"}
 
 
-def _is_stop(token: str) -> bool:
-    """A stop word; compared without diacritics only when the token has none (OCR lost them)."""
+def _is_stop(token: str, plain: bool) -> bool:
+    """A stop word; in text without diacritics (OCR lost them) compared without diacritics."""
     low = token.lower()
-    return low in _UNIT_STOP or (low == fold(low) and low in _UNIT_STOP_FOLDED)
+    return low in _UNIT_STOP or (plain and fold(low) in _UNIT_STOP_FOLDED)
 
 
 def _mask(text: str) -> str:
@@ -78,8 +79,8 @@ def _mask(text: str) -> str:
     return re.sub(r"[“\"][^”\"]*[”\"]", blank, text)
 
 
-def _sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?;])\s+(?=\S)", text)
+def _split(text: str, marks: str) -> list[str]:
+    parts = re.split(rf"(?<=[{marks}])\s+(?=\S)", text)
     return [p for p in parts if p.strip()]
 
 
@@ -94,9 +95,12 @@ def _clauses(sentence: str) -> list[str]:
 def _words_after(text: str, limit: int) -> list[str]:
     """Up to `limit` words of the noun phrase that starts `text`, stopping at verbs and function words."""
     head = re.match(r"\s*([^,;:.()“”\"!?]*)", text).group(1)
+    plain = fold(head) == head.lower()
     words: list[str] = []
     for token in word_tokenize(" ".join(head.split()[:8])):
-        if not re.search(r"\w", token) or _is_stop(token) or len(words) >= limit:
+        if not re.search(r"\w", token) or _is_stop(token, plain) or len(words) >= limit:
+            break
+        if words and fold(token) in _TIME_WORDS:  # "gấp 1,7 lần năm 2020"
             break
         words.append(token)
     return words
@@ -155,7 +159,7 @@ def _quantity(clause: str, folded: str, masked: str, polarity: int, cue: bool) -
                 noun = _unit(after[ratio.end():])
                 unit = "/" + ratio.group(1) + (f" {noun}" if noun else "")
             else:
-                if re.match(r"\s*[/:h]", after_f) or re.match(r"\s*[-–]\s*[a-z]", after_f):
+                if re.match(r"\s*[/:]|h(?:\d|\b)", after_f) or re.match(r"\s*[-–]\s*[a-z]", after_f):
                     continue
                 multiplier = re.match(r"\s*(trieu|nghin|ngan|ty)\b", after_f)
                 if multiplier:
@@ -186,15 +190,15 @@ def extract_targets(lines: list[str]) -> list[Target]:
     """The quantified goals of the document, in reading order."""
     targets: list[Target] = []
     for item in items(lines):
-        for sentence in _sentences(item.text):
-            sentence_f = fold_same_length(sentence)
-            cue = any(c in sentence_f for c in _GOAL_CUES)
+        for sentence in _split(item.text, ".!?"):
+            cue = any(c in fold(sentence) for c in _GOAL_CUES)
             if item.polarity == RESULT and not cue:
                 continue
-            if item.polarity != GOAL and _NOT_A_GOAL.search(sentence_f) and not cue:
-                continue
-            for clause in _clauses(sentence):
-                target = _quantity(clause, fold_same_length(clause), _mask(clause), item.polarity, cue)
-                if target:
-                    targets.append(target)
+            for part in _split(sentence, ";"):
+                if item.polarity != GOAL and not cue and _NOT_A_GOAL.search(fold(part)):
+                    continue
+                for clause in _clauses(part):
+                    target = _quantity(clause, fold_same_length(clause), _mask(clause), item.polarity, cue)
+                    if target:
+                        targets.append(target)
     return targets
