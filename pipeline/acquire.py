@@ -42,6 +42,28 @@ def choose_parser(path: Path, head: bytes) -> Parser:
     raise InputError(path, f"unsupported file type ({path.suffix or 'no suffix'})")
 
 
+class _PrivateOcrPool:
+    """An OcrPool of our own, started at the first page that needs OCR (a text-layer PDF never starts one)."""
+
+    def __init__(self, options: Options):
+        self.options = options
+        self.pool = None
+
+    def submit(self, image, page_number: int):
+        if self.pool is None:
+            from pipeline.ocr import OcrPool
+
+            self.pool = OcrPool(self.options).__enter__()
+        return self.pool.submit(image, page_number)
+
+    def __enter__(self) -> "_PrivateOcrPool":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.pool is not None:
+            self.pool.__exit__(*exc_info)
+
+
 def read_document(path: Path, options: Options, ocr=None) -> DocumentText:
     """The document's text page by page; InputError for empty, truncated, corrupt, unsupported or textless files."""
     path = Path(path)
@@ -57,9 +79,7 @@ def read_document(path: Path, options: Options, ocr=None) -> DocumentText:
         raise InputError(path, "empty file (0 bytes)")
     parser = choose_parser(path, head)
     if ocr is None and parser.name in OCR_PARSERS:
-        from pipeline.ocr import OcrPool
-
-        with OcrPool(options) as pool:
+        with _PrivateOcrPool(options) as pool:
             document = parser.parse(path, options, pool)
     else:
         document = parser.parse(path, options, ocr)

@@ -59,7 +59,7 @@ class PdfParser:
         try:
             with pdfplumber.open(path) as pdf:
                 for number, page in enumerate(pdf.pages, start=1):
-                    text_page = _text_layer_page(page, number)
+                    text_page = text_layer_page(page, number)
                     if text_page is not None:
                         pages.append(text_page)
                     else:
@@ -107,16 +107,17 @@ def render_page(path: Path, number: int, dpi: int):
         pdf.close()
 
 
-def _text_layer_page(page, number: int) -> PageText | None:
+def text_layer_page(page, number: int) -> PageText | None:
     """The page from its text layer, or None when the layer is missing, too thin or garbled."""
     chars = [dict(c) for c in page.chars]
     raw_text = "".join(c["text"] for c in chars)
     encoding = legacy.detect_encoding(raw_text)
     if encoding == legacy.TCVN3:
         _u_spaces_as_letters(chars)
-    raw_words = extract_words(chars, extra_attrs=["fontname"]) if chars else []
+    raw_words = extract_words(chars, return_chars=True) if chars else []
     words = [
-        Word(legacy.decode(w["text"], encoding, legacy.is_capitals_font(w["fontname"])), w["x0"], w["top"], w["x1"], w["bottom"])
+        Word(legacy.decode(w["text"], encoding, any(legacy.is_capitals_font(c["fontname"]) for c in w["chars"])),
+             w["x0"], w["top"], w["x1"], w["bottom"])
         for w in raw_words
     ]
     if not _usable(words, page):

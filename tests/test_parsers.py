@@ -1,0 +1,268 @@
+"""Parsers on real and generated inputs: reading order of header and footer, legacy text layers, bad files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import shared
+from models.document import TEXT_LAYER, WORD
+from pipeline import legacy
+from pipeline.acquire import choose_parser, read_document
+from pipeline.errors import InputError
+from pipeline.options import Options
+
+OPTIONS = Options()
+
+
+def before(lines: list[str], *starts: str) -> None:
+    """Each line starting with starts[i] comes before the first one starting with starts[i+1]."""
+    positions = []
+    for start in starts:
+        found = [i for i, line in enumerate(lines) if line.startswith(start)]
+        assert found, f"no line starting with {start!r} in {lines[:40]}"
+        positions.append(found[0])
+    assert positions == sorted(positions), list(zip(starts, positions))
+
+
+# --- real born-digital PDFs ------------------------------------------------------
+
+HEADERS = {  # left column first, then right column, for each of the six
+    "02": ("LIÊN ĐOÀN LAO ĐỘNG THÁI BÌNH", "CÔNG ĐOÀN NGÀNH GIÁO DỤC", "Số: 30 /CĐGD", "V/v triển khai",
+           "CỘNG HOÀ XÃ HỘI", "Độc lập", "Thái Bình, ngày 27 tháng 4 năm 2018", "Kính gửi:"),
+    "04": ("LĐLĐ HUYỆN CÙ LAO DUNG", "CĐCS THCS AN THẠNH NAM", "Số 01/KH-CĐCS",
+           "CỘNG HÒA XÃ HỘI", "Độc lập", "An Thạnh Nam, ngày 16 tháng 9 năm 2019", "KẾ HOẠCH HOẠT ĐỘNG"),
+    "06": ("LIÊN ĐOÀN LAO ĐỘNG THÁI BÌNH", "Số: 09 /GTT-CĐN", "CỘNG HOÀ XÃ HỘI", "Thái Bình, ngày 05 tháng 03 năm 2018",
+           "GIẤY TRIỆU TẬP", "Kính gửi:"),
+    "13": ("UBND HUYỆN HIỆP HOÀ", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Số: 25 /KH-PGD&ĐT",
+           "CỘNG HÒA XÃ HỘI", "Độc lập", "Hiệp Hoà, ngày 30 tháng 10 năm 2020", "KẾ HOẠCH"),
+    "18": ("UBND HUYỆN HIỆP HOÀ", "Số: 458 /PGD&ĐT", "V/v triệu tập", "Website; Nghị định 30/2020/NĐ-CP.",
+           "CỘNG HÒA XÃ HỘI", "Hiệp Hoà, ngày 12 tháng 10 năm 2020", "Kính gửi:"),
+    "24": ("UBND TỈNH BẮC GIANG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số 25 /KH-SGDĐT",
+           "CỘNG HOÀ XÃ HỘI", "Bắc Giang, ngày 27 tháng 3 năm 2020", "KẾ HOẠCH"),
+}
+FOOTERS = {  # Nơi nhận list, then the signature block, ending the document
+    "02": ("Nơi nhận:", "- Lưu: VPCĐN.", "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Hoàng Văn Thiệp"),
+    "04": ("Duyệt của Chi bộ", "TM. BAN CHẤP HÀNH", "Chủ tịch", "Huỳnh Minh Tính"),
+    "06": ("Nơi nhận", "- Lưu VP - CĐN", "TM. Ban thường vụ", "chủ tịch", "Phạm Đồng Huynh"),
+    "13": ("Nơi nhận:", "- Lưu: VT.", "TRƯỞNG PHÒNG", "Phạm Văn Hà"),
+    "18": ("Nơi nhận:", "- Như kính gửi.", "TRƯỞNG PHÒNG", "Phạm Văn Hà"),
+    "24": ("Nơi nhận:", "- Lãnh đạo Sở GD&ĐT.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn Thêm"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADERS))
+def test_digital_pdf_reading_order(name):
+    doc = read_document(shared("real", "digital", f"{name}.pdf"), OPTIONS)
+    assert set(doc.methods) == {TEXT_LAYER}
+    first_page = doc.pages[0].lines
+    before(first_page, *HEADERS[name])
+    tail = doc.lines[-25:]
+    before(tail, *FOOTERS[name])
+    assert doc.lines[-1] == FOOTERS[name][-1] or FOOTERS[name][-1] in doc.lines[-2:]
+
+
+def test_digital_pdf_drops_page_numbers_and_keeps_body_lines_whole():
+    doc = read_document(shared("real", "digital", "02.pdf"), OPTIONS)
+    assert doc.pages[1].lines[-1] == "Hoàng Văn Thiệp"  # the page number "2" below it is gone
+    assert "Thực hiện Công văn số 934/TLĐ ngày 27/4/2018 của Liên đoàn Lao" in doc.pages[0].lines
+    doc = read_document(shared("real", "digital", "04.pdf"), OPTIONS)
+    assert not any(line.startswith("Trang ") for line in doc.lines)
+
+
+def test_signature_field_fills_are_read_and_stamp_dropped():
+    doc = read_document(shared("real", "digital", "24.pdf"), OPTIONS)
+    assert not any("2020.03.27 14:26:14" in line for line in doc.lines)  # the e-signature stamp's own text
+
+
+# --- real Word 97 files ------------------------------------------------------------
+
+DOC_HEADERS = {
+    "02": ("LIÊN ĐOÀN LAO ĐỘNG THÁI BÌNH", "Số: 30 /CĐGD", "V/v triển khai", "CỘNG HOÀ XÃ HỘI", "Độc lập",
+           "Thái Bình, ngày 27 tháng 4 năm 2018", "Kính gửi:"),
+    "04": ("LĐLĐ HUYỆN CÙ LAO DUNG", "CĐCS THCS AN THẠNH NAM", "Số 01/KH-CĐCS", "CỘNG HÒA XÃ HỘI", "Độc lập",
+           "An Thạnh Nam, ngày 16 tháng 9 năm 2019", "KẾ HOẠCH HOẠT ĐỘNG"),
+    "06": ("LIÊN ĐOÀN LAO ĐỘNG THÁI BÌNH", "CÔNG ĐOÀN NGÀNH GIÁO DỤC", "Số: 09 /GTT-CĐN", "CỘNG HOÀ XÃ HỘI",
+           "Độc lập", "Thái Bình, ngày 05 tháng 03 năm 2018", "GIẤY TRIỆU TẬP"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOC_HEADERS))
+def test_word97_reading_order(name):
+    doc = read_document(shared("real", "office", f"{name}.doc"), OPTIONS)
+    assert doc.methods == [WORD]
+    before(doc.lines, *DOC_HEADERS[name])
+    before(doc.lines[-12:], *FOOTERS[name])
+
+
+# --- .docx written here ----------------------------------------------------------------
+
+def _docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    header = document.add_table(rows=3, cols=2)
+    for row, (left, right) in enumerate([
+        ("LIÊN ĐOÀN LAO ĐỘNG TỈNH LÀO CAI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("Số: 112/KH-LĐLĐ", "Độc lập - Tự do - Hạnh phúc"),
+        ("", "Lào Cai, ngày 15 tháng 02 năm 2024"),
+    ]):
+        header.cell(row, 0).text = left
+        header.cell(row, 1).text = right
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Phát động thi đua lao động giỏi năm 2024")
+    document.add_paragraph("Phấn đấu 100% công đoàn cơ sở tổ chức phát động thi đua.")
+    footer = document.add_table(rows=1, cols=2)
+    footer.cell(0, 0).text = "Nơi nhận:\n- Như trên;\n- Lưu: VT."
+    footer.cell(0, 1).text = "TM. BAN THƯỜNG VỤ"
+    footer.cell(0, 1).add_paragraph("CHỦ TỊCH")
+    footer.cell(0, 1).add_paragraph("Nguyễn Văn An")
+    document.save(path)
+    return path
+
+
+def test_docx_tables_read_column_by_column(tmp_path):
+    doc = read_document(_docx(tmp_path / "kehoach.docx"), OPTIONS)
+    assert doc.lines == [
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH LÀO CAI", "Số: 112/KH-LĐLĐ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày 15 tháng 02 năm 2024",
+        "KẾ HOẠCH", "Phát động thi đua lao động giỏi năm 2024",
+        "Phấn đấu 100% công đoàn cơ sở tổ chức phát động thi đua.",
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+        "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Nguyễn Văn An",
+    ]
+
+
+def test_docx_found_by_content_whatever_its_name(tmp_path):
+    misnamed = _docx(tmp_path / "kehoach.docx").rename(tmp_path / "kehoach.bin")
+    assert choose_parser(misnamed, misnamed.read_bytes()[:4096]).name == "docx"
+
+
+# --- generated PDFs with lying text layers ----------------------------------------------
+
+LINES = [
+    "Căn cứ quyết định số 25 của ủy ban nhân dân tỉnh về việc phát động",
+    "phong trào thi đua người lao động giỏi, đối tượng được khen thưởng",
+    "gồm các đoàn viên công đoàn có thành tích xuất sắc trong năm học",
+]
+
+
+def _tcvn3(text: str) -> str:
+    codes = {letter: code for code, letter in legacy.TCVN3_TO_UNICODE.items()}
+    return "".join(codes.get(ch, ch) for ch in text)
+
+
+def _pdf(path: Path, lines: list[str], font: str = "Helvetica") -> Path:
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont(font, 12)
+    for i, text in enumerate(lines):
+        pdf.drawString(72, 760 - 18 * i, text)
+    pdf.save()
+    return path
+
+
+def test_tcvn3_text_layer_comes_out_as_unicode(tmp_path):
+    path = _pdf(tmp_path / "tcvn3.pdf", [_tcvn3(line) for line in LINES])
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        assert "®" in pdf.pages[0].extract_text()  # the layer really holds TCVN3 codes
+    doc = read_document(path, OPTIONS)
+    assert doc.methods == [TEXT_LAYER]
+    assert doc.lines == LINES
+
+
+def test_broken_font_map_text_layer_is_repaired(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVuSerif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"))
+    broken = ["II. ĐỐI TƢỢNG THI ĐUA", "Toàn thể ngƣời lao động trong các đơn vị trực thuộc"]
+    doc = read_document(_pdf(tmp_path / "tuong.pdf", broken, "DejaVuSerif"), OPTIONS)
+    assert doc.lines == ["II. ĐỐI TƯỢNG THI ĐUA", "Toàn thể người lao động trong các đơn vị trực thuộc"]
+
+
+# --- plain text ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_plain_text_encodings(tmp_path, encoding):
+    path = tmp_path / "cv.txt"
+    path.write_bytes("Số: 375 /LĐLĐ\r\n\r\nThái Nguyên, ngày 04 tháng 01 năm 2017\n".encode(encoding))
+    assert read_document(path, OPTIONS).lines == ["Số: 375 /LĐLĐ", "Thái Nguyên, ngày 04 tháng 01 năm 2017"]
+
+
+def test_plain_text_nfd_becomes_nfc(tmp_path):
+    import unicodedata
+
+    path = tmp_path / "nfd.txt"
+    path.write_text(unicodedata.normalize("NFD", "Phát động thi đua"), encoding="utf-8")
+    assert read_document(path, OPTIONS).lines == ["Phát động thi đua"]
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+def _one_line_naming(exc: pytest.ExceptionInfo, name: str) -> str:
+    message = str(exc.value)
+    assert "\n" not in message and name in message
+    return message
+
+
+def test_zero_byte_file(tmp_path):
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(InputError) as exc:
+        read_document(path, OPTIONS)
+    assert "empty" in _one_line_naming(exc, "empty.pdf")
+
+
+def test_truncated_pdf(tmp_path):
+    data = shared("real", "digital", "13.pdf").read_bytes()
+    path = tmp_path / "half.pdf"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError) as exc:
+        read_document(path, OPTIONS)
+    assert "truncated" in _one_line_naming(exc, "half.pdf")
+
+
+def test_unsupported_type(tmp_path):
+    path = tmp_path / "table.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 60 + b"xl/workbook.xml")
+    with pytest.raises(InputError) as exc:
+        read_document(path, OPTIONS)
+    assert "unsupported" in _one_line_naming(exc, "table.xlsx")
+
+
+def test_text_file_without_text(tmp_path):
+    path = tmp_path / "blank.txt"
+    path.write_text("\n   \n\t\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        read_document(path, OPTIONS)
+    assert "no text" in _one_line_naming(exc, "blank.txt")
+
+
+def test_corrupt_doc(tmp_path):
+    path = tmp_path / "broken.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    with pytest.raises(InputError) as exc:
+        read_document(path, OPTIONS)
+    _one_line_naming(exc, "broken.doc")
+
+
+# --- scanned PDFs go to OCR ---------------------------------------------------------------------
+
+def test_image_only_pages_have_no_usable_text_layer_and_render_at_ocr_dpi():
+    import pdfplumber
+
+    from pipeline.parsers.pdf import render_page, text_layer_page
+
+    path = shared("real", "scan", "06.pdf")
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        assert text_layer_page(page, 1) is None
+        width_pt = float(page.width)
+    image = render_page(path, 1, 150)
+    assert abs(image.width - width_pt * 150 / 72) <= 2
+    with pdfplumber.open(shared("real", "digital", "06.pdf")) as pdf:
+        assert text_layer_page(pdf.pages[0], 1).lines[0] == "LIÊN ĐOÀN LAO ĐỘNG THÁI BÌNH"
