@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from underthesea import word_tokenize
+from underthesea import pos_tag
 
 from extractors.body import GOAL, RESULT, fold_same_length, items
 from extractors.vntext import fold, parse_number, squash
@@ -97,10 +97,12 @@ def _words_after(text: str, limit: int) -> list[str]:
     head = re.match(r"\s*([^,;:.()“”\"!?]*)", text).group(1)
     plain = fold(head) == head.lower()
     words: list[str] = []
-    for token in word_tokenize(" ".join(head.split()[:8])):
+    for token, tag in pos_tag(" ".join(head.split()[:8])):
         if not re.search(r"\w", token) or _is_stop(token, plain) or len(words) >= limit:
             break
-        if words and fold(token) in _TIME_WORDS:  # "gấp 1,7 lần năm 2020"
+        # After the head noun, a one-syllable verb or adjective ("sự cố mất", "giáo viên dạy")
+        # or a time word ("gấp 1,7 lần năm 2020") ends the phrase.
+        if words and (fold(token) in _TIME_WORDS or (tag in ("V", "A") and " " not in token)):
             break
         words.append(token)
     return words

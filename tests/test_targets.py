@@ -1,0 +1,106 @@
+"""Targets: goals with Vietnamese numbers, comparators and units; non-goals left out."""
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.targets import extract_targets
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def triples(text: str) -> list[tuple[float, str, str | None]]:
+    return [(t.value, t.comparator, t.unit) for t in extract_targets(text.splitlines())]
+
+
+def test_goal_section_lists_every_percentage_and_count():
+    text = """II. MỘT SỐ CHỈ TIÊU PHẤN ĐẤU
+- Kết nạp mới trên 2.500 đoàn viên, thành lập 15 công đoàn cơ sở.
+- Thu kinh phí công đoàn đạt trên 90% số phải thu.
+- Hỗ trợ xây dựng 25 nhà Mái ấm công đoàn.
+- 100% công đoàn cơ sở khu vực nhà nước (có từ 30 lao động trở lên) tổ chức Hội nghị CBCC.
+III. DANH HIỆU THI ĐUA
+Cờ thi đua của Tổng Liên đoàn."""
+    assert triples(text) == [
+        (2500, ">", "đoàn viên"),
+        (15, "=", "công đoàn cơ sở"),
+        (90, ">", "%"),
+        (25, "=", "nhà Mái"),
+        (100, "=", "%"),
+    ]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Tỷ lệ học sinh lên lớp đạt 98,5% trở lên;", (98.5, ">=", "%")),
+    ("- Tỷ lệ học sinh bỏ học dưới 0,5%;", (0.5, "<", "%")),
+    ("- Có ít nhất 15 học sinh đạt giải cấp tỉnh;", (15, ">=", "học sinh")),
+    ("- Không quá 2% học sinh xếp loại hạnh kiểm yếu.", (2, "<=", "%")),
+    ("- Tối đa 3 sự cố mất an toàn trong năm.", (3, "<=", "sự cố")),
+    ("- Có từ 60% đoàn viên đi tham quan học tập.", (60, ">=", "%")),
+    ("- Có trên 90% trở lên CĐCS xếp loại hoàn thành tốt nhiệm vụ.", (90, ">=", "%")),
+    ("- Số sáng kiến tăng bình quân 10%/năm.", (10, "=", "%/năm")),
+    ("- Năng suất lao động tăng gấp 1,7 lần năm 2020.", (1.7, "=", "lần")),
+    ("- Tỷ số giới tính khi sinh không quá 107/100.", (107, "<=", "/100")),
+    ("- Tỷ suất chết trẻ em dưới 1 tuổi giảm xuống dưới 18/1.000.", (18, "<", "/1.000")),
+    ("- Vận động 01 triệu sáng kiến trong công nhân lao động.", (1_000_000, "=", "sáng kiến")),
+    ("- Trong năm học có 02 ĐV ưu tú được giới thiệu cho Đảng.", (2, "=", "ĐV ưu tú")),
+    ("- Phat trien tren 500 doan vien moi;", (500, ">", "doan vien")),
+])
+def test_numbers_comparators_and_units_in_a_goal_list(line, expected):
+    assert triples("b) Chỉ tiêu:\n" + line) == [expected]
+
+
+def test_one_goal_per_clause_later_quantities_qualify_it():
+    text = """2.7. Đẩy mạnh phát triển đoàn viên, có 95% trở lên doanh nghiệp có từ 25 CNLĐ có tổ chức công đoàn.
+- 100% Công đoàn cấp trên tổ chức tối thiểu 01 hội nghị trao đổi kinh nghiệm."""
+    assert triples(text) == [(95, ">=", "%"), (100, "=", "%")]
+
+
+def test_outside_goal_sections_counts_need_a_goal_sentence():
+    text = """2. Nội dung thi đua
+- Tổ chức 3 lớp tập huấn cho cán bộ công đoàn cơ sở.
+- Phấn đấu 100% đoàn viên được tuyên truyền, tổ chức ít nhất 02 hội thi cấp huyện.
+- Mỗi công đoàn cơ sở đăng ký thực hiện tối thiểu 01 đề tài, sáng kiến, 01 công trình sản phẩm.
+- Tổ chức tập huấn cho 100% các cơ sở giáo dục mầm non."""
+    assert triples(text) == [
+        (100, "=", "%"), (2, ">=", "hội"), (1, ">=", "đề tài"), (1, "=", "công trình sản phẩm"), (100, "=", "%"),
+    ]
+
+
+def test_dates_durations_anniversaries_terms_money_and_copies_are_not_targets():
+    text = """GIẤY TRIỆU TẬP
+Số: 09/GTT-CĐN ngày 05 tháng 3 năm 2018
+Thời gian: 01 ngày, bắt đầu từ 7h30 ngày 15/3/2023 (Thứ sáu), phấn đấu khai mạc đúng giờ.
+Chào mừng kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2024).
+Đại hội lần thứ XIV, nhiệm kỳ 2023 - 2028; phấn đấu hoàn thành kế hoạch 5 năm 2021 - 2025.
+Đợt thi đua nước rút 90 ngày đêm, phấn đấu hoàn thành chỉ tiêu theo Kế hoạch số 06/KH-TLĐ.
+Mỗi đơn vị cử 02 đồng chí tham dự. Kinh phí hỗ trợ 200.000 đồng/người.
+Hồ sơ gồm 01 bản giấy và 01 bản mềm, phấn đấu nộp trước ngày 07/11/2020."""
+    assert triples(text) == []
+
+
+def test_results_reports_and_spending_rates_are_not_targets():
+    text = """I. KẾT QUẢ THỰC HIỆN NĂM 2023
+Năm qua đã kết nạp 1.250 đoàn viên, đạt 125% kế hoạch.
+Tỷ lệ CĐCS xếp loại hoàn thành tốt nhiệm vụ đạt 92%.
+II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024
+Trích 30% kinh phí công đoàn để lại cơ sở chi cho phong trào; lao động nữ chiếm 60%.
+Năm 2023 toàn ngành đã có 85% trường đạt chuẩn quốc gia.
+1. Các chỉ tiêu chủ yếu
+- Phát triển mới 1.000 đoàn viên."""
+    assert triples(text) == [(1000, "=", "đoàn viên")]
+
+
+def test_eligibility_terms_are_not_goals():
+    text = """1.1. Đối tượng, tiêu chuẩn
+- Cán bộ nữ công chuyên trách có thời gian giữ chức vụ 10 năm trở lên.
+- Không bị kỷ luật trong thời gian 3 năm tính đến thời điểm xét tặng."""
+    assert triples(text) == []
+
+
+def test_seed_targets_match_gold():
+    text = (SHARED / "seeds/text/003_215ada83c8d0aa07.txt").read_text(encoding="utf-8")
+    gold = json.loads((SHARED / "seeds/gold/003_215ada83c8d0aa07.json").read_text(encoding="utf-8"))
+    assert [(t.value, t.comparator) for t in extract_targets(text.splitlines())] == [
+        (g["value"], g["comparator"]) for g in gold["targets"]
+    ]
