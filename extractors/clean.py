@@ -50,7 +50,7 @@ DATE_WORDS = re.compile(
     r"ng[a]y\s*(?P<d>\d{1,2})?[\s./…_-]*(?:/\s*)?th[a]ng\s*(?P<m>\d{1,2})?[\s./…_-]*n[a]m\s*(?P<y>(?:19|20)\d\d)"
 )
 # the "Địa danh, ngày … tháng … năm …" line: the comma before "ngày" is what sets it apart
-PLACE_DATE = re.compile(r",\s*ng[a]y\s*(?:\d{1,2}|[\s./…_]+th[a]ng)")
+PLACE_DATE = re.compile(r",\s*ng[a]y\s*(?:\d{1,2}|[\s./…_]*th[a]ng|[\s./…_]*$)")
 # "TM.", "TM.BAN", "T/M", "KT.", "TL.", "TUQ.", "Q." before the collective or the head's title
 AUTHORITY = re.compile(r"(?<![\w/])(?P<a>t\s*/\s*m|t\.\s*m|tm|kt|tl|tuq|q(?=\s*\.))(?:\s*[./:]\s*|\s+)(?=[^\W\d_])")
 # The chức vụ words a signing title starts with (Nghị định 30 signs with the signer's office).
@@ -64,7 +64,7 @@ NOI_NHAN = re.compile(r"^\W*n[o0][i1]\s*nh[a]n\s*:?")
 KINH_GUI = re.compile(r"^\W*(?:dong\s+)?k[i1]nh\s*g[u][i1]\b\s*:?")
 # Sentence openers of the body (and of a Quyết định's preamble): where header material ends.
 BODY_OPENER = re.compile(
-    r"^\W*(can cu|thuc hien|theo |thi hanh|de |nham |huong ung|ve viec thuc hien|hom nay|vao hoi|"
+    r"^\W*(can cu|thuc hien|theo |thi hanh|nham |huong ung|ve viec thuc hien|hom nay|vao hoi|"
     r"nam (?:19|20)\d\d la|trong (?:nam|thoi gian)|tiep tuc|qua |sau |nhan dip|chao mung|ngay \d|"
     r"(?:[ivx]+|\d+|[a-d])\s*[./)]\s|dieu \d)"
 )
@@ -216,8 +216,22 @@ def split_footer_line(line: str) -> list[str]:
     return [line]
 
 
+_FIELD_HEAD = re.compile(r"^\W*(?:s[o06]\s*[:.]?\s*\d*|.*,\s*ngay\s*\d*)$")  # "Số:", "Số: 86", "X, ngày"
+_FIELD_TAIL = re.compile(r"^(?:\d|/|thang\b)")
+
+
 def _split_gaps(line: str) -> list[str]:
-    return [p.strip() for p in _GAP.split(line) if p.strip()]
+    """Pieces of a line between wide gaps, table rules or tabs; a field that a gap cut
+    ("Số:   86   /CĐVC", "Lào Cai, ngày     tháng 01 năm 2024") is put back together."""
+    pieces: list[str] = []
+    for p in (p.strip() for p in _GAP.split(line)):
+        if not p:
+            continue
+        if pieces and _FIELD_HEAD.match(folded(pieces[-1])) and _FIELD_TAIL.match(folded(p)):
+            pieces[-1] = pieces[-1] + " " + p
+        else:
+            pieces.append(p)
+    return pieces
 
 
 def _zones(lines: list[str]) -> tuple[int, int]:

@@ -171,19 +171,29 @@ _CONNECTOR_END = re.compile(r"(\b(va|cua|ve|trong|cho|tai|voi|den|cac|nhung|giai
                             r"tren|theo|nham|de|o|tu)|[,\-–&;:])$")
 
 
-def _stops_subject(line: str) -> bool:
+_STRONG_OPENER = re.compile(r"^\W*(can cu|hom nay|vao hoi|thi hanh|dieu \d)")
+
+
+def _is_other_part(line: str) -> bool:
+    """A line of another header part: where a wrapped "V/v" or title ends for sure."""
     f = folded(line)
-    return bool(KINH_GUI.match(f) or BODY_OPENER.match(f) or is_header_mark(line) or _SO.match(f)
-                or _TYPE_RE.match(f) and _is_upper(line))
+    return bool(KINH_GUI.match(f) or is_header_mark(line) or _SO.match(f) or _TYPE_RE.match(f) and _is_upper(line))
+
+
+def _continues(line: str) -> bool:
+    """Starts the way a wrapped line of a trích yếu does: lower case, bracket, digit, dash."""
+    first = line.lstrip()[:1]
+    return first.islower() or first in "(–-[\"“" or first.isdigit()
 
 
 def _follows_subject(prev: str, line: str, upper_title: bool) -> bool:
     """Whether `line` continues a wrapped trích yếu whose last line is `prev`."""
-    if _stops_subject(line) or len(line) > 160 or prev.rstrip().endswith((".", ":")):
+    if _is_other_part(line) or len(line) > 160 or prev.rstrip().endswith((".", ":")):
         return False
-    first = line.lstrip()[:1]
-    if first.islower() or first in "(–-[\"“" or first.isdigit():
+    if _continues(line):
         return True
+    if BODY_OPENER.match(folded(line)) or line.lstrip().startswith("Để "):
+        return False
     if upper_title and _is_upper(line):
         return True
     return bool(_CONNECTOR_END.search(folded(prev)))
@@ -205,8 +215,9 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset()) -> tuple[s
             while j < len(lines) and len(parts) < 8 and j not in skip:
                 nxt = lines[j]
                 g = folded(nxt)
-                if (KINH_GUI.match(g) or BODY_OPENER.match(g) or is_header_mark(nxt) or _SO.match(g)
-                        or _is_upper(nxt) or len(nxt) > 90 or parts[-1].endswith(".") and not parts[-1].endswith("..")):
+                if (_is_other_part(nxt) or _is_upper(nxt) or len(nxt) > 90
+                        or parts[-1].endswith(".") and not parts[-1].endswith("..")
+                        or not _continues(nxt) and (BODY_OPENER.match(g) or nxt.startswith("Để "))):
                     break
                 parts.append(nxt.strip())
                 j += 1
@@ -226,7 +237,7 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset()) -> tuple[s
                 if parts:
                     if not _follows_subject(parts[-1], nxt, upper_title):
                         break
-                elif _stops_subject(nxt) or len(nxt) > 200:
+                elif _is_other_part(nxt) or _STRONG_OPENER.match(folded(nxt)) or len(nxt) > 200:
                     break
                 else:
                     upper_title = _is_upper(nxt)
@@ -255,7 +266,7 @@ def extract_header(lines: list[str]) -> Header:
     if subject is None and doc_type is None and so_at is None and date_at is None and issuer is None and lines:
         # a web post: no administrative header, its first line is the title
         first = lines[0].strip()
-        if 10 <= len(first) <= 250 and not first.endswith(":") and not BODY_OPENER.match(folded(first)):
+        if 10 <= len(first) <= 250 and not first.endswith(":"):
             subject = first
     return Header(number=number, symbol=symbol, date=date, place=place, issuer=issuer, parent_issuer=parent,
                   doc_type=doc_type, subject=subject)

@@ -1,0 +1,229 @@
+"""Header fields on hand-written snippets in the ways real dispatches vary."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.clean import clean_lines
+from extractors.header import extract_header
+from extractors.received import extract_received
+
+
+def header(text: str):
+    return extract_header(clean_lines(text.splitlines()))
+
+
+def test_two_column_header_read_column_by_column():
+    h = header("""
+UBND TỈNH NINH BÌNH
+SỞ NỘI VỤ
+Số: 1207/SNV-TĐKT
+V/v hướng dẫn đăng ký thi đua
+năm 2022
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Ninh Bình, ngày 14 tháng 01 năm 2022
+Kính gửi: Các sở, ban, ngành tỉnh
+""")
+    assert (h.number, h.symbol, h.date, h.place) == ("1207", "SNV-TĐKT", "2022-01-14", "Ninh Bình")
+    assert (h.issuer, h.parent_issuer) == ("SỞ NỘI VỤ", "UBND TỈNH NINH BÌNH")
+    assert (h.doc_type, h.subject) == ("Công văn", "hướng dẫn đăng ký thi đua năm 2022")
+
+
+def test_interleaved_lines_are_split_at_quoc_hieu_and_place_date():
+    h = header("""
+UBND HUYỆN TÂN YÊN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+PHÒNG VĂN HÓA VÀ THÔNG TIN Độc lập - Tự do - Hạnh phúc
+Số: 58 /KH-VHTT Tân Yên, ngày 03 tháng 5 năm 2023
+KẾ HOẠCH
+Tổ chức Ngày hội văn hóa các dân tộc huyện Tân Yên năm 2023
+Căn cứ Kế hoạch số 12/KH-UBND ngày 10/02/2023 của UBND huyện,
+""")
+    assert (h.number, h.symbol, h.date, h.place) == ("58", "KH-VHTT", "2023-05-03", "Tân Yên")
+    assert (h.issuer, h.parent_issuer) == ("PHÒNG VĂN HÓA VÀ THÔNG TIN", "UBND HUYỆN TÂN YÊN")
+    assert h.doc_type == "Kế hoạch"
+    assert h.subject == "Tổ chức Ngày hội văn hóa các dân tộc huyện Tân Yên năm 2023"
+
+
+def test_wide_gaps_of_a_text_layer_separate_the_columns():
+    h = header("""
+  LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ GIANG          CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+     CÔNG ĐOÀN VIÊN CHỨC TỈNH                      Độc lập - Tự do - Hạnh phúc
+        Số:   86   /CĐVC                        Hà Giang, ngày 21 tháng 9 năm 2021
+ V/v tổ chức các hoạt động chào
+ mừng ngày Phụ nữ Việt Nam 20/10
+          Kính gửi: Các công đoàn cơ sở trực thuộc
+""")
+    assert (h.number, h.symbol, h.date, h.place) == ("86", "CĐVC", "2021-09-21", "Hà Giang")
+    assert (h.issuer, h.parent_issuer) == ("CÔNG ĐOÀN VIÊN CHỨC TỈNH", "LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ GIANG")
+    assert h.subject == "tổ chức các hoạt động chào mừng ngày Phụ nữ Việt Nam 20/10"
+
+
+@pytest.mark.parametrize("so_line, number, symbol", [
+    ("Số: 07/TB-LĐLĐ", "07", "TB-LĐLĐ"),            # leading zero kept
+    ("Số: /TTr-CĐCS", None, "TTr-CĐCS"),             # number left blank
+    ("Số:        /QĐ-UBND", None, "QĐ-UBND"),
+    ("Số: ....../KH-ĐTN", None, "KH-ĐTN"),
+    ("Số: 15 /QĐ - UBND", "15", "QĐ-UBND"),          # spaces in the symbol removed
+    ("Số 112/BC-SGDĐT", "112", "BC-SGDĐT"),          # no colon
+    ("Sô: 42/CV-CĐ", "42", "CV-CĐ"),                 # OCR'd diacritics
+    ("S6: 9/BC-UBND", "9", "BC-UBND"),
+    ("Số:305/UBND-VX", "305", "UBND-VX"),
+    ("Số 45-KH/ĐU", "45", "KH/ĐU"),                  # Party numbering
+])
+def test_number_and_symbol_variants(so_line, number, symbol):
+    h = header(f"ỦY BAN NHÂN DÂN XÃ PHÚ LƯƠNG\n{so_line}\nPhú Lương, ngày 2 tháng 3 năm 2021\n")
+    assert (h.number, h.symbol) == (number, symbol)
+
+
+def test_symbol_on_the_line_below_the_number():
+    h = header("HỘI NÔNG DÂN TỈNH\nBAN THƯỜNG VỤ\nSố: 112\n/KH-HND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n")
+    assert (h.number, h.symbol) == ("112", "KH-HND")
+    assert (h.issuer, h.parent_issuer) == ("BAN THƯỜNG VỤ", "HỘI NÔNG DÂN TỈNH")
+
+
+def test_no_so_line_gives_nulls():
+    h = header("THÔNG BÁO\nLịch tiếp công dân tháng 6\nTheo kế hoạch, lịch tiếp công dân như sau:\n")
+    assert (h.number, h.symbol, h.date) == (None, None, None)
+    assert (h.doc_type, h.subject) == ("Thông báo", "Lịch tiếp công dân tháng 6")
+
+
+@pytest.mark.parametrize("line, date, place", [
+    ("Hà Nội, ngày12 tháng 6 năm 2022", "2022-06-12", "Hà Nội"),
+    ("Lào Cai, ngày     tháng 01 năm 2024", "2024-01", "Lào Cai"),
+    ("Cần Thơ, ngày … tháng … năm 2019", "2019", "Cần Thơ"),
+    ("Sơn La, ngày 18 / tháng 11 năm 2025", "2025-11-18", "Sơn La"),
+    ("TP. Hồ Chí Minh, ngày 2 tháng 8 năm 2023", "2023-08-02", "TP. Hồ Chí Minh"),
+    ("Buôn Ma Thuột, ngảy 5 thang 3 nam 2019", "2019-03-05", "Buôn Ma Thuột"),
+    ("Vĩnh Yên, ngày 09 tháng 12 năm 2016", "2016-12-09", "Vĩnh Yên"),
+])
+def test_place_date_variants(line, date, place):
+    h = header(f"SỞ Y TẾ\nSố: 3/SYT\n{line}\n")
+    assert (h.date, h.place) == (date, place)
+
+
+def test_place_date_wrapped_over_two_lines():
+    h = header("TRƯỜNG THCS KIM ĐỒNG\nSố: 14/KH-THCS\nĐà Nẵng, ngày 15\ntháng 4 năm 2021\n")
+    assert (h.date, h.place) == ("2021-04-15", "Đà Nẵng")
+
+
+def test_issue_date_never_comes_from_the_body():
+    h = header("""
+Số: 708/LĐLĐ-TC
+V/v báo cáo quyết toán
+Kính gửi: Các công đoàn cơ sở
+Thực hiện Công văn số 21/TLĐ ngày 18/02/2021 của Tổng Liên đoàn, thời gian: 8h00 ngày 5 tháng 3 năm 2021.
+""")
+    assert h.date is None and h.place is None
+
+
+def test_web_post_date_and_title():
+    h = header("""
+Hưởng ứng Tháng hành động vì an toàn thực phẩm năm 2019
+Ngày đăng: 03/07/2019 - Lượt xem: 87
+Sáng ngày 2/7, Ban Thường vụ Công đoàn ngành Y tế tổ chức lễ phát động.
+""")
+    assert h.date == "2019-07-03"
+    assert h.subject == "Hưởng ứng Tháng hành động vì an toàn thực phẩm năm 2019"
+    assert h.doc_type is None and h.number is None
+
+
+@pytest.mark.parametrize("agency_lines, issuer, parent", [
+    (["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"], "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", None),
+    (["UBND TỈNH THANH HÓA", "SỞ GIÁO DỤC VÀ", "ĐÀO TẠO"], "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "UBND TỈNH THANH HÓA"),
+    (["TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG", "TỈNH BẮC KẠN"],
+     "LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC KẠN", "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"),
+    (["CÔNG ĐOÀN GIÁO DỤC HUYỆN ĐÔNG ANH"], "CÔNG ĐOÀN GIÁO DỤC HUYỆN ĐÔNG ANH", None),
+    (["LĐLĐ HUYỆN MỸ XUYÊN", "CĐCS TRƯỜNG TH MỸ HƯƠNG A"], "CĐCS TRƯỜNG TH MỸ HƯƠNG A", "LĐLĐ HUYỆN MỸ XUYÊN"),
+])
+def test_issuer_and_parent(agency_lines, issuer, parent):
+    text = "\n".join(agency_lines) + "\nSố: 19/CV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\n"
+    h = header(text)
+    assert (h.issuer, h.parent_issuer) == (issuer, parent)
+
+
+def test_party_header():
+    h = header("""
+ĐẢNG BỘ TỈNH BÌNH ĐỊNH ĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY KHỐI DOANH NGHIỆP
+Số 45-KH/ĐU Quy Nhơn, ngày 10 tháng 3 năm 2020
+KẾ HOẠCH
+Tổng kết 10 năm thực hiện Chỉ thị số 03-CT/TW
+Thực hiện Kế hoạch số 112-KH/TU,
+""")
+    assert (h.number, h.symbol, h.date, h.place) == ("45", "KH/ĐU", "2020-03-10", "Quy Nhơn")
+    assert (h.issuer, h.parent_issuer) == ("ĐẢNG ỦY KHỐI DOANH NGHIỆP", "ĐẢNG BỘ TỈNH BÌNH ĐỊNH")
+    assert h.subject == "Tổng kết 10 năm thực hiện Chỉ thị số 03-CT/TW"
+
+
+@pytest.mark.parametrize("title_lines, doc_type, subject", [
+    (["QUYẾT ĐỊNH", "Về việc khen thưởng thành tích năm học 2021-2022",
+      "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN"], "Quyết định", "Về việc khen thưởng thành tích năm học 2021-2022"),
+    (["TỜ TRÌNH", "Đề nghị tặng Bằng khen cho tập thể", "và cá nhân có thành tích xuất sắc"],
+     "Tờ trình", "Đề nghị tặng Bằng khen cho tập thể và cá nhân có thành tích xuất sắc"),
+    (["GIẤY MỜI"], "Giấy mời", None),
+    (["BÁO CÁO", "Kết quả thực hiện phong trào thi đua", "6 tháng đầu năm 2022"],
+     "Báo cáo", "Kết quả thực hiện phong trào thi đua 6 tháng đầu năm 2022"),
+    (["LỜI PHÁT ĐỘNG", "Thi đua lập thành tích chào mừng Đại hội"], "Lời phát động",
+     "Thi đua lập thành tích chào mừng Đại hội"),
+    (["PHÁT ĐỘNG THI ĐUA CAO ĐIỂM", "chào mừng 50 năm giải phóng miền Nam"], "Phát động",
+     "PHÁT ĐỘNG THI ĐUA CAO ĐIỂM chào mừng 50 năm giải phóng miền Nam"),
+    (["KẾ HOẠCH TỔ CHỨC HỘI KHỎE PHÙ ĐỔNG", "CẤP TRƯỜNG NĂM HỌC 2022 - 2023"], "Kế hoạch",
+     "TỔ CHỨC HỘI KHỎE PHÙ ĐỔNG CẤP TRƯỜNG NĂM HỌC 2022 - 2023"),
+    (["GIẤY TRIỆU TẬP", "Dự Hội nghị Ban Chấp hành mở rộng"], "Giấy triệu tập", "Dự Hội nghị Ban Chấp hành mở rộng"),
+    (["HƯỚNG DẪN", "Tổ chức Đại hội công đoàn cơ sở", "nhiệm kỳ 2023 - 2028"], "Hướng dẫn",
+     "Tổ chức Đại hội công đoàn cơ sở nhiệm kỳ 2023 - 2028"),
+    (["QUY CHẾ", "Làm việc của Ban Chấp hành Công đoàn"], "Quy chế", "Làm việc của Ban Chấp hành Công đoàn"),
+])
+def test_ten_loai_and_trich_yeu(title_lines, doc_type, subject):
+    text = ("CÔNG ĐOÀN NGÀNH Y TẾ\nSố: 5/CĐYT\nHải Phòng, ngày 1 tháng 6 năm 2022\n"
+            + "\n".join(title_lines) + "\nCăn cứ Điều lệ Công đoàn Việt Nam;\n")
+    h = header(text)
+    assert (h.doc_type, h.subject) == (doc_type, subject)
+
+
+def test_phat_dong_title_over_several_lines_ends_at_the_body():
+    h = header("""
+Số: /PĐTĐ-CĐN
+Yên Bái, ngày tháng 02 năm 2025
+PHÁT ĐỘNG THI ĐUA
+trong đoàn viên, người lao động ngành Giao thông
+năm 2025
+Năm 2025 là năm có nhiều sự kiện trọng đại của đất nước, Ban Thường vụ phát động thi đua.
+""")
+    assert h.doc_type == "Phát động"
+    assert h.subject == "PHÁT ĐỘNG THI ĐUA trong đoàn viên, người lao động ngành Giao thông năm 2025"
+    assert (h.number, h.symbol, h.date) == (None, "PĐTĐ-CĐN", "2025-02")
+
+
+@pytest.mark.parametrize("vv", ["V/v: tăng cường", "V/v tăng cường", "V/V tăng cường", "v/v tăng cường"])
+def test_vv_with_or_without_colon(vv):
+    h = header(f"SỞ TƯ PHÁP\nSố: 77/STP-VP\n{vv} công tác\nphổ biến pháp luật\nKính gửi: UBND các huyện\n")
+    assert (h.doc_type, h.subject) == ("Công văn", "tăng cường công tác phổ biến pháp luật")
+
+
+def test_vv_continuation_starting_with_a_capital():
+    h = header("""
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+Số: 301/PGDĐT
+V/v triển khai Cuộc thi
+Đại sứ văn hóa đọc năm 2022
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+""")
+    assert h.subject == "triển khai Cuộc thi Đại sứ văn hóa đọc năm 2022"
+
+
+def test_received_stamp_is_not_the_document_number():
+    lines = clean_lines("""
+TRƯỜNG ĐẠI HỌC NÔNG LÂM
+CV ĐẾN Số: 21
+Ngày: 12/3/2019
+SỞ KHOA HỌC VÀ CÔNG NGHỆ
+V/v góp ý dự thảo
+Kính gửi: Các trường đại học
+""".splitlines())
+    h = extract_header(lines)
+    assert (h.number, h.symbol) == (None, None)
+    assert h.issuer == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    r = extract_received(lines)
+    assert (r.org, r.number, r.date) == ("TRƯỜNG ĐẠI HỌC NÔNG LÂM", "21", "2019-03-12")
