@@ -1,0 +1,45 @@
+# Two commands on a fresh Debian/Ubuntu machine (as root, or with sudo):
+#   make run    install everything, then ingest data/raw/ and show what came in
+#   make test   install everything, then run the tests
+# Installation is remembered in build/stamps/ and redone only when pyproject.toml changes.
+
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := build/stamps
+APT_PACKAGES := python3 python3-venv python3-pip tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd \
+	poppler-utils antiword fonts-dejavu-core
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+TESSDATA_SCRIPT := $(wildcard scripts/fetch_tessdata.sh)
+
+.PHONY: run test install
+
+run: install
+	$(BIN)/congvan ingest
+	@echo
+	$(BIN)/congvan search "phat dong thi dua" --limit 5
+	@echo
+	$(BIN)/congvan targets --unit %
+
+test: install
+	$(BIN)/pytest
+
+install: $(STAMPS)/apt $(STAMPS)/venv $(if $(TESSDATA_SCRIPT),$(STAMPS)/tessdata)
+
+$(STAMPS)/apt:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "apt-get install $$missing"; \
+		$(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/venv: pyproject.toml $(STAMPS)/apt
+	[ -x $(BIN)/python ] || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+$(STAMPS)/tessdata: $(TESSDATA_SCRIPT) $(STAMPS)/apt
+	bash $(TESSDATA_SCRIPT)
+	@touch $@

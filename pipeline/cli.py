@@ -1,0 +1,224 @@
+"""`congvan`: the command line. It parses arguments and calls the modules that do the work.
+
+Prefect's settings are given defaults here, before Prefect is first imported, so
+a user needs none: its home in `.prefect/` of the working directory, a patient
+start-up of the temporary server, no analytics.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from pipeline.options import Options
+
+PREFECT_DEFAULTS = {
+    "PREFECT_HOME": str(Path(".prefect").resolve()),
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+}
+
+
+def _prefect_env(quiet: bool) -> None:
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    if quiet:  # the progress bar and summary say what happened; Prefect's own log lines would only interleave
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
+
+
+def _options(args: argparse.Namespace) -> Options:
+    options = Options()
+    for name in ("inbox", "processed", "jobs"):
+        value = getattr(args, name, None)
+        if value is not None:
+            setattr(options, name, value)
+    return options
+
+
+def _error(message: str) -> None:
+    print(f"congvan: {message}", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from extractors import extract_record
+    from pipeline.acquire import read_document
+    from pipeline.consumer import problem_of
+    from pipeline.errors import InputError
+
+    try:
+        doc = read_document(args.file, _options(args))
+    except InputError as exc:
+        _error(f"{args.file}: {problem_of(exc)}")
+        return 2
+    print(json.dumps(extract_record(doc).to_dict(), ensure_ascii=False, indent=2))
+    return 0
+
+
+class _Bar:
+    """A tqdm progress bar over the files of a batch; quarantined files are named as they happen."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def start(self, total: int) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, unit="file", desc="ingest", file=sys.stderr, disable=None)
+
+    def done(self, outcome) -> None:
+        from pipeline.store import QUARANTINED
+        from tqdm import tqdm
+
+        if outcome.status == QUARANTINED:
+            tqdm.write(f"congvan: {outcome.path}: {outcome.error} (quarantined: {outcome.stored_as})", file=sys.stderr)
+        self.bar.set_postfix_str(outcome.path.name, refresh=False)
+        self.bar.update()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    _prefect_env(quiet=True)
+    from flows.ingest import run_ingest
+
+    options = _options(args)
+    bar = _Bar()
+    try:
+        summary = run_ingest(options, bar)
+    finally:
+        bar.close()
+    if summary.samples_added:
+        print(f"The inbox had never been used: {summary.samples_added} bundled sample(s) copied into {options.inbox}.")
+    print(summary.line())
+    print(f"archive: {options.archive_dir}   quarantine: {options.quarantine_dir}   index: {options.database_path}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _prefect_env(quiet=False)
+    from flows.deploy import serve
+
+    serve(_options(args), cron=args.cron, timezone=args.timezone, name=args.name)
+    return 0
+
+
+def _store(args: argparse.Namespace):
+    from pipeline.store import Store
+
+    options = _options(args)
+    if not options.database_path.exists():
+        _error(f"{options.database_path}: no index yet; run `congvan ingest` first")
+        sys.exit(1)
+    return Store(options.database_path)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from pipeline.search import print_search
+
+    with _store(args) as store:
+        found = print_search(store, args.text, args.limit, sys.stdout)
+    return 0 if found else 1
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    from pipeline.search import print_targets
+
+    with _store(args) as store:
+        print_targets(store, sys.stdout, words=args.words, unit=args.unit, since=args.since, issuer=args.issuer)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from pipeline.search import print_review
+
+    options = _options(args)
+    with _store(args) as store:
+        print_review(store, options.review_confidence, sys.stdout)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pipeline.export import export_tables
+
+    options = _options(args)
+    with _store(args) as store:
+        written = export_tables(store, args.out or options.exports_dir)
+    for path in written:
+        print(path)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from pipeline.evaluate import run_eval
+
+    return run_eval(args.gold_dir, args.input_dir, _options(args), sys.stdout, save_dir=args.save,
+                    verbose=args.verbose)
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="congvan", description="Vietnamese dispatches from scans to a searchable index.")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument("--processed", type=Path, help="folder of the archive, quarantine, index (congvan.sqlite) "
+                                                      "and exports; default data/processed or $CONGVAN_PROCESSED")
+    inbox = argparse.ArgumentParser(add_help=False)
+    inbox.add_argument("--inbox", type=Path, help="folder scanned for new files; default data/raw or $CONGVAN_INBOX")
+    jobs = argparse.ArgumentParser(add_help=False)
+    jobs.add_argument("--jobs", type=int, help="Tesseract processes and documents at once; default: cores")
+
+    p = sub.add_parser("extract", parents=[jobs], help="print one file's record as JSON")
+    p.add_argument("file", type=Path)
+    p.set_defaults(run=cmd_extract)
+
+    p = sub.add_parser("ingest", parents=[where, inbox, jobs], help="ingest the inbox once (Prefect flow)")
+    p.set_defaults(run=cmd_ingest)
+
+    p = sub.add_parser("serve", parents=[where, inbox, jobs], help="run the nightly ingest deployment")
+    p.add_argument("--cron", default=os.environ.get("CONGVAN_CRON", "0 2 * * *"),
+                   help='cron schedule; default "0 2 * * *" or $CONGVAN_CRON')
+    p.add_argument("--timezone", default=os.environ.get("CONGVAN_TIMEZONE", "Asia/Ho_Chi_Minh"),
+                   help="timezone of the schedule; default Asia/Ho_Chi_Minh or $CONGVAN_TIMEZONE")
+    p.add_argument("--name", default="nightly", help="deployment name")
+    p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("search", parents=[where], help="full-text search, blind to diacritics")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("targets", parents=[where], help="targets (chỉ tiêu) with their directive")
+    p.add_argument("--words", help="words in the target's text, metric or unit (diacritics optional)")
+    p.add_argument("--unit", help='unit, e.g. "%%" or "đoàn viên"')
+    p.add_argument("--since", type=int, metavar="YEAR", help="directives issued in or after YEAR")
+    p.add_argument("--issuer", help="words of the issuer's name")
+    p.set_defaults(run=cmd_targets)
+
+    p = sub.add_parser("review", parents=[where], help="records with pages read at low OCR confidence")
+    p.set_defaults(run=cmd_review)
+
+    p = sub.add_parser("export", parents=[where], help="every table as Parquet and CSV")
+    p.add_argument("--out", type=Path, help="folder; default PROCESSED/exports")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("eval", parents=[jobs], help="score extraction against gold records")
+    p.add_argument("gold_dir", type=Path)
+    p.add_argument("input_dir", type=Path)
+    p.add_argument("--save", type=Path, metavar="DIR", help="also write each prediction as DIR/NAME.json")
+    p.add_argument("--verbose", "-v", action="store_true", help="list every mismatch per document")
+    p.set_defaults(run=cmd_eval)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
