@@ -97,6 +97,9 @@ def extract_references(lines: list[str]) -> list[Reference]:
             symbol = m.group(3).rstrip(".-/")
             if sum(c.isupper() for c in symbol) < 2 or _key(m) in seen:
                 continue
+            named = re.search(rf"\b(?:{_KIND_WORDS}|so)\s*:?\s*$", folded[: m.start()])
+            if not named and not re.search(r"[-/.]", symbol) and sum(c.isupper() for c in symbol) < 3:
+                continue  # "mục 2/KH": a bare two-letter symbol is a reference only when named as one
             seen.add(_key(m))
             refs.append(Reference(
                 kind=_kind(folded[: m.start()], symbol),

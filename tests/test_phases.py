@@ -1,0 +1,77 @@
+"""Phases: labelled waves and "các đợt" lists, with partial-date ranges."""
+from extractors.phases import extract_phases
+from models.record import Phase
+
+
+def phases(text: str) -> list[tuple]:
+    return [(p.label, p.start, p.end) for p in extract_phases(text.splitlines())]
+
+
+def test_labelled_waves_with_bracketed_ranges_and_text_after_the_colon():
+    text = """* Các cấp Công đoàn tập trung thực hiện theo 2 đợt sau:
+- Đợt 1 (từ tháng 01/2024 đến 31/7/2024): Thi đua chào mừng kỷ niệm 95 năm
+Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2024).
+- Đợt 2 (Từ 01/8/2024 đến 31/12/2024): Thi đua hoàn thành vượt mức chỉ tiêu năm 2024."""
+    assert extract_phases(text.splitlines()) == [
+        Phase("Đợt 1", "2024-01", "2024-07-31",
+              "Thi đua chào mừng kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2024)."),
+        Phase("Đợt 2", "2024-08-01", "2024-12-31", "Thi đua hoàn thành vượt mức chỉ tiêu năm 2024."),
+    ]
+
+
+def test_ordinal_labels_from_now_and_to_the_end_of_a_school_year():
+    text = """Phong trào thi đua năm học 2020-2021 được chia làm 2 đợt chính:
+- Đợt thi đua thứ nhất: Từ nay đến hết tháng 01/2021, trọng tâm là thi đua chào mừng
+ngày Nhà giáo Việt Nam 20/11.
+- Đợt thi đua thứ hai: Từ tháng 02/2021 đến hết năm học 2020-2021, trọng tâm là
+kỷ niệm ngày thành lập Đảng 3/2.
+- Công tác sơ kết, tổng kết gắn với sơ kết học kỳ 1 và tổng kết năm học."""
+    assert phases(text) == [("Đợt thi đua thứ nhất", None, "2021-01"), ("Đợt thi đua thứ hai", "2021-02", None)]
+
+
+def test_years_and_an_event_bound_dated_in_brackets():
+    text = """1. Phong trào thi đua giai đoạn (2016-2020) được tổ chức thành 2 đợt cụ thể như sau:
+- Đợt 1: Từ năm 2016 đến Đại hội Công đoàn tỉnh lần thứ XVI, tiến tới Đại hội XII (năm 2018).
+- Đợt 2: Từ năm 2018 đến tháng 12/2020."""
+    assert phases(text) == [("Đợt 1", "2016", "2018"), ("Đợt 2", "2018", "2020-12")]
+
+
+def test_stages_rounds_zero_padded_labels_and_borrowed_years():
+    text = """Cuộc thi được tổ chức thành 3 giai đoạn:
+- Giai đoạn 1 (từ ngày 15/3/2023 đến ngày 30/4/2023): Thi cấp cơ sở.
+- Giai đoạn 2: Từ tháng 5 đến tháng 6/2023, thi cấp huyện.
+- Giai đoạn 3: Tổng kết, trao giải.
+Vòng 1: Thi trắc nghiệm trực tuyến từ ngày 01/6/2022 đến ngày 30/6/2022.
+Đợt 01: từ 01/01/2019 đến 30/6/2019;
+- Dot 2: Tu thang 6/2021 den het thang 12/2021."""
+    assert phases(text) == [
+        ("Giai đoạn 1", "2023-03-15", "2023-04-30"),
+        ("Giai đoạn 2", "2023-05", "2023-06"),
+        ("Giai đoạn 3", None, None),
+        ("Vòng 1", "2022-06-01", "2022-06-30"),
+        ("Đợt 01", "2019-01-01", "2019-06-30"),
+        ("Dot 2", "2021-06", "2021-12"),
+    ]
+
+
+def test_an_unlabelled_list_of_waves():
+    text = """Các cấp công đoàn cần phát động thi đua theo từng đợt cụ thể sau:
+- Phát động thi đua chào mừng 88 năm ngày thành lập Công đoàn Việt Nam (28/7/1929 — 28/7/2017).
+- Thi đua từ 01/3 đến 30/4/2024 chào mừng ngày giải phóng miền Nam;
+Trong quá trình tổ chức thực hiện, thường xuyên báo cáo kết quả."""
+    assert extract_phases(text.splitlines()) == [
+        Phase(None, None, None,
+              "Phát động thi đua chào mừng 88 năm ngày thành lập Công đoàn Việt Nam (28/7/1929 — 28/7/2017)."),
+        Phase(None, None, None, "Thi đua từ 01/3 đến 30/4/2024 chào mừng ngày giải phóng miền Nam;"),
+    ]
+
+
+def test_mentions_of_periods_and_waves_are_not_phases():
+    text = """KẾ HOẠCH
+Phát động phong trào thi đua giai đoạn 2016 – 2020
+Xây dựng kế hoạch giai đoạn 2016 - 2020 với những nội dung chủ yếu như sau:
+I. MỤC ĐÍCH
+1. Lồng ghép các phong trào vào các đợt thi đua ngắn ngày, thi thợ giỏi.
+2. Sơ kết đợt 1 vào tháng 6/2022.
+4. Thời gian thực hiện: Từ tháng 4 đến tháng 12 năm 2020."""
+    assert extract_phases(text.splitlines()) == []

@@ -1,0 +1,28 @@
+"""Theme: the chủ đề thi đua when the document states one."""
+import pytest
+
+from extractors.theme import extract_theme
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("1. Chủ đề thi đua:\n\"Tận dụng cơ hội, vượt mọi khó khăn, nỗ lực phấn đấu\".\n2. Nội dung thi đua:",
+     "Tận dụng cơ hội, vượt mọi khó khăn, nỗ lực phấn đấu"),
+    ("1. Chủ đề thi đua\n“Đổi mới, sáng tạo, thi đua đưa Nghị quyết\nvào cuộc sống”.\n2. Nội dung",
+     "Đổi mới, sáng tạo, thi đua đưa Nghị quyết vào cuộc sống"),
+    ("I. Chủ đề thi đua: “Đoàn kết, sáng tạo, hiệu quả”.", "Đoàn kết, sáng tạo, hiệu quả"),
+    ("II. CHỦ ĐỀ THI ĐUA\nChung sức xây dựng nông thôn mới\nIII. NỘI DUNG", "Chung sức xây dựng nông thôn mới"),
+    ("LĐLĐ tỉnh phát động thi đua với chủ đề thi đua là: \"Tri ân người lao động\".", "Tri ân người lao động"),
+    ("Chu de thi dua nam 2022: “Doan ket, doi moi”", "Doan ket, doi moi"),
+])
+def test_theme_stated(text, theme):
+    assert extract_theme(text.splitlines()) == theme
+
+
+@pytest.mark.parametrize("text", [
+    "Các đợt thi đua phải gắn với thực hiện chủ đề năm học “Kỷ cương - Nề nếp; Chủ động - Sáng tạo”.",
+    "gắn với chủ đề hoạt động công đoàn năm 2021: “Nâng cao chất lượng đội ngũ cán bộ công đoàn cơ sở”.",
+    "cụ thể hóa chủ đề thi đua năm 2024 gắn với phong trào thi đua “Lao động giỏi, Lao động sáng tạo”.",
+    "Đẩy mạnh phong trào thi đua “Dạy tốt – Học tốt” trong toàn trường.",
+])
+def test_no_campaign_theme(text):
+    assert extract_theme(text.splitlines()) is None
