@@ -31,7 +31,10 @@ BULLET = re.compile(r"^\s*(?:[-+•–—●○▪■□➢➤✓∙·]|\*+)\s*"
 _SENTENCE_END = re.compile(r"[.!?:;…]\s*$")
 
 _GOAL_WORDS = ("chi tieu", "muc tieu", "phan dau")
-_RESULT_WORDS = ("ket qua", "tinh hinh", "dac diem", "danh gia", "thuc trang", "khai quat", "so lieu")
+_RESULT_WORDS = (
+    "ket qua", "tinh hinh", "dac diem", "danh gia", "thuc trang", "khai quat", "so lieu", "thanh tich", "da lam",
+)
+_AHEAD_WORDS = ("phuong huong", "nhiem vu nam", "ke hoach nam", "giai phap")
 
 
 @dataclass
@@ -114,7 +117,7 @@ def join_lines(lines: list[str]) -> list[tuple[str | None, str]]:
 def _heading_part(text: str) -> str | None:
     """The heading of an item: all of a short item, or the short lead before its colon."""
     words = text.split()
-    if len(words) <= 12 and not re.search(r"[.;]\s*\S", text):
+    if (len(words) <= 12 or text.isupper()) and not re.search(r"[.;]\s*\S", text):
         return text.rstrip(" .:")
     m = re.match(r"^([^:]{2,60}):", text)
     if m and len(m.group(1).split()) <= 6:
@@ -122,12 +125,25 @@ def _heading_part(text: str) -> str | None:
     return None
 
 
-def heading_polarity(heading: str) -> int:
+def heading_polarity(heading: str) -> int | None:
+    """GOAL, RESULT or NEUTRAL for a heading that sets one; None for a heading that inherits."""
     f = fold(heading)
-    if any(w in f for w in _GOAL_WORDS):
+    if re.search(r"\bket qua (?:can|phai) dat\b", f):  # "Kết quả cần đạt": expected results
         return GOAL
     if any(w in f for w in _RESULT_WORDS):
         return RESULT
+    if any(w in f for w in _GOAL_WORDS):
+        return GOAL
+    if any(w in f for w in _AHEAD_WORDS):
+        return NEUTRAL
+    return None
+
+
+def _base_polarity(joined: list[tuple[str | None, str]]) -> int:
+    """RESULT for reports, submissions and minutes, which recount what was done; else NEUTRAL."""
+    for style, text in joined[:25]:
+        if style is None and text.isupper() and re.match(r"^(?:bao cao|to trinh|bien ban)\b", fold(text)):
+            return RESULT
     return NEUTRAL
 
 
@@ -137,23 +153,27 @@ def items(lines: list[str]) -> list[Item]:
     Enumerated items form a hierarchy by marker style (the first style seen is
     the top level); a heading's polarity holds for everything under it until a
     heading of the same or a higher level. A short unnumbered line ending with
-    a colon ("Chỉ tiêu:") is a heading one level below the current one.
+    a colon ("Chỉ tiêu:") is a heading one level below the current one. A report
+    (báo cáo, tờ trình, biên bản) is read as results except under headings that
+    look ahead ("Phương hướng", "Mục tiêu", "Chỉ tiêu").
     """
-    stack: list[tuple[str, int]] = []  # (style, polarity)
+    joined = join_lines(lines)
+    base = _base_polarity(joined)
+    stack: list[tuple[str, int | None]] = []  # (style, polarity or None to inherit)
     result: list[Item] = []
-    for style, text in join_lines(lines):
+    for style, text in joined:
         heading = None
         level_style = style if style not in (None, "bullet") else None
         if level_style is None and style is None and text.endswith(":") and len(text.split()) <= 6:
             level_style = "colon"
         if level_style:
             heading = _heading_part(text)
-            pol = heading_polarity(heading) if heading else NEUTRAL
+            pol = heading_polarity(heading) if heading else None
             styles = [s for s, _ in stack]
             if level_style in styles:
                 del stack[styles.index(level_style):]
             stack.append((level_style, pol))
-        effective = next((p for _, p in reversed(stack) if p != NEUTRAL), NEUTRAL)
+        effective = next((p for _, p in reversed(stack) if p is not None), base)
         result.append(Item(text=text, marker=style, polarity=effective, heading=heading))
     return result
 

@@ -104,3 +104,16 @@ def test_seed_targets_match_gold():
     assert [(t.value, t.comparator) for t in extract_targets(text.splitlines())] == [
         (g["value"], g["comparator"]) for g in gold["targets"]
     ]
+
+
+def test_a_report_counts_only_what_it_sets_for_the_period_ahead():
+    text = """BÁO CÁO
+Kết quả hoạt động công đoàn năm 2023
+Năm 2023, toàn tỉnh kết nạp 1.250 đoàn viên; 95% CĐCS tổ chức Hội nghị người lao động.
+1. Công tác tuyên truyền
+Có 100% CĐCS tổ chức tuyên truyền, 87% đoàn viên được phổ biến pháp luật.
+II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024
+- 100% CĐCS tổ chức Hội nghị người lao động.
+- Phấn đấu kết nạp 1.000 đoàn viên mới.
+- Tổ chức 5 lớp tập huấn."""
+    assert triples(text) == [(100, "=", "%"), (1000, "=", "đoàn viên mới")]
