@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.clean import BODY_OPENER, KINH_GUI, NOI_NHAN, folded, is_header_mark
+from extractors.clean import KINH_GUI, NOI_NHAN, folded, is_header_mark, opens_body
 from extractors.vntext import squash
 
 BULLET = re.compile(r"^\s*[-–+•*]\s*")
@@ -52,7 +52,7 @@ def _collect(first: str, following: list[str]) -> list[str]:
         add(first.strip(), True)
     for line in following:
         f = folded(line)
-        if BODY_OPENER.match(f) or NOI_NHAN.match(f) or KINH_GUI.match(f) or is_header_mark(line):
+        if opens_body(line) or NOI_NHAN.match(f) or KINH_GUI.match(f) or is_header_mark(line):
             break
         if BULLET.match(line):
             bulleted = True
@@ -71,7 +71,7 @@ def _collect(first: str, following: list[str]) -> list[str]:
             if bulleted or len(line) > 80:
                 break
             add(line.strip(), True)  # a list separated by ";" without bullets
-        elif len(line) <= (100 if starts_lower else 75):
+        elif starts_lower and len(line) <= 100 or not bulleted and len(line) <= 75:
             add(line.strip(), False)  # a wrapped name
         else:
             break

@@ -61,13 +61,21 @@ TITLE_WORDS = re.compile(
     r"hieu pho|tong giam doc|tong thu ky|dai dien|thu quy)\b"
 )
 NOI_NHAN = re.compile(r"^\W*n[o0][i1]\s*nh[a]n\s*:?")
-KINH_GUI = re.compile(r"^\W*(?:dong\s+)?k[i1]nh\s*g[u][i1]\b\s*:?")
+KINH_GUI = re.compile(r"^\W*(?:dong\s+)?k[i1]nh\s*g[uo][i1]\b\s*:?")
 # Sentence openers of the body (and of a Quyết định's preamble): where header material ends.
 BODY_OPENER = re.compile(
     r"^\W*(can cu|thuc hien|theo |thi hanh|nham |huong ung|ve viec thuc hien|hom nay|vao hoi|"
     r"nam (?:19|20)\d\d la|trong (?:nam|thoi gian)|tiep tuc|qua |sau |nhan dip|chao mung|ngay \d|"
     r"(?:[ivx]+|\d+|[a-d])\s*[./)]\s|dieu \d)"
 )
+
+
+def opens_body(line: str) -> bool:
+    """Whether a line starts a sentence of the body ("Căn cứ …", "Thực hiện …", "Để …").
+    "Để" is told from "Đề" ("Đề nghị …", often a trích yếu) before folding."""
+    return bool(BODY_OPENER.match(folded(line))) or line.lstrip().startswith("Để ")
+
+
 SIGNED_MARK = re.compile(
     r"\(\s*(?:da\s*ky|ky\s*ten|ky\s*,|ky\s*va|ky\s*so|ky\s*,?\s*ghi|chu\s*ky)[^()]{0,40}\)"
 )
@@ -243,11 +251,12 @@ def _zones(lines: list[str]) -> tuple[int, int]:
             head_end = i
             break
     foot = len(lines)
-    for i in range(len(lines) - 1, max(head_end, len(lines) - 80) - 1, -1):
+    for i in range(len(lines) - 1, max(0, len(lines) - 80) - 1, -1):
         f = folded(lines[i].strip())
         if NOI_NHAN.match(f) or AUTHORITY.match(f) or re.search(r"\s{3,}(tm|kt|tl|t/m|tuq)\s*\.", f):
             foot = i
-    return head_end, max(head_end, foot - 2)
+    foot = max(0, foot - 2)
+    return min(head_end, foot), foot
 
 
 def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
@@ -267,10 +276,10 @@ def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
     head_end, foot_start = _zones(lines)
     out: list[str] = []
     for i, line in enumerate(lines):
-        if i < head_end:
-            pieces = [q for p in _split_gaps(line) for q in split_right_column(p)]
-        elif i >= foot_start:
+        if i >= foot_start:
             pieces = [q for p in _split_gaps(line) for q in split_footer_line(p)]
+        elif i < head_end:
+            pieces = [q for p in _split_gaps(line) for q in split_right_column(p)]
         else:
             pieces = [line]
         out.extend(squash(p) for p in pieces if not _is_noise(p))

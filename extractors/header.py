@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.clean import (BODY_OPENER, DANG_CSVN, DATE_WORDS, KINH_GUI, PLACE_DATE, QUOC_HIEU, TIEU_NGU,
-                              folded, is_header_mark)
+                              folded, is_header_mark, opens_body)
 from extractors.received import find_received
 from extractors.vntext import iso_date, squash
 
@@ -192,7 +192,7 @@ def _follows_subject(prev: str, line: str, upper_title: bool) -> bool:
         return False
     if _continues(line):
         return True
-    if BODY_OPENER.match(folded(line)) or line.lstrip().startswith("Để "):
+    if opens_body(line):
         return False
     if upper_title and _is_upper(line):
         return True
@@ -217,7 +217,7 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset()) -> tuple[s
                 g = folded(nxt)
                 if (_is_other_part(nxt) or _is_upper(nxt) or len(nxt) > 90
                         or parts[-1].endswith(".") and not parts[-1].endswith("..")
-                        or not _continues(nxt) and (BODY_OPENER.match(g) or nxt.startswith("Để "))):
+                        or not _continues(nxt) and opens_body(nxt)):
                     break
                 parts.append(nxt.strip())
                 j += 1

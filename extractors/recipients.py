@@ -96,7 +96,7 @@ def extract_recipients(lines: list[str]) -> list[Recipient]:
             continue
         if _signature_line(line):
             continue
-        if items and open_item and len(line) <= 80 and line.lstrip()[:1].islower():
+        if items and open_item and len(line) <= 80:
             items[-1] += " " + line.strip()
             open_item = not line.rstrip().endswith((";", "."))
             continue

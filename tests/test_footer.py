@@ -1,0 +1,233 @@
+"""Signatory, recipients, addressees and the incoming stamp on hand-written snippets."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.addressees import extract_addressees
+from extractors.clean import clean_lines, clean_pages
+from extractors.received import extract_received
+from extractors.recipients import extract_recipients, purpose_of
+from extractors.signatory import extract_signatory, is_person_name
+from models.record import Recipient, Signatory
+
+BODY = "Đề nghị các đơn vị triển khai thực hiện nghiêm túc, báo cáo kết quả về cơ quan thường trực đúng thời hạn./."
+
+
+def lines_of(text: str) -> list[str]:
+    return clean_lines(text.splitlines())
+
+
+def sig(text: str) -> Signatory:
+    return extract_signatory(lines_of(BODY + "\n" + text))
+
+
+# --- signatory -------------------------------------------------------------------
+
+
+def test_tm_collective_title_and_name():
+    s = sig("TM. BAN CHẤP HÀNH\nPHÓ CHỦ TỊCH\n(Đã ký)\nLò Văn Sơn\n")
+    assert s == Signatory("TM.", "BAN CHẤP HÀNH", "PHÓ CHỦ TỊCH", "Lò Văn Sơn")
+
+
+def test_tm_without_space_and_t_slash_m():
+    assert sig("TM.BAN THƯỜNG VỤ\nCHỦ TỊCH\nVi Thị Hằng\n") == Signatory("TM.", "BAN THƯỜNG VỤ", "CHỦ TỊCH", "Vi Thị Hằng")
+    assert sig("T/M BAN CHẤP HÀNH\nCHỦ TỊCH\nTrịnh Minh Quân\n") == Signatory(
+        "TM.", "BAN CHẤP HÀNH", "CHỦ TỊCH", "Trịnh Minh Quân")
+
+
+def test_kt_deputy_signs_for_the_head():
+    assert sig("KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\nĐinh Thị Thu Trang\n") == Signatory(
+        "KT.", None, "PHÓ HIỆU TRƯỞNG", "Đinh Thị Thu Trang")
+
+
+@pytest.mark.parametrize("marker, title", [("TL.", "CHÁNH VĂN PHÒNG"), ("TUQ.", "TRƯỞNG PHÒNG TỔ CHỨC CÁN BỘ")])
+def test_delegated_signatures(marker, title):
+    assert sig(f"{marker} GIÁM ĐỐC\n{title}\nMai Xuân Bách\n") == Signatory(marker, None, title, "Mai Xuân Bách")
+
+
+def test_acting_head_q():
+    assert sig("Q. GIÁM ĐỐC\nLương Đức Toàn\n") == Signatory("Q.", None, "GIÁM ĐỐC", "Lương Đức Toàn")
+
+
+def test_nested_block_innermost_authority_governs():
+    s = sig("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHà Quang Minh\n")
+    assert s == Signatory("KT.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Hà Quang Minh")
+
+
+def test_lower_case_block_kept_as_printed():
+    assert sig("TM. Ban chấp hành\nchủ tịch\n(đã ký)\nTô Thị Nga\n") == Signatory(
+        "TM.", "Ban chấp hành", "chủ tịch", "Tô Thị Nga")
+
+
+def test_title_and_name_without_authority():
+    assert sig("HIỆU TRƯỞNG\n\n\nNông Văn Khải\n") == Signatory(None, None, "HIỆU TRƯỞNG", "Nông Văn Khải")
+
+
+def test_name_printed_twice_counts_once():
+    assert sig("TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nKhổng Minh Đức\n\nKhổng Minh Đức\n").name == "Khổng Minh Đức"
+
+
+def test_no_signature_text_gives_all_null():
+    assert sig("Tác giả: Minh Châu - Nguồn: Công đoàn tỉnh\nXem tất cả »\n") == Signatory()
+
+
+def test_signature_block_before_the_recipient_list():
+    s = sig("TM. BAN THƯỜNG VỤ\nPHÓ CHỦ TỊCH\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nDương Thị Hoa\n")
+    assert s == Signatory("TM.", "BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH", "Dương Thị Hoa")
+
+
+def test_interleaved_footer_with_wide_gaps():
+    text = ("Nơi nhận:                                 KT. CHỦ TỊCH\n"
+            "- Thường trực Tỉnh ủy (b/c);              PHÓ CHỦ TỊCH\n"
+            "- Các sở, ngành (t/h);\n"
+            "- Lưu: VT, KGVX.\n"
+            "                                           Âu Văn Phúc\n")
+    lines = lines_of(BODY + "\n" + text)
+    assert extract_signatory(lines) == Signatory("KT.", None, "PHÓ CHỦ TỊCH", "Âu Văn Phúc")
+    assert extract_recipients(lines) == [Recipient("Thường trực Tỉnh ủy", "báo cáo"),
+                                         Recipient("Các sở, ngành", "thực hiện")]
+
+
+def test_interleaved_footer_on_single_spaced_lines():
+    text = "Nơi nhận: TM. BAN CHẤP HÀNH\n- Như trên; CHỦ TỊCH\n- Lưu: VP. PHÓ CHỦ TỊCH THƯỜNG TRỰC\nPhan Văn Lộc\n"
+    lines = lines_of(BODY + "\n" + text)
+    s = extract_signatory(lines)
+    assert (s.authority, s.body, s.name) == ("TM.", "BAN CHẤP HÀNH", "Phan Văn Lộc")
+    assert extract_recipients(lines) == [Recipient("Như trên", None)]
+
+
+def test_e_signature_stamp_is_not_the_name():
+    text = ("GIÁM ĐỐC\nKý bởi: Sở Giáo dục và Đào tạo\nEmail: sgddt@tinh.gov.vn\nCơ quan: Tỉnh Bình Phước\n"
+            "Thời gian ký: 12.05.2023 09:14:22 +07:00\nLê Thị Kim Oanh\n")
+    assert sig(text) == Signatory(None, None, "GIÁM ĐỐC", "Lê Thị Kim Oanh")
+
+
+@pytest.mark.parametrize("line, ok", [
+    ("Nguyễn Thị Thu Hà", True), ("Lò Văn Sơn", True), ("ĐẶNG ĐÌNH CHUNG", True), ("Y Bhiăm Niê Kdăm", True),
+    ("Sở Giáo dục và Đào tạo", False), ("CHỦ TỊCH", False), ("(Đã ký)", False), ("Hà Nội, ngày 5", False),
+    ("Phạm Văn", True), ("Nguyễn", False), ("Ban Chấp Hành Công Đoàn", False),
+])
+def test_person_names(line, ok):
+    assert is_person_name(line) is ok
+
+
+# --- recipients ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words, purpose", [
+    ("T/h", "thực hiện"), ("b/c", "báo cáo"), ("c/đ", "chỉ đạo"), ("đ/b", "để biết"), ("p/h", "phối hợp"),
+    ("t/d", "theo dõi"), ("báo cáo", "báo cáo"), ("để báo cáo", "báo cáo"), ("để b/c", "báo cáo"),
+    ("để biết", "để biết"), ("thực hiện", "thực hiện"), ("b/c, t/h", "báo cáo, thực hiện"), ("02 bản", None),
+])
+def test_purpose_codes(words, purpose):
+    assert purpose_of(words) == purpose
+
+
+def test_recipients_with_codes_and_archive_line():
+    lines = lines_of(BODY + """
+Nơi nhận:
+- Như kính gửi (T/h);
+- Ban Tuyên giáo Huyện ủy (b/c);
+- Đảng ủy, UBND xã; (b/c)
+- Các tổ công đoàn (đ/b);
+- Website trường;
+- Lưu: VT, CĐ.
+""")
+    assert extract_recipients(lines) == [
+        Recipient("Như kính gửi", "thực hiện"), Recipient("Ban Tuyên giáo Huyện ủy", "báo cáo"),
+        Recipient("Đảng ủy, UBND xã", "báo cáo"), Recipient("Các tổ công đoàn", "để biết"),
+        Recipient("Website trường", None)]
+
+
+def test_recipients_archive_first_and_electronic_copies():
+    lines = lines_of(BODY + """
+Nơi nhận:
+- Lưu: VT, TCCB.
+Bản điện tử:
+- Bộ Nội vụ (để báo cáo);
+- Các huyện, thị xã (để thực hiện);
+- Giám đốc, các PGĐ Sở.
+""")
+    assert extract_recipients(lines) == [Recipient("Bộ Nội vụ", "báo cáo"),
+                                         Recipient("Các huyện, thị xã", "thực hiện"),
+                                         Recipient("Giám đốc, các PGĐ Sở", None)]
+
+
+def test_recipient_item_wrapped_over_two_lines():
+    lines = lines_of(BODY + "\nNơi nhận:\n- Các đồng chí Ủy viên Ban Chấp hành\nCông đoàn ngành (để biết);\n- Lưu VT\n")
+    assert extract_recipients(lines) == [Recipient("Các đồng chí Ủy viên Ban Chấp hành Công đoàn ngành", "để biết")]
+
+
+def test_recipients_after_the_signature_block():
+    lines = lines_of(BODY + "\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNơi nhận:\n- Tỉnh đoàn (b/c);\n- Lưu VT.\nCù Thị Lan\n")
+    assert extract_recipients(lines) == [Recipient("Tỉnh đoàn", "báo cáo")]
+
+
+def test_no_recipient_list():
+    assert extract_recipients(lines_of(BODY + "\nCHỦ TỊCH\nHoàng Văn Nam\n")) == []
+
+
+# --- addressees ------------------------------------------------------------------
+
+
+def test_single_addressee_on_the_kinh_gui_line():
+    assert extract_addressees(lines_of("Kính gửi: Ủy ban nhân dân các xã, thị trấn\nThực hiện Kế hoạch số 5/KH-UBND,")) == [
+        "Ủy ban nhân dân các xã, thị trấn"]
+
+
+def test_bulleted_addressees_first_on_the_kinh_gui_line():
+    text = "Kính gửi: - Ban Giám hiệu các trường;\n- Công đoàn cơ sở trực thuộc;\n- Các tổ chuyên môn.\nCăn cứ Hướng dẫn số 9,"
+    assert extract_addressees(lines_of(text)) == ["Ban Giám hiệu các trường", "Công đoàn cơ sở trực thuộc",
+                                                  "Các tổ chuyên môn"]
+
+
+def test_kinh_gui_without_colon_and_bullets_below():
+    text = "Kính gửi\n- Các phòng chuyên môn thuộc Sở\n- Các đơn vị sự nghiệp trực thuộc\nĐể chuẩn bị tổ chức hội nghị,"
+    assert extract_addressees(lines_of(text)) == ["Các phòng chuyên môn thuộc Sở", "Các đơn vị sự nghiệp trực thuộc"]
+
+
+def test_addressee_wrapped_over_two_lines():
+    text = "Kính gửi: Các công đoàn cơ sở trường học\nTrực thuộc Công đoàn Giáo dục huyện Lục Nam.\nThực hiện Công văn số 3,"
+    assert extract_addressees(lines_of(text)) == ["Các công đoàn cơ sở trường học Trực thuộc Công đoàn Giáo dục huyện Lục Nam"]
+
+
+def test_addressees_separated_by_semicolons():
+    text = "Kính gởi: Phòng Nội vụ; Phòng Tài chính - Kế hoạch; Văn phòng HĐND và UBND huyện.\nTheo đề nghị của"
+    assert extract_addressees(lines_of(text)) == ["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch",
+                                                  "Văn phòng HĐND và UBND huyện"]
+
+
+def test_addressee_wrapped_with_a_comma():
+    text = "Kính gửi: Hiệu trưởng các trường Mầm non, Tiểu học,\nTHCS trên địa bàn huyện.\nThực hiện Công văn số 118,"
+    assert extract_addressees(lines_of(text)) == ["Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn huyện"]
+
+
+def test_no_kinh_gui():
+    assert extract_addressees(lines_of("KẾ HOẠCH\nTổ chức hội thi\nCăn cứ Kế hoạch năm học,")) == []
+
+
+# --- incoming stamp ---------------------------------------------------------------
+
+
+def test_stamp_in_three_rows():
+    r = extract_received(lines_of("BỆNH VIỆN ĐA KHOA TỈNH\nCÔNG VĂN ĐẾN\nSố: 305\nNgày: 04/11/2020\nChuyển: P.TCCB\n"))
+    assert (r.org, r.number, r.date) == ("BỆNH VIỆN ĐA KHOA TỈNH", "305", "2020-11-04")
+
+
+def test_stamp_with_columns_split_by_a_tab():
+    r = extract_received(lines_of("TRƯỜNG CAO ĐẲNG Y TẾ\nCV\tSố: 88\nĐẾN\tNgày: 2 / 12 / 2018\n"))
+    assert (r.org, r.number, r.date) == ("TRƯỜNG CAO ĐẲNG Y TẾ", "88", "2018-12-02")
+
+
+def test_no_stamp():
+    assert extract_received(lines_of("SỞ TÀI CHÍNH\nSố: 12/STC-NS\nĐến nay các đơn vị chưa gửi báo cáo.\n")) is None
+
+
+# --- cleaning ---------------------------------------------------------------------
+
+
+def test_cleaning_drops_marks_page_numbers_and_running_headers():
+    pages = [["**KẾ HOẠCH**", "Nội dung trang một *son*", "- 1 -"],
+             ["Công đoàn ngành Giáo dục tỉnh", "Nội dung trang hai", "(ký tên, đóng dấu)", "Trang 2"],
+             ["Công đoàn ngành Giáo dục tỉnh", "Nội dung trang ba", "3"]]
+    assert clean_pages(pages) == ["KẾ HOẠCH", "Nội dung trang một", "Nội dung trang hai", "Nội dung trang ba"]
