@@ -57,6 +57,8 @@ def _range(text: str) -> tuple[str | None, str | None]:
             after = start.end
         sep = re.compile(r"\s*(?:den(?:\s+het)?|[-–—])\s*(?:ngay\s+)?").match(f, after)
         if not sep:
+            if start is not None and start.year is not None:  # "từ tháng 01/2022": open-ended
+                return start.iso(), None
             continue
         end_pos = sep.end()
         end = None
@@ -68,12 +70,26 @@ def _range(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# The label's words, spelled out: OCR drops or confuses their diacritics ("Dot 1", "Đọt 2").
+_LABEL_WORDS = {
+    "dot": "Đợt", "giai": "Giai", "doan": "đoạn", "vong": "Vòng", "thi": "thi", "dua": "đua", "thu": "thứ",
+    "nhat": "nhất", "tu": "tư", "nam": "năm", "sau": "sáu", "bay": "bảy", "tam": "tám", "chin": "chín",
+    "muoi": "mười", "mot": "một", "bon": "bốn", "so": "sơ", "khao": "khảo", "chung": "chung", "ket": "kết",
+    "ban": "bán", "loai": "loại", "cap": "cấp", "truong": "trường", "huyen": "huyện", "tinh": "tỉnh",
+    "quoc": "quốc", "gia": "gia", "hai": "hai", "ba": "ba",
+}
+
+
+def _spelled(label: str) -> str:
+    return " ".join(_LABEL_WORDS.get(fold(w), w) for w in label.split())
+
+
 def _labelled(text: str) -> Phase | None:
     f = fold_same_length(text)
     m = _LABEL.match(f)
     if not m:
         return None
-    label = squash(text[: m.end()])
+    label = _spelled(squash(text[: m.end()]))
     rest = text[m.end():]
     start, end = _range(rest)
     bracket = re.match(r"\s*\([^()]*\)\s*:", rest)

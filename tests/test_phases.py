@@ -43,14 +43,16 @@ def test_stages_rounds_zero_padded_labels_and_borrowed_years():
 - Giai đoạn 3: Tổng kết, trao giải.
 Vòng 1: Thi trắc nghiệm trực tuyến từ ngày 01/6/2022 đến ngày 30/6/2022.
 Đợt 01: từ 01/01/2019 đến 30/6/2019;
-- Dot 2: Tu thang 6/2021 den het thang 12/2021."""
+- Dot 2: Tu thang 6/2021 den het thang 12/2021.
+- Đọt thi dua thu ba: từ tháng 01/2022."""
     assert phases(text) == [
         ("Giai đoạn 1", "2023-03-15", "2023-04-30"),
         ("Giai đoạn 2", "2023-05", "2023-06"),
         ("Giai đoạn 3", None, None),
         ("Vòng 1", "2022-06-01", "2022-06-30"),
         ("Đợt 01", "2019-01-01", "2019-06-30"),
-        ("Dot 2", "2021-06", "2021-12"),
+        ("Đợt 2", "2021-06", "2021-12"),
+        ("Đợt thi đua thứ ba", "2022-01", None),
     ]
 
 
