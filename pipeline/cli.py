@@ -121,8 +121,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     from pipeline.search import print_search
 
     with _store(args) as store:
-        found = print_search(store, args.text, args.limit, sys.stdout)
-    return 0 if found else 1
+        print_search(store, args.text, args.limit, sys.stdout)
+    return 0
 
 
 def cmd_targets(args: argparse.Namespace) -> int:

@@ -18,10 +18,11 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from extractors import EXTRACTOR_VERSION, extract_record
-from models.document import OCR
+from models.document import OCR, DocumentText
+from models.record import Record
 from pipeline.acquire import read_document
 from pipeline.errors import InputError
 from pipeline.options import Options
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
     from pipeline.ocr import OcrPool
 
 SAMPLES_DIR = Path(__file__).parent / "samples"
+
+# Extraction is pure Python, bound by the GIL, and underthesea loads its models lazily in a way that is not
+# thread-safe: documents are read (and OCR'd) concurrently but extracted one at a time.
+_extract_lock = threading.Lock()
 
 
 @dataclass
@@ -77,12 +82,19 @@ class Summary:
                 f"{self.count(QUARANTINED)} quarantined; {self.pages_ocr} page(s) OCR'd; {self.seconds:.1f} s")
 
 
+@runtime_checkable  # Prefect builds a validator from the flow's signature, which needs isinstance
 class Progress(Protocol):
     """Told the number of files to read, then each file's outcome as it comes."""
 
     def start(self, total: int) -> None: ...
 
     def done(self, outcome: Outcome) -> None: ...
+
+
+def extract(doc: DocumentText) -> Record:
+    """`extract_record`, one document at a time whatever the thread (see `_extract_lock`)."""
+    with _extract_lock:
+        return extract_record(doc)
 
 
 def problem_of(exc: InputError) -> str:
@@ -178,7 +190,7 @@ def ingest_file(item: InboxFile, options: Options, store: Store, ocr: OcrPool | 
     try:
         doc = read_document(item.path, options, ocr)
         read_done = time.perf_counter()
-        record = extract_record(doc)
+        record = extract(doc)
         extract_done = time.perf_counter()
     except InputError as exc:
         return quarantine(item, problem_of(exc), options, store, started_at)

@@ -231,8 +231,8 @@ def report_table(report: dict[str, Any], verbose: bool = False) -> str:
 
 def extract_inputs(paths: list[Path], options: Options) -> tuple[dict[str, dict], dict[str, str]]:
     """Records of the inputs by stem, read `options.jobs` at a time over one OCR pool; and errors by stem."""
-    from extractors import extract_record
     from pipeline.acquire import read_document
+    from pipeline.consumer import extract
     from pipeline.errors import InputError
     from pipeline.ocr import OcrPool
 
@@ -241,7 +241,7 @@ def extract_inputs(paths: list[Path], options: Options) -> tuple[dict[str, dict]
     with OcrPool(options) as ocr, ThreadPoolExecutor(max(1, options.jobs)) as threads:
         def one(path: Path) -> None:
             try:
-                records[path.stem] = extract_record(read_document(path, options, ocr)).to_dict()
+                records[path.stem] = extract(read_document(path, options, ocr)).to_dict()
             except InputError as exc:
                 errors[path.stem] = str(exc)
 

@@ -14,6 +14,7 @@ SHARED = ROOT.parent / "shared"
 
 # Prefect must not write into the user's home nor phone home, in tests as in the CLI.
 os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect" / "test"))
+Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
