@@ -82,7 +82,9 @@ SIGNED_MARK = re.compile(
 _STAMP_LINE = re.compile(r"^\W*(ky\s*boi|thoi\s*gian\s*ky|nguoi\s*ky|signed\s*by)\b")
 _STAMP_DETAIL = re.compile(r"^\W*(email|co\s*quan|chuc\s*vu|to\s*chuc)\s*:")
 _SIGN_TIMESTAMP = re.compile(r"^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2})?\s*([+-]\d{2}:?\d{2})?$")
-_PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—(\[]*\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*[-–—)\]]*$")
+# a page number: "2", "- 2 -", "2/5" at a page's top or bottom; "Trang 2" anywhere
+_PAGE_NUMBER = re.compile(r"^[-–—(\[]*\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*[-–—)\]]*$")
+_PAGE_LABEL = re.compile(r"^(?:trang\s*\d{1,3}(?:\s*/\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])$")
 _GAP = re.compile(r"\s{3,}|\t+|\s*\|\s*")
 
 
@@ -113,7 +115,7 @@ def _is_noise(line: str) -> bool:
     f = folded(line.strip())
     if not f:
         return True
-    if _PAGE_NUMBER.match(f) or _SIGN_TIMESTAMP.match(f):
+    if _PAGE_LABEL.match(f) or _SIGN_TIMESTAMP.match(f):
         return True
     if not re.search(r"\w", f):  # rules, underlines, lone punctuation
         return True
@@ -266,12 +268,17 @@ def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
     running = _running_lines(pages)
     lines: list[str] = []
     for page in pages:
+        kept = []
         for raw in page:
             line = strip_markdown(raw).strip().strip("|").rstrip()
             line = _remove_signed_marks(line)
             if squash(line) in running or _is_noise(line):
                 continue
-            lines.append(line)
+            kept.append(line)
+        for edge in (-1, 0):
+            if kept and _PAGE_NUMBER.match(kept[edge].strip()):
+                kept.pop(edge)
+        lines.extend(kept)
     lines = _drop_signature_stamps(lines)
     head_end, foot_start = _zones(lines)
     out: list[str] = []

@@ -29,7 +29,7 @@ HEADER_SPAN = 30  # the header lies within the first lines of page one
 _SO = re.compile(r"^\W{0,3}(?:s[o06]|5[o0])(?![a-z])\s*[:.;]?\s*(?P<num>\d{1,6}[a-z]?)?\s*(?:[.…_]{2,}\s*)?(?P<rest>.*)$")
 _SYMBOL = re.compile(r"^/\s*(?P<sym>[^\s,;|]+(?:\s*[-–]\s*[^\s,;|]+)*)")
 _PARTY_SYMBOL = re.compile(r"^[-–]\s*(?P<sym>[^\s,;|/]+/[^\s,;|]+)")
-_VV = re.compile(r"^\W{0,2}v\s*[/.]\s*v\b\s*[:.]?\s*")
+_VV = re.compile(r"^\W{0,2}[vy]\s*[/.|]\s*[vwy]\b\s*[:.]?\s*")  # "V/v", "V/V", OCR's "V/w", "V.v"
 _VE_VIEC = re.compile(r"^\W{0,2}ve\s+viec\b\s*[:.]?\s*")
 _WEB_DATE = re.compile(r"^\W*ngay\s*(?:dang|ban\s*hanh|xuat\s*ban|cap\s*nhat)\s*:?\s*(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})")
 
@@ -105,11 +105,19 @@ def find_number(lines: list[str], skip: set[int] = frozenset()) -> tuple[str | N
         if sym:
             symbol = re.sub(r"\s+", "", sym.group("sym")).strip(".:|")
             if any(c.isupper() for c in symbol):
+                if number is None and i + 1 < len(lines) and re.fullmatch(r"\d{1,6}", lines[i + 1].strip()):
+                    number = lines[i + 1].strip()  # OCR read the number's row below the symbol
                 return number, symbol, i
         elif number and not rest and not re.search(r"[.:]\s*$", line) and m.group(0).count(":") <= 1:
             # "Số: 25" whose symbol was lost; only when nothing else follows on the line
             return number, None, i
     return None, None, None
+
+
+def _place_head(line: str) -> bool:
+    """A line holding only the first word(s) of a địa danh cut from its ", ngày …" line."""
+    words = line.split()
+    return 1 <= len(words) <= 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
 
 
 def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | None]:
@@ -131,6 +139,8 @@ def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | Non
         place = None
         if pd:
             place = squash(text[: pd.start()]).strip(" |.,-:") or None
+            if place and " " not in place and i > 0 and _place_head(lines[i - 1]):
+                place = squash(lines[i - 1]) + " " + place  # the địa danh wrapped: "Thái" / "Bình, ngày …"
         return date, place, i
     for line in lines[:HEADER_SPAN]:
         m = _WEB_DATE.match(folded(line))
@@ -139,13 +149,17 @@ def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | Non
     return None, None, None
 
 
+# a piece of the quốc hiệu that OCR or a narrow cell cut off: "NGHĨA VIỆT NAM", "VIỆT NAM"
+_QH_FRAGMENT = re.compile(r"^(?:(?:xa\s+)?(?:hoi\s+)?(?:chu\s+)?nghia\s+)?viet\s*nam$|^cong\s*hoa(\s+xa(\s+hoi(\s+chu)?)?)?$")
+
+
 def _agency_candidates(lines: list[str], stop: int, skip: set[int]) -> list[str]:
     out = []
     for i, line in enumerate(lines[:stop]):
         if i in skip or is_header_mark(line) or _TYPE_RE.match(folded(line)):
             continue
         f = folded(line).strip(" .-|")
-        if f in ("viet nam", "nam") or not _is_upper(line) or len(f) < 2:
+        if _QH_FRAGMENT.match(f) or not _is_upper(line) or len(f) < 2:
             continue
         if DANG_CSVN.search(f) or QUOC_HIEU.search(f) or TIEU_NGU.search(f):
             continue

@@ -30,7 +30,8 @@ _PURPOSES = {
     "h/d": "hướng dẫn", "huongdan": "hướng dẫn",
     "t/b": "thông báo", "thongbao": "thông báo",
 }
-_TRAILING_BRACKET = re.compile(r"\(([^()]{1,40})\)\s*[;.,]?\s*$")
+# the bracket that ends an item; OCR may leave a mark or two after it ("(thực hiện)À\\")
+_TRAILING_BRACKET = re.compile(r"\(([^()]{1,40})\)\s*[;.,]?[^\w\s(]{0,2}\w?[^\w\s(]{0,2}\s*$")
 _ARCHIVE = re.compile(r"^\W*luu\b")
 _MAX_LINES = 40
 
@@ -62,6 +63,11 @@ def parse_item(text: str) -> Recipient | None:
     return Recipient(name=name, purpose=purpose) if name else None
 
 
+def _closed(item: str) -> bool:
+    """An item ends with ";" or "." or with its purpose bracket."""
+    return item.rstrip().endswith((";", ".")) or bool(_TRAILING_BRACKET.search(item))
+
+
 def _signature_line(line: str) -> bool:
     f = folded(line)
     words = line.split()
@@ -89,7 +95,7 @@ def extract_recipients(lines: list[str]) -> list[Recipient]:
                 open_item = False
                 continue
             items.append(line)
-            open_item = not line.rstrip().endswith((";", "."))
+            open_item = not _closed(line)
             continue
         if _ARCHIVE.match(f) or (line.rstrip().endswith(":") and len(line) <= 30):
             open_item = False
@@ -98,10 +104,12 @@ def extract_recipients(lines: list[str]) -> list[Recipient]:
             continue
         if items and open_item and len(line) <= 80:
             items[-1] += " " + line.strip()
-            open_item = not line.rstrip().endswith((";", "."))
+            open_item = not _closed(line)
             continue
-        if not bulleted and len(line) <= 80 and line.rstrip().endswith((";", ".")):
-            items.append(line)  # an unbulleted list
-            continue
-        break
+        if len(line) > 80:
+            break  # the body or an annex, not the list
+        if line.rstrip().endswith((";", ".")):
+            items.append(line)  # an unbulleted list, or an item whose bullet OCR lost
+            open_item = False
+        # anything else (stamp text, seal fragments) is stepped over
     return [r for r in (parse_item(t) for t in items) if r]

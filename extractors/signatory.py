@@ -23,6 +23,7 @@ from extractors.vntext import squash
 from models.record import Signatory
 
 _ZONE = 60  # the block lies within the document's last lines
+_LAST_LINES = 3  # a name among the document's last lines closes it even without a title
 _NAME_WINDOW = 14  # lines between the title and the typed name (seal, signature, interleaved list)
 
 _AUTHORITY_NAMES = {"tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q."}
@@ -124,6 +125,10 @@ def extract_signatory(lines: list[str]) -> Signatory:
             name = _name_after(tail, i + 1)
             if name:
                 return Signatory(title=squash(line), name=name)
+    # the chức vụ lost (under a seal, to OCR): a typed name closing the document
+    for line in tail[-_LAST_LINES:]:
+        if is_person_name(line):
+            return Signatory(name=squash(line).strip(" .,;"))
     return Signatory()
 
 

@@ -231,3 +231,24 @@ def test_cleaning_drops_marks_page_numbers_and_running_headers():
              ["Công đoàn ngành Giáo dục tỉnh", "Nội dung trang hai", "(ký tên, đóng dấu)", "Trang 2"],
              ["Công đoàn ngành Giáo dục tỉnh", "Nội dung trang ba", "3"]]
     assert clean_pages(pages) == ["KẾ HOẠCH", "Nội dung trang một", "Nội dung trang hai", "Nội dung trang ba"]
+
+
+def test_ocr_damage_in_the_recipient_list():
+    lines = lines_of(BODY + """
+Nơi nhận:
+- Sở Tài chính (phôi hợp);
+- UBND các xã (thực hiện)À\\
+Các trường học trên địa bàn.
+-
+KT. TRƯỞNG PHÒNG
+ñ Á Ồ
+Bùi Thị Lệ
+""")
+    assert extract_recipients(lines) == [Recipient("Sở Tài chính", "phối hợp"), Recipient("UBND các xã", "thực hiện"),
+                                         Recipient("Các trường học trên địa bàn", None)]
+    assert extract_signatory(lines) == Signatory("KT.", None, None, "Bùi Thị Lệ")
+
+
+def test_title_lost_under_the_seal_keeps_the_closing_name():
+    lines = lines_of(BODY + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTriệu Văn Hùng\n")
+    assert extract_signatory(lines) == Signatory(None, None, None, "Triệu Văn Hùng")

@@ -227,3 +227,29 @@ Kính gửi: Các trường đại học
     assert h.issuer == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
     r = extract_received(lines)
     assert (r.org, r.number, r.date) == ("TRƯỜNG ĐẠI HỌC NÔNG LÂM", "21", "2019-03-12")
+
+
+def test_ocr_scrambles_of_a_scanned_header():
+    h = header("""
+HỘI LIÊN HIỆP PHỤ NỮ TỈNH
+BAN THƯỜNG VỤ HUYỆN
+Sô /KH-HPN
+17
+V/w
+tổ chức tọa đàm kỷ niệm
+ngày Phụ nữ Việt Nam 20/10
+CỘNG HOÀ XÃ HỘI CHỦ
+NGHĨA VIỆT NAM
+Độc lập —_Ý - Tự do - Hạnh phúc
+Tuyên
+Quang, ngảy 9 tháng 10 năm 2019
+Kính gửi: Hội LHPN các xã, thị trấn
+""")
+    assert (h.number, h.symbol, h.date, h.place) == ("17", "KH-HPN", "2019-10-09", "Tuyên Quang")
+    assert (h.issuer, h.parent_issuer) == ("BAN THƯỜNG VỤ HUYỆN", "HỘI LIÊN HIỆP PHỤ NỮ TỈNH")
+    assert (h.doc_type, h.subject) == ("Công văn", "tổ chức tọa đàm kỷ niệm ngày Phụ nữ Việt Nam 20/10")
+
+
+def test_issuer_wrapped_by_ocr_and_quoc_hieu_fragment_ignored():
+    h = header("SỞ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nVIỆT NAM\nSố: 240/SLĐTBXH-VP\n")
+    assert (h.issuer, h.parent_issuer) == ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", None)
