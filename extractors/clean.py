@@ -52,7 +52,7 @@ DATE_WORDS = re.compile(
 # the "Địa danh, ngày … tháng … năm …" line: the comma before "ngày" is what sets it apart
 PLACE_DATE = re.compile(r",\s*ng[a]y\s*(?:\d{1,2}|[\s./…_]*th[a]ng|[\s./…_]*$)")
 # "TM.", "TM.BAN", "T/M", "KT.", "TL.", "TUQ.", "Q." before the collective or the head's title
-AUTHORITY = re.compile(r"(?<![\w/])(?P<a>t\s*/\s*m|t\.\s*m|tm|kt|tl|tuq|q(?=\s*\.))(?:\s*[./:]\s*|\s+)(?=[^\W\d_])")
+AUTHORITY = re.compile(r"(?<![\w/])(?P<a>t\s*/\s*m|t\.\s*m|tm|kt|tl|tuq|q(?=\s*\.))(?:\s*[./:,]\s*|\s+)(?=[^\W\d_])")
 # The chức vụ words a signing title starts with (Nghị định 30 signs with the signer's office).
 TITLE_WORDS = re.compile(
     r"^(?:q\.\s*|quyen\s+)?(pho\s+|tong\s+)?(chu tich|giam doc|truong|hieu truong|pho hieu truong|bi thu|chanh|"

@@ -185,13 +185,15 @@ _CONNECTOR_END = re.compile(r"(\b(va|cua|ve|trong|cho|tai|voi|den|cac|nhung|giai
                             r"tren|theo|nham|de|o|tu)|[,\-–&;:])$")
 
 
+_NUMBERED = re.compile(r"^\W*(?:[ivx]+|\d+(?:\.\d+)*|[a-d])\s*[./)]\s")  # "1. Mục đích", "I. ", "a) "
 _STRONG_OPENER = re.compile(r"^\W*(can cu|hom nay|vao hoi|thi hanh|dieu \d)")
 
 
 def _is_other_part(line: str) -> bool:
     """A line of another header part: where a wrapped "V/v" or title ends for sure."""
     f = folded(line)
-    return bool(KINH_GUI.match(f) or is_header_mark(line) or _SO.match(f) or _TYPE_RE.match(f) and _is_upper(line))
+    return bool(KINH_GUI.match(f) or is_header_mark(line) or _SO.match(f) or _NUMBERED.match(f)
+                or _TYPE_RE.match(f) and _is_upper(line))
 
 
 def _continues(line: str) -> bool:

@@ -39,6 +39,17 @@ _SYLLABLE = re.compile(r"^[^\W\d_][^\W\d_]{0,6}$")
 _NOT_NAME_WORDS = frozenset("so phong ban truong cong uy hoi lien ngay thang nam noi kinh tong chu pho giam".split())
 
 
+# academic and professional titles printed before a signer's name ("ThS. Lê Văn Hải")
+_NAME_PREFIX = re.compile(r"^(?:(?:pgs|gs|ts|ths|bs|ks|cn|ds|ls|ngut|ngnd|tskh)\s*\.?\s*)+(?=[^\W\d_])", re.I)
+
+
+def person_name(line: str) -> str | None:
+    """The họ tên on a signing line, without an academic prefix, or None."""
+    text = squash(line).strip(" .,;")
+    bare = _NAME_PREFIX.sub("", text)
+    return bare if is_person_name(bare) else None
+
+
 def is_person_name(line: str) -> bool:
     """A Vietnamese personal name on a line of its own: 2–5 capitalised syllables,
     the first a family name ("Nguyễn Thị Thu Hà", "ĐẶNG ĐÌNH CHUNG")."""
@@ -84,8 +95,9 @@ def _is_title(line: str) -> bool:
 
 def _name_after(lines: list[str], start: int) -> str | None:
     for line in lines[start: start + _NAME_WINDOW]:
-        if is_person_name(line):
-            return squash(line).strip(" .,;")
+        name = person_name(line)
+        if name:
+            return name
         if len(line) > 90 or _authority_at(line):
             break
     return None
@@ -127,8 +139,9 @@ def extract_signatory(lines: list[str]) -> Signatory:
                 return Signatory(title=squash(line), name=name)
     # the chức vụ lost (under a seal, to OCR): a typed name closing the document
     for line in tail[-_LAST_LINES:]:
-        if is_person_name(line):
-            return Signatory(name=squash(line).strip(" .,;"))
+        name = person_name(line)
+        if name:
+            return Signatory(name=name)
     return Signatory()
 
 

@@ -252,3 +252,8 @@ Bùi Thị Lệ
 def test_title_lost_under_the_seal_keeps_the_closing_name():
     lines = lines_of(BODY + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTriệu Văn Hùng\n")
     assert extract_signatory(lines) == Signatory(None, None, None, "Triệu Văn Hùng")
+
+
+def test_ocr_comma_after_the_authority_and_academic_prefix():
+    assert sig("TM, BAN GIÁM HIỆU\nHIỆU TRƯỞNG\nThS. Lục Văn Hải\n") == Signatory(
+        "TM.", "BAN GIÁM HIỆU", "HIỆU TRƯỞNG", "Lục Văn Hải")

@@ -253,3 +253,8 @@ Kính gửi: Hội LHPN các xã, thị trấn
 def test_issuer_wrapped_by_ocr_and_quoc_hieu_fragment_ignored():
     h = header("SỞ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nVIỆT NAM\nSố: 240/SLĐTBXH-VP\n")
     assert (h.issuer, h.parent_issuer) == ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", None)
+
+
+def test_subject_stops_at_a_numbered_heading():
+    h = header("Số: 3/KH-CĐ\nKẾ HOẠCH\nTổ chức Tháng Công nhân năm 2024\n1. Mục đích, yêu cầu\n- Tuyên truyền sâu rộng\n")
+    assert h.subject == "Tổ chức Tháng Công nhân năm 2024"
