@@ -115,7 +115,7 @@ def _is_noise(line: str) -> bool:
     f = folded(line.strip())
     if not f:
         return True
-    if _PAGE_LABEL.match(f) or _SIGN_TIMESTAMP.match(f):
+    if _PAGE_LABEL.match(f):
         return True
     if not re.search(r"\w", f):  # rules, underlines, lone punctuation
         return True
@@ -131,13 +131,22 @@ def _drop_signature_stamps(lines: list[str]) -> list[str]:
         for j in range(max(0, i - 3), min(len(lines), i + 4)):
             if _STAMP_DETAIL.match(folded(lines[j].strip())):
                 keep[j] = False
+    lines = list(lines)
     for i, l in enumerate(lines):
         if _SIGN_TIMESTAMP.match(l.strip()) and i > 0:
             prev = lines[i - 1].strip()
             # the stamp's organisation line, unless it is part of the signing block itself
             if prev and not AUTHORITY.match(folded(prev)) and not prev.isupper():
-                keep[i - 1] = False
+                cut = _STAMP_ORG_TAIL.search(prev)
+                if cut and re.match(r"^\s*[-–+•]", prev):
+                    lines[i - 1] = prev[: cut.start() + 1]  # "- Lãnh đạo Sở. Sở Giáo dục và Đào tạo"
+                else:
+                    keep[i - 1] = False
     return [l for l, k in zip(lines, keep) if k]
+
+
+# the stamp's organisation name run onto the end of a Nơi nhận item
+_STAMP_ORG_TAIL = re.compile(r"[.;]\s+[A-ZĐÀ-Ỹ][^.;]{3,60}$")
 
 
 def _running_lines(pages: Sequence[Sequence[str]]) -> set[str]:
@@ -198,11 +207,13 @@ _ITEM_END = re.compile(r"[;.,]\s+")
 
 
 def _title_tail(line: str) -> int | None:
-    """Start of an upper-case chức vụ ending a list item ("- Lưu: VT. PHÓ GIÁM ĐỐC")."""
+    """Start of a chức vụ ending a list item ("- Lưu: VT. PHÓ GIÁM ĐỐC", "- Như trên; chủ tịch"),
+    printed all upper or all lower case (a Title-case tail is a name, not a chức vụ)."""
     for m in _ITEM_END.finditer(line):
         tail = line[m.end():]
         words = tail.split()
-        if 2 <= len(words) <= 8 and all(w.isupper() for w in words) and TITLE_WORDS.match(folded(tail)):
+        if (2 <= len(words) <= 8 and (tail.isupper() or tail.islower())
+                and TITLE_WORDS.match(folded(tail))):
             return m.end()
     return None
 
@@ -215,11 +226,9 @@ def split_footer_line(line: str) -> list[str]:
         rest = line[m.end():].strip()
         if not rest.startswith(("-", "+", "•")):
             return [line[: m.end()].strip(), *split_footer_line(rest)]
-    for am in AUTHORITY.finditer(f):
-        if am.start() > 0 and line[am.start():].upper() == line[am.start():] and line[: am.start()].strip():
-            head = line[: am.start()].rstrip()
-            if head.endswith((";", ".", ",", ":")) or NOI_NHAN.match(folded(head)):
-                return [head, line[am.start():].strip()]
+    if _signing_inside(line):
+        am = next(m for m in AUTHORITY.finditer(f) if m.start() > 0 and line[m.start():].isupper())
+        return [line[: am.start()].rstrip(), *split_footer_line(line[am.start():].strip())]
     t = _title_tail(line)
     if t is not None and line.lstrip().startswith(("-", "+", "•")):
         return [line[:t].rstrip(), line[t:].strip()]
@@ -244,6 +253,15 @@ def _split_gaps(line: str) -> list[str]:
     return pieces
 
 
+def _signing_inside(line: str) -> bool:
+    """A line that holds, after other text, an upper-case signing authority ("… TM. BAN CHẤP HÀNH")."""
+    for m in AUTHORITY.finditer(folded(line)):
+        rest = line[m.start():]
+        if m.start() > 0 and rest.upper() == rest and len(rest.split()) >= 2:
+            return True
+    return False
+
+
 def _zones(lines: list[str]) -> tuple[int, int]:
     """(end of header zone, start of footer zone) as line indices."""
     head_end = min(len(lines), 24)
@@ -255,7 +273,7 @@ def _zones(lines: list[str]) -> tuple[int, int]:
     foot = len(lines)
     for i in range(len(lines) - 1, max(0, len(lines) - 80) - 1, -1):
         f = folded(lines[i].strip())
-        if NOI_NHAN.match(f) or AUTHORITY.match(f) or re.search(r"\s{3,}(tm|kt|tl|t/m|tuq)\s*\.", f):
+        if NOI_NHAN.match(f) or AUTHORITY.match(f) or _signing_inside(lines[i]):
             foot = i
     foot = max(0, foot - 2)
     return min(head_end, foot), foot
@@ -279,7 +297,7 @@ def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
             if kept and _PAGE_NUMBER.match(kept[edge].strip()):
                 kept.pop(edge)
         lines.extend(kept)
-    lines = _drop_signature_stamps(lines)
+    lines = [l for l in _drop_signature_stamps(lines) if not _SIGN_TIMESTAMP.match(l.strip())]
     head_end, foot_start = _zones(lines)
     out: list[str] = []
     for i, line in enumerate(lines):

@@ -257,3 +257,18 @@ def test_title_lost_under_the_seal_keeps_the_closing_name():
 def test_ocr_comma_after_the_authority_and_academic_prefix():
     assert sig("TM, BAN GIÁM HIỆU\nHIỆU TRƯỞNG\nThS. Lục Văn Hải\n") == Signatory(
         "TM.", "BAN GIÁM HIỆU", "HIỆU TRƯỞNG", "Lục Văn Hải")
+
+
+def test_flattened_footer_rows_are_taken_apart():
+    lines = lines_of(BODY + """
+Xác nhận của Ban giám hiệu TM. BAN CHẤP HÀNH
+PHÓ CHỦ TỊCH
+Nơi nhận : TM. Ban thường vụ
+- Như trên; phó chủ tịch
+- Phòng Nội vụ. Sở Văn hóa và Thể thao
+2023.08.14 10:02:51 +07:00
+- Lưu VP
+Hầu Thị Mai
+""")
+    assert extract_signatory(lines) == Signatory("TM.", "Ban thường vụ", "phó chủ tịch", "Hầu Thị Mai")
+    assert extract_recipients(lines) == [Recipient("Như trên", None), Recipient("Phòng Nội vụ", None)]
