@@ -88,7 +88,8 @@ def print_targets(store: Store, out: TextIO, words: str | None = None, unit: str
             print(f"\n{directive_line(row)}", file=out)
             if row.get("subject"):
                 print(f"  {row['subject']}", file=out)
-        goal = f"{row['comparator'] or '='} {format_value(row['value'])} {row['unit'] or ''}".strip()
+        comparator = "" if row["comparator"] in (None, "=") else f"{row['comparator']} "
+        goal = f"{comparator}{format_value(row['value'])} {row['unit'] or ''}".strip()
         print(f"  - {goal:<24} {row['text']}", file=out)
     return len(rows)
 
