@@ -178,21 +178,6 @@ def items(lines: list[str]) -> list[Item]:
     return result
 
 
-def own_number_lines(lines: list[str]) -> set[int]:
-    """Indexes of the header lines that hold the document's own "Số: 25/KH-..." number.
-
-    The number may share the "Số:" line or, when the header columns were read
-    apart, sit alone on the next line.
-    """
-    for i, line in enumerate(lines[:30]):
-        f = fold(line.strip()[:40])
-        if re.match(r"^s[o0]\s*[:.]?\s*$", f):
-            return {i, i + 1}
-        if re.match(r"^s[o0]\s*[:.]?\s*\d*\s*/", f) or re.match(r"^s[o0]\s*:", f):
-            return {i}
-    return set()
-
-
 # ---- dates -------------------------------------------------------------------------
 
 _YEAR = r"((?:19|20)\d\d)"

@@ -25,8 +25,10 @@ from extractors.vntext import iso_date, squash
 
 HEADER_SPAN = 30  # the header lies within the first lines of page one
 
-# "Số: 25/KH-PGD&ĐT", "Sô: 30 /CĐGD", "S6 01/KH", "Số: /TTr-CĐCS", "Số 45-KH/TU"
-_SO = re.compile(r"^\W{0,3}(?:s[o06]|5[o0])(?![a-z])\s*[:.;]?\s*(?P<num>\d{1,6}[a-z]?)?\s*(?:[.…_]{2,}\s*)?(?P<rest>.*)$")
+# "Số: 25/KH-PGD&ĐT", "Sô: 30 /CĐGD", "S6 01/KH", "Số: /TTr-CĐCS", "Số 45-KH/TU", a lone "Số:".
+# "Số" is followed by a colon, the number, the slash or nothing: folded "sơ kết", "số lượng" are words, not it.
+_SO = re.compile(r"^\W{0,3}(?:s[o06]|5[o0])(?![a-z])\s*(?:[:.;]|(?=\d|/|$))\s*(?P<num>\d{1,6}[a-z]?)?\s*"
+                 r"(?:[.…_]{2,}\s*)?(?P<rest>.*)$")
 _SYMBOL = re.compile(r"^/\s*(?P<sym>[^\s,;|]+(?:\s*[-–]\s*[^\s,;|]+)*)")
 _PARTY_SYMBOL = re.compile(r"^[-–]\s*(?P<sym>[^\s,;|/]+/[^\s,;|]+)")
 _VV = re.compile(r"^\W{0,2}[vy]\s*[/.|]\s*[vwy]\b\s*[:.]?\s*")  # "V/v", "V/V", OCR's "V/w", "V.v"
@@ -264,6 +266,27 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset()) -> tuple[s
     return None, None, None
 
 
+# a web page's navigation and post details: "Trang chủ > Tin tức", "Ngày đăng: …", "Lượt xem: 87"
+_BREADCRUMB = re.compile(r"\s(?:>|»|›|\||/)\s|^\W*(?:trang chu|home|tin tuc|trang nhat)\b")
+_POST_DETAIL = re.compile(r"^\W*(?:ngay\s*(?:dang|dang tin|cap nhat|xuat ban|ban hanh)|luot xem|tac gia|nguon|"
+                          r"chia se|in bai|cap nhat)\b")
+_TITLE_WORDS = 6  # a post's title has at least this many words; a menu item ("Thi đua - Khen thưởng") fewer
+
+
+def web_title(lines: list[str]) -> str | None:
+    """The title of a web post (no administrative header): its first line of a title's length,
+    past the site's navigation (breadcrumb, menu items split at "|") and the post's date and views."""
+    for line in lines[:8]:
+        text = line.strip()
+        f = folded(text)
+        if _BREADCRUMB.search(f) or _POST_DETAIL.match(f) or len(re.findall(r"[^\W\d_]+", text)) < _TITLE_WORDS:
+            continue
+        if len(text) > 250 or text.endswith((":", ".")):
+            return None  # the body began: there is no title line
+        return text
+    return None
+
+
 def extract_header(lines: list[str]) -> Header:
     _, stamp = find_received(lines)
     number, symbol, so_at = find_number(lines, stamp)
@@ -279,10 +302,7 @@ def extract_header(lines: list[str]) -> Header:
                 break
     stop = stops[0] if stops else 0
     issuer, parent = find_issuer(lines, stop, stamp)
-    if subject is None and doc_type is None and so_at is None and date_at is None and issuer is None and lines:
-        # a web post: no administrative header, its first line is the title
-        first = lines[0].strip()
-        if 10 <= len(first) <= 250 and not first.endswith(":"):
-            subject = first
+    if subject is None and doc_type is None and so_at is None and date_at is None and issuer is None:
+        subject = web_title(lines)
     return Header(number=number, symbol=symbol, date=date, place=place, issuer=issuer, parent_issuer=parent,
                   doc_type=doc_type, subject=subject)

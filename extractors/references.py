@@ -7,13 +7,15 @@ printed just before the number, else the type the symbol encodes (KH, CT, NQ,
 QĐ, NĐ, TT, CTr, HD, TB, BC, TTr, KL), else the nearest type named earlier in
 the sentence, else "Công văn" (a công văn's symbol names only its issuer).
 `date` is the "ngày …" right after the number. The document's own number (the
-header's "Số:" line) is not a reference; each number is listed once.
+header's "Số" line, as `header.find_number` reads it) is not a reference; each number is listed once.
 """
 from __future__ import annotations
 
 import re
 
-from extractors.body import date_at, fold_same_length, join_lines, own_number_lines
+from extractors.body import date_at, fold_same_length, join_lines
+from extractors.header import find_number
+from extractors.received import find_received
 from extractors.vntext import fold
 from models.record import Reference
 
@@ -88,10 +90,9 @@ def _date_after(folded: str, pos: int) -> str | None:
 
 def extract_references(lines: list[str]) -> list[Reference]:
     """The documents cited in the text, first mention first, each number once."""
-    own = own_number_lines(lines)
-    seen = {_key(m) for i in own if i < len(lines) for m in _NUMBER.finditer(lines[i])}
+    seen = _own_keys(lines)
     refs: list[Reference] = []
-    for _, text in join_lines([l for i, l in enumerate(lines) if i not in own]):
+    for _, text in join_lines(lines):
         folded = fold_same_length(text)
         for m in _NUMBER.finditer(text):
             symbol = m.group(3).rstrip(".-/")
@@ -107,6 +108,16 @@ def extract_references(lines: list[str]) -> list[Reference]:
                 date=_date_after(folded, m.start(3) + len(symbol)),
             ))
     return refs
+
+
+def _own_keys(lines: list[str]) -> set[str]:
+    """The document's own number, keyed like a reference, however the "Số" line prints it
+    ("Số: 45/KH-HU", "Số 45-KH/HU", "Số:" with "45 /KH-HU" on the next line)."""
+    _, stamp = find_received(lines)
+    number, symbol, _ = find_number(lines, stamp)
+    if not number or not symbol:
+        return set()
+    return {fold(f"{number}{sep}{symbol}") for sep in "/-"}
 
 
 def _key(m: re.Match) -> str:

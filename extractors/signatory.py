@@ -7,10 +7,11 @@
 
 "TM." signs for a collective, "KT." for the head (a deputy signs), "TL." and
 "TUQ." by delegation, "Q." as acting head; "T/M" is an older spelling of "TM.".
-Nested blocks ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH") are read
-the way the decree builds them: the innermost authority says how the person
-who signed signs (here KT., a deputy for the chairman), so it is the
-authority; the collective named after TM. stays the body. A block may have no
+In a nested block ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH") the
+outermost authority is the one recorded: the document is issued on behalf of
+the collective (TM.), which is the body, and the last line is the signer's own
+chức vụ (the title); the inner "KT. CHỦ TỊCH" only says how the deputy signs
+for its head. Authority and body thus always go together. A block may have no
 authority at all (a head signing in their own name: "TRƯỞNG PHÒNG / Phạm Văn
 Hà"), and a document may have no signature text at all (everything null).
 """
@@ -113,7 +114,7 @@ def extract_signatory(lines: list[str]) -> Signatory:
         for i, m in reversed(marks[:-1]):  # a nested block: authority lines right above
             if block[0][0] - i <= 2:
                 block.insert(0, (i, m))
-        authority = _marker(last_m)
+        authority = _marker(block[0][1])
         body = None
         for i, m in block:
             if _marker(m) == "TM.":

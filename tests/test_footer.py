@@ -49,9 +49,13 @@ def test_acting_head_q():
     assert sig("Q. GIÁM ĐỐC\nLương Đức Toàn\n") == Signatory("Q.", None, "GIÁM ĐỐC", "Lương Đức Toàn")
 
 
-def test_nested_block_innermost_authority_governs():
+def test_nested_block_outermost_authority_goes_with_its_body():
     s = sig("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHà Quang Minh\n")
-    assert s == Signatory("KT.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Hà Quang Minh")
+    assert s == Signatory("TM.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Hà Quang Minh")
+    s = sig("T/M BAN CHẤP HÀNH\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH THƯỜNG TRỰC\nLê Thị Hoa\n")
+    assert s == Signatory("TM.", "BAN CHẤP HÀNH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Lê Thị Hoa")
+    # a single KT. block has no collective: no body
+    assert sig("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nVũ Văn Nam\n") == Signatory("KT.", None, "PHÓ GIÁM ĐỐC", "Vũ Văn Nam")
 
 
 def test_lower_case_block_kept_as_printed():

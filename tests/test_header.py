@@ -258,3 +258,35 @@ def test_issuer_wrapped_by_ocr_and_quoc_hieu_fragment_ignored():
 def test_subject_stops_at_a_numbered_heading():
     h = header("Số: 3/KH-CĐ\nKẾ HOẠCH\nTổ chức Tháng Công nhân năm 2024\n1. Mục đích, yêu cầu\n- Tuyên truyền sâu rộng\n")
     assert h.subject == "Tổ chức Tháng Công nhân năm 2024"
+
+
+def test_title_line_starting_with_so_ket_is_not_the_number_line():
+    h = header("""
+PHÒNG GD&ĐT HUYỆN YÊN THẾ
+Số: 112/BC-PGDĐT
+Yên Thế, ngày 20 tháng 01 năm 2022
+BÁO CÁO
+Kết quả thực hiện nhiệm vụ học kỳ I và
+sơ kết phong trào thi đua năm học 2021-2022
+Căn cứ Kế hoạch số 30/KH-PGDĐT ngày 15/9/2021;
+""")
+    assert (h.number, h.symbol) == ("112", "BC-PGDĐT")
+    assert h.subject == "Kết quả thực hiện nhiệm vụ học kỳ I và sơ kết phong trào thi đua năm học 2021-2022"
+    assert header("CÔNG ĐOÀN TRƯỜNG THCS AN LẠC\nSơ kết hoạt động quý I\nSố 15-KH/CĐ\n").number == "15"
+
+
+def test_web_post_title_after_breadcrumb_and_menu():
+    h = header("""
+Trang chủ > Tin tức > Hoạt động công đoàn
+Công đoàn Viên chức tỉnh tổ chức Hội nghị tổng kết phong trào thi đua năm 2023
+Ngày đăng: 12/01/2024 | Lượt xem: 310
+Chiều ngày 10/01, Ban Thường vụ Công đoàn Viên chức tỉnh tổ chức hội nghị.
+""")
+    assert h.date == "2024-01-12"
+    assert h.subject == "Công đoàn Viên chức tỉnh tổ chức Hội nghị tổng kết phong trào thi đua năm 2023"
+    h = header("""
+Trang chủ | Tin tức | Thi đua - Khen thưởng
+Ngày đăng: 12/01/2024
+Sáng nay, Ban Thường vụ tổ chức hội nghị tại hội trường số 2 với hơn 100 đại biểu tham dự.
+""")
+    assert h.subject is None

@@ -56,3 +56,11 @@ def test_dates_phone_numbers_classes_diseases_and_section_marks_are_not_referenc
     text = """Từ ngày 15/5/2016 đến 30/4; liên hệ 0208.3855.123; Covid-19; học sinh lớp 9/2;
 xem tại mục 2/KH; chào mừng (28/7/1929-28/7/2024); nộp về Phòng GD&ĐT1."""
     assert refs(text) == []
+
+
+def test_the_documents_own_number_printed_without_colon_or_party_style():
+    text = """HUYỆN ỦY TÂN PHÚ
+Số 112-KH/HU
+Tân Phú, ngày 02 tháng 3 năm 2021
+Thực hiện Kế hoạch 45-KH/TU ngày 10/02/2021 của Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành Kế hoạch 112-KH/HU."""
+    assert refs(text) == [Reference("Kế hoạch", "45-KH/TU", "2021-02-10")]
