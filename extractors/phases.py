@@ -10,7 +10,8 @@ Two shapes:
   with label null.
 
 A mention in running text ("giai đoạn 2016 – 2020", "các đợt thi đua ngắn ngày")
-is not a phase. Dates come from a "từ … đến …" range (or "A – B" in brackets
+is not a phase; stages named by their years ("Giai đoạn 2021 – 2023: …") are
+phases when there are two or more of them. Dates come from a "từ … đến …" range (or "A – B" in brackets
 after the label) as precise as printed; "nay" and "hết năm học …" give null; a
 bound that is an event ("đến Đại hội ...") takes the date bracketed after it.
 """
@@ -29,8 +30,14 @@ _LABEL = re.compile(
     rf"^(?:dot|giai doan|vong)(?:\s+thi dua)?\s+(?:\d{{1,2}}|[ivx]{{1,4}}|{_ORDINALS}|{_NUMERALS}|{_ROUNDS})"
     r"(?=\s*[:.(\-–—,]|\s+(?:tu|bat dau|ke tu|trong)\b|\s*$)"
 )
+# "Giai đoạn 2021 – 2023:": a stage named by its years, a phase only when the document has two or more
+# (one such line is the period the whole document covers)
+_SPAN_LABEL = re.compile(r"^giai doan\s+(?:nam\s*)?(?:19|20)\d\d\s*[-–—]\s*(?:nam\s*)?(?:19|20)\d\d\b")
 # "theo từng đợt", "thành 2 đợt", "các đợt thi đua", "ba giai đoạn" in the sentence that ends with a colon.
 _INTRO = re.compile(rf"\b(?:cac|tung|nhung|\d{{1,2}}|{_NUMERALS})\s+(?:dot|giai doan|vong)\b[^.;]*:\s*$")
+
+
+_YEAR_SPAN = re.compile(r"(?:nam\s*)?((?:19|20)\d\d)\s*(?:[-–—]|den(?:\s+het)?)\s*(?:nam\s*)?((?:19|20)\d\d)\b")
 
 
 def _bracketed_date(folded: str, pos: int):
@@ -44,10 +51,18 @@ def _bracketed_date(folded: str, pos: int):
 
 
 def _range(text: str) -> tuple[str | None, str | None]:
-    """(start, end) of the first "từ … đến …" range in the text, or of an opening bracket "(A – B)"."""
+    """(start, end) of the first "từ … đến …" range in the text, or of an opening bracket "(A – B)".
+
+    Bare years joined by a dash ("(2021 - 2023)", "năm 2021 – năm 2023") are a range here, though
+    `date_at` leaves such a span alone elsewhere; a bracket holding one period ("(năm 2022)",
+    "(tháng 3/2024)") is the phase's whole span: it starts and ends with it.
+    """
     f = fold_same_length(text)
     for m in re.finditer(r"\btu\s+|^\s*\(\s*", f):
         pos = m.end()
+        years = _YEAR_SPAN.match(f, pos)
+        if years:
+            return years.group(1), years.group(2)
         if f.startswith("nay", pos):
             start, after = None, pos + 3
         else:
@@ -57,8 +72,10 @@ def _range(text: str) -> tuple[str | None, str | None]:
             after = start.end
         sep = re.compile(r"\s*(?:den(?:\s+het)?|[-–—])\s*(?:ngay\s+)?").match(f, after)
         if not sep:
-            if start is not None and start.year is not None:  # "từ tháng 01/2022": open-ended
-                return start.iso(), None
+            if start is not None and start.year is not None:
+                if "(" in m.group() and re.match(r"\s*\)", f[after:]):
+                    return start.iso(), start.iso()  # "(năm 2022)": the phase spans that period
+                return start.iso(), None  # "từ tháng 01/2022": open-ended
             continue
         end_pos = sep.end()
         end = None
@@ -87,11 +104,15 @@ def _spelled(label: str) -> str:
 def _labelled(text: str) -> Phase | None:
     f = fold_same_length(text)
     m = _LABEL.match(f)
-    if not m:
-        return None
+    if m:
+        start, end = _range(text[m.end():])
+    else:
+        m = _SPAN_LABEL.match(f)
+        if not m or not re.match(r"\s*:", f[m.end():]):
+            return None  # "giai đoạn 2021 - 2025" without a colon names a period, it does not head a stage
+        start, end = _YEAR_SPAN.search(f, 0, m.end()).groups()
     label = _spelled(squash(text[: m.end()]))
     rest = text[m.end():]
-    start, end = _range(rest)
     bracket = re.match(r"\s*\([^()]*\)\s*:", rest)
     body = rest[bracket.end():] if bracket else rest
     return Phase(label=label, start=start, end=end, text=squash(body).lstrip(":.-–— ").strip())
@@ -123,4 +144,7 @@ def extract_phases(lines: list[str]) -> list[Phase]:
             for w in wave:
                 start, end = _range(w.text) if re.match(r"\s*tu\b", fold(w.text)) else (None, None)
                 unlabelled.append(Phase(label=None, start=start, end=end, text=w.text))
+    spans = [p for p in labelled if _SPAN_LABEL.match(fold(p.label))]
+    if len(spans) < 2:
+        labelled = [p for p in labelled if p not in spans]
     return labelled + unlabelled

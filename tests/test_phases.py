@@ -77,3 +77,21 @@ I. MỤC ĐÍCH
 2. Sơ kết đợt 1 vào tháng 6/2022.
 4. Thời gian thực hiện: Từ tháng 4 đến tháng 12 năm 2020."""
     assert extract_phases(text.splitlines()) == []
+
+
+def test_stages_dated_by_bare_years_in_brackets_or_in_the_label():
+    text = """III. LỘ TRÌNH
+1. Giai đoạn 1 (2022 - 2023): xây dựng mô hình điểm tại 03 xã.
+2. Giai đoạn 2 (năm 2024 – năm 2025): nhân rộng mô hình ra toàn huyện.
+3. Giai đoạn 3 (năm 2026): tổng kết, đánh giá.
+- Giai đoạn 2016–2020: củng cố tổ chức;
+- Giai đoạn 2021 - 2025: nâng cao chất lượng hoạt động."""
+    assert phases(text) == [
+        ("Giai đoạn 1", "2022", "2023"),
+        ("Giai đoạn 2", "2024", "2025"),
+        ("Giai đoạn 3", "2026", "2026"),
+        ("Giai đoạn 2016–2020", "2016", "2020"),
+        ("Giai đoạn 2021 - 2025", "2021", "2025"),
+    ]
+    # one stage named by its years is the period the document covers, not a phase
+    assert phases("Giai đoạn 2021 - 2025: phấn đấu 100% xã đạt chuẩn nông thôn mới.") == []
