@@ -13,6 +13,9 @@ from extractors.theme import extract_theme
     ("II. CHỦ ĐỀ THI ĐUA\nChung sức xây dựng nông thôn mới\nIII. NỘI DUNG", "Chung sức xây dựng nông thôn mới"),
     ("LĐLĐ tỉnh phát động thi đua với chủ đề thi đua là: \"Tri ân người lao động\".", "Tri ân người lao động"),
     ("Chu de thi dua nam 2022: “Doan ket, doi moi”", "Doan ket, doi moi"),
+    ("2. Chủ đề Tháng hành động vì bình đẳng giới năm 2021:\n“Chung tay vì phụ nữ và trẻ em”.",
+     "Chung tay vì phụ nữ và trẻ em"),
+    ("a) Chủ đề của Hội thi: \"Nhà giáo sáng tạo\"; thời gian: tháng 11.", "Nhà giáo sáng tạo"),
 ])
 def test_theme_stated(text, theme):
     assert extract_theme(text.splitlines()) == theme
@@ -23,6 +26,8 @@ def test_theme_stated(text, theme):
     "gắn với chủ đề hoạt động công đoàn năm 2021: “Nâng cao chất lượng đội ngũ cán bộ công đoàn cơ sở”.",
     "cụ thể hóa chủ đề thi đua năm 2024 gắn với phong trào thi đua “Lao động giỏi, Lao động sáng tạo”.",
     "Đẩy mạnh phong trào thi đua “Dạy tốt – Học tốt” trong toàn trường.",
+    "1. Chủ đề năm học 2023 - 2024: “Đoàn kết, kỷ cương, chất lượng”.",
+    "Chủ đề sinh hoạt tháng 3: tuyên truyền về Ngày Quốc tế Phụ nữ.",
 ])
 def test_no_campaign_theme(text):
     assert extract_theme(text.splitlines()) is None
