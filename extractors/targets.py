@@ -6,16 +6,25 @@ A quantity is a target when the document sets it as a goal:
   every count of something;
 - elsewhere, a percentage unless the sentence reports, describes or spends
   ("đã đạt", "năm qua", "so với", "chiếm", "trích ... kinh phí"), and a count only
-  in a sentence that states a goal ("phấn đấu", "chỉ tiêu", "tối thiểu", "ít nhất");
+  in a sentence that states a goal ("phấn đấu", "chỉ tiêu", "tối thiểu", "ít nhất")
+  or a threshold to reach ("đạt từ 95% kế hoạch trở lên": reports give exact
+  figures, goals give thresholds);
 - in a results section ("Kết quả", "Tình hình", "Đặc điểm"), only in a sentence
   that states a goal.
 
+What is already achieved is never a goal, whatever the words around it: "đã",
+"đạt được", or a year before the document's own ("Năm 2016, … hoàn thành 103%
+kế hoạch"); "104% chỉ tiêu", "95% kế hoạch" name the base of a figure, not a goal.
+
 One goal per clause: a sentence is cut at commas and semicolons, and only the
 first quantity of a clause counts — later ones qualify its subject ("100% CĐCS
-khu vực doanh nghiệp (từ 10 lao động trở lên)", "95% doanh nghiệp có từ 25 CNLĐ").
-Quantities in brackets or quotes (scopes, programme names) are skipped, and so
-are dates, times, durations, anniversaries, ordinals, years, document numbers,
-money, copies and ranges.
+khu vực doanh nghiệp (từ 10 lao động trở lên)", "95% doanh nghiệp có từ 25 CNLĐ") —
+unless the clause's predicate sets one of its own ("Tỷ lệ … tầm soát ít nhất 4 loại
+bệnh … đạt 70%"). Quantities in brackets or quotes (scopes, programme names) are
+skipped, and so are dates, times, durations, ages, anniversaries, ordinals, years,
+document numbers, copies and ranges ("từ 15 đến 18 tuổi" says who). Money and ages
+count only as what a goal reaches ("thu nhập bình quân đạt trên 6.500.000
+đồng/người/tháng", "tuổi thọ bình quân đạt 75 tuổi"), never as what is spent.
 """
 from __future__ import annotations
 
@@ -24,6 +33,7 @@ import re
 from underthesea import pos_tag
 
 from extractors.body import GOAL, RESULT, fold_same_length, items
+from extractors.header import find_date_place
 from extractors.vntext import fold, parse_number, squash
 from models.record import Target
 
@@ -32,12 +42,26 @@ _MULTIPLIERS = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
 _RATIO_DENOMINATORS = {100, 1000, 10000, 100000}
 
 _GOAL_CUES = ("phan dau", "chi tieu", "muc tieu", "toi thieu", "it nhat")
+# "104% chỉ tiêu", "95% kế hoạch năm": the base a figure is measured against, not a goal cue
+_BASE = re.compile(r"\d\s*%\s*(?:so voi\s+)?(?:chi tieu|ke hoach)")
+_COMPARATOR = r"(?:tu|tren|hon|it nhat|toi thieu|khong qua|khong duoi|toi da|duoi)"
+# an attainment verb before the quantity: the clause's own predicate ("… đạt 70%", "nâng … lên 90%")
+_ATTAIN = re.compile(rf"\b(?:dat|len)\s+(?:{_COMPARATOR}\s+)?$")
+_REACHES = re.compile(rf"\bdat\s+(?:{_COMPARATOR}\s+)?$")  # "đạt 75 tuổi" (but "trẻ lên 6 tuổi" says who)
+# a threshold to reach: "đạt từ 95% … trở lên", "đạt trên 90%", "đạt tối thiểu 90%"
+_THRESHOLD = re.compile(rf"\bdat\s+{_COMPARATOR}\s+\d")
+# what is already done: "đã", "đạt được" (as printed: folded "da" is also "đa dạng"); a goal word
+# later in the sentence starts what is to be done ("…, phấn đấu năm 2024 đạt 85%")
+_DONE = re.compile(r"(?<!\w)(?:đã|đạt được)(?!\w)")
+_DONE_PLAIN = re.compile(r"\b(?:da|dat duoc)\b")
+_AHEAD = ("phan dau", "muc tieu")
+# a year the statement is dated by ("Năm 2016, …", "(năm 2024)"), not a base of comparison or a bound
+_STATED_YEAR = re.compile(r"(?<!so voi )(?<!so voi cung ky )(?<!tu )(?<!den )(?<!den het )\bnam\s+((?:19|20)\d\d)\b")
 # Sentences that report a result, describe a composition or set a spending rate.
 _NOT_A_GOAL = re.compile(
     r"\b(?:da dat|dat duoc|nam qua|vua qua|so voi|so cung ky|ket qua|chiem|trong do|ty trong|"
     r"kinh phi|trich|ngan sach|muc chi|hoc phi|le phi|lai suat|muc dong|muc ho tro|thue)\b"
 )
-_PAST = re.compile(r"\bda\b")
 
 # The word before a number that makes it an ordinal, a date part, a label or a reference.
 _NOT_COUNT_BEFORE = {
@@ -63,6 +87,27 @@ _UNIT_STOP = {
 }
 _UNIT_STOP_FOLDED = {fold(w) for w in _UNIT_STOP}
 _TIME_WORDS = {"nam", "thang", "ngay", "tuan", "quy", "nam hoc"}
+# money as printed: "15 tỷ đồng", "6.500.000 đồng/người/tháng", "500 nghìn VNĐ"
+_MONEY = re.compile(r"\s*(?:(?:trieu|ty|nghin|ngan)\s+)?(?:dong|vnd|d)\b(?:\s*/\s*[a-z]+)*")
+# what a goal earns or reaches in money, as opposed to what is spent, awarded or charged
+_EARNED = re.compile(r"\b(?:dat|lam loi|thu nhap|doanh thu|loi nhuan|tiet kiem|nop ngan sach|gia tri)\b")
+_SPENT = re.compile(r"\b(?:kinh phi|ho tro|chi phi|chi tra|muc chi|khen thuong|tien thuong|duoc thuong|"
+                    r"giai (?:nhat|nhi|ba|khuyen khich)|tang qua|qua tang|mua|muc dong|hoc phi|le phi|tri gia)\b")
+# "tăng 1,7 lần", "gấp 2 lần": a multiple
+_MULTIPLE_BEFORE = re.compile(r"\b(?:tang|gap|tang gap|tang len)\s*$")
+
+# Units as printed in these documents, by their folded form: OCR that loses diacritics
+# ("doan vien") gets them back.
+_UNIT_WORDS = (
+    "đoàn viên", "đoàn viên công đoàn", "công đoàn cơ sở", "CĐCS", "công đoàn viên", "doanh nghiệp", "người",
+    "người lao động", "lao động", "lượt", "lượt người", "nhà", "nhà Mái ấm", "hội nghị", "hội viên", "hội thi",
+    "sáng kiến", "công trình", "sản phẩm", "đơn vị", "trường", "lớp", "học sinh", "giáo viên", "cán bộ",
+    "đảng viên", "đoàn viên thanh niên", "thanh niên", "hộ", "hộ nghèo", "mô hình", "câu lạc bộ", "tập thể",
+    "cá nhân", "công nhân", "đề tài", "giải", "hoạt động", "buổi", "cuộc", "lần", "điểm", "gia đình", "xã",
+    "chi bộ", "tổ chức", "cơ sở", "tổ công đoàn", "phụ nữ", "trẻ", "trẻ em", "giải pháp", "công trình sản phẩm",
+    "ý kiến", "bài", "tin", "bài viết", "tác phẩm", "đội", "câu", "suất", "phần quà", "nhà văn hóa",
+)
+_UNIT_BY_FOLD = {fold(u): u for u in _UNIT_WORDS}
 
 
 def _is_stop(token: str, plain: bool) -> bool:
@@ -110,7 +155,20 @@ def _words_after(text: str, limit: int) -> list[str]:
 
 def _unit(after: str) -> str | None:
     """The counted noun as printed right after the number ("đoàn viên", "CĐCS", "cuộc giao lưu")."""
-    return " ".join(_words_after(after, 2)) or None
+    return _with_diacritics(" ".join(_words_after(after, 2))) or None
+
+
+def _with_diacritics(unit: str) -> str:
+    """A unit whose diacritics OCR lost ("doan vien", "CDCS"), spelled as the documents print it;
+    a unit printed with diacritics, or not in the vocabulary, stays as it is."""
+    if not unit or fold(unit) != unit.lower():
+        return unit
+    words = unit.split()
+    for n in range(len(words), 0, -1):
+        known = _UNIT_BY_FOLD.get(fold(" ".join(words[:n])))
+        if known:
+            return " ".join([known, *words[n:]])
+    return unit
 
 
 def _comparator(before: str, after: str) -> str:
@@ -130,77 +188,140 @@ def _comparator(before: str, after: str) -> str:
     return "="
 
 
-def _quantity(clause: str, folded: str, masked: str, polarity: int, cue: bool) -> Target | None:
-    """The clause's target, from its first quantity, or None."""
+def _said_done(text: str) -> bool:
+    low = text.lower()
+    return bool(_DONE.search(low) or fold(low) == low and _DONE_PLAIN.search(low))
+
+
+def _quantities(clause: str, goal: bool, done: bool | None) -> list[Target]:
+    """The clause's targets: its first quantity, and any later one its predicate sets ("… đạt 70%").
+
+    `goal`: the clause lies in a goal section or a sentence that states a goal; without it only
+    percentages count, and a count ends the clause. `done`: whether the sentence already said
+    it reports what was done (None: a goal section, where that is not asked).
+    """
+    folded, masked = fold_same_length(clause), _mask(clause)
+    found: list[Target] = []
     for m in _NUMBER.finditer(masked):
         raw = m.group(1)
         value = parse_number(raw)
-        if value is None:
+        before_f = folded[: m.start()]
+        if value is None or found and not _ATTAIN.search(before_f):
             continue
         after_f = folded[m.end():]
-        before_f = folded[: m.start()]
         after = clause[m.end():]
         last_word = (re.findall(r"\w+", before_f[-12:]) or [""])[-1]
+        if done is not None and (done or _said_done(clause[: m.start()])):
+            break
+        metric = None
         if re.match(r"\s*%", after_f):
             per_year = re.match(r"\s*%\s*/\s*nam\b", after_f)
             unit = "%/năm" if per_year else "%"
             rest = after[(per_year or re.match(r"\s*%", after_f)).end():]
             metric = " ".join(_words_after(rest, 4)) or None
         else:
-            if polarity != GOAL and not cue:
-                return None
-            if last_word in _NOT_COUNT_BEFORE or re.match(r"\s*[-–]\s*\d", after_f):
+            if not goal:
+                break
+            unit, value = _counted(clause, m, value, before_f, after_f, last_word)
+            if unit is None:
                 continue
-            if 1900 <= value <= 2100 and "." not in raw:
-                continue
-            ratio = re.match(r"\s*/\s*(\d{1,3}(?:\.\d{3})*|\d+)\b", after_f)
-            if ratio:
-                denominator = parse_number(ratio.group(1))
-                if denominator not in _RATIO_DENOMINATORS:
-                    continue
-                noun = _unit(after[ratio.end():])
-                unit = "/" + ratio.group(1) + (f" {noun}" if noun else "")
-            else:
-                if re.match(r"\s*[/:]|h(?:\d|\b)", after_f) or re.match(r"\s*[-–]\s*[a-z]", after_f):
-                    continue
-                multiplier = re.match(r"\s*(trieu|nghin|ngan|ty)\b", after_f)
-                if multiplier:
-                    value *= _MULTIPLIERS[multiplier.group(1)]
-                    after = after[multiplier.end():]
-                unit = _unit(after)
-                if not unit:
-                    continue
-                head = fold(unit)
-                first = head.split()[0]
-                if head in _NOT_A_UNIT or first in _NOT_A_UNIT or " ".join(head.split()[:2]) in _NOT_A_UNIT:
-                    if first != "lan" or not re.search(r"\b(?:tang|gap)\s*$", before_f):
-                        continue
-            metric = None
-        if polarity != GOAL and not cue and _PAST.search(before_f):
-            return None
-        return Target(
+        found.append(Target(
             text=squash(clause).strip(" ,;.-"),
             value=value,
             comparator=_comparator(before_f, after_f),
             unit=unit,
             metric=metric,
-        )
-    return None
+        ))
+    return found
+
+
+def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str,
+             last_word: str) -> tuple[str | None, float]:
+    """(unit, value) of a count, money sum, multiple or ratio at `m`; (None, value) for a number that
+    is not a quantity of something (a date part, a year, a time, an ordinal, a range's bound...)."""
+    raw = m.group(1)
+    after = clause[m.end():]
+    multiple = _MULTIPLE_BEFORE.search(before_f) and re.match(r"\s*lan\b", after_f)
+    if multiple:
+        return "lần", value
+    if last_word in _NOT_COUNT_BEFORE or re.match(r"\s*(?:[-–]|den)\s*\d", after_f) or _range_end(before_f):
+        return None, value
+    if 1900 <= value <= 2100 and "." not in raw:
+        return None, value
+    ratio = re.match(r"\s*/\s*(\d{1,3}(?:\.\d{3})*|\d+)\b", after_f)
+    if ratio:
+        if parse_number(ratio.group(1)) not in _RATIO_DENOMINATORS:
+            return None, value
+        noun = _unit(after[ratio.end():])
+        return "/" + ratio.group(1) + (f" {noun}" if noun else ""), value
+    if re.match(r"\s*[/:]|h(?:\d|\b)", after_f) or re.match(r"\s*[-–]\s*[a-z]", after_f):
+        return None, value
+    money = _MONEY.match(after_f)
+    if money and money.end() > 0 and re.search(r"[a-z]", money.group()):
+        earned = _EARNED.search(before_f) and not _SPENT.search(before_f)
+        return (squash(after[: money.end()]) if earned else None), value
+    multiplier = re.match(r"\s*(trieu|nghin|ngan|ty)\b", after_f)
+    if multiplier:
+        value *= _MULTIPLIERS[multiplier.group(1)]
+        after = after[multiplier.end():]
+    unit = _unit(after)
+    if not unit:
+        return None, value
+    head = fold(unit)
+    first = head.split()[0]
+    if head in _NOT_A_UNIT or first in _NOT_A_UNIT or " ".join(head.split()[:2]) in _NOT_A_UNIT:
+        if first != "tuoi" or not _REACHES.search(before_f):  # "tuổi thọ bình quân đạt 75 tuổi"
+            return None, value
+        unit = unit.split()[0]
+    return unit, value
+
+
+def _range_end(before_f: str) -> bool:
+    """Whether the number closes a range "từ 15 đến 18", "15 - 18": bounds of a scope, not a goal."""
+    return bool(re.search(r"\btu\s+\d[\d.,]*\s*(?:[-–]|den)\s*$|\d\s*[-–]\s*$", before_f))
+
+
+def _document_year(lines: list[str]) -> int | None:
+    date, _, _ = find_date_place(lines)
+    return int(date[:4]) if date else None
+
+
+def _stated_year(folded_part: str) -> int | None:
+    """The year a statement is dated by: "Năm 2016, …", "… lên 89,2% (năm 2024)"; not a year inside
+    a longer bracket (a baseline: "(năm 2020 là 80%)") or after "so với", "từ", "đến"."""
+    bare = re.sub(r"\(\s*(nam\s+(?:19|20)\d\d)\s*\)", r" \1 ", folded_part)
+    m = _STATED_YEAR.search(_mask(bare))
+    return int(m.group(1)) if m else None
+
+
+def _goal_cue(folded_sentence: str) -> bool:
+    return any(c in _BASE.sub(" ", folded_sentence) for c in _GOAL_CUES)
 
 
 def extract_targets(lines: list[str]) -> list[Target]:
     """The quantified goals of the document, in reading order."""
+    year = _document_year(lines)
     targets: list[Target] = []
     for item in items(lines):
         for sentence in _split(item.text, ".!?"):
-            cue = any(c in fold(sentence) for c in _GOAL_CUES)
+            cue = _goal_cue(fold(sentence))
             if item.polarity == RESULT and not cue:
                 continue
+            stated = None  # the year the sentence's statements are dated by, so far
             for part in _split(sentence, ";"):
-                if item.polarity != GOAL and not cue and _NOT_A_GOAL.search(fold(part)):
+                folded = fold(part)
+                goal = item.polarity == GOAL or cue or bool(_THRESHOLD.search(folded))
+                if not goal and _NOT_A_GOAL.search(folded):
                     continue
+                done = None if item.polarity == GOAL else False
                 for clause in _clauses(part):
-                    target = _quantity(clause, fold_same_length(clause), _mask(clause), item.polarity, cue)
-                    if target:
-                        targets.append(target)
+                    ahead = any(w in fold(clause) for w in _AHEAD)
+                    if ahead:  # "…, phấn đấu năm 2024 đạt 85%": what is to be done starts here
+                        stated, done = None, (None if done is None else False)
+                    stated = _stated_year(fold(clause)) or stated
+                    if year and stated and stated < year:
+                        continue  # dated before the document: a result already achieved
+                    targets.extend(_quantities(clause, goal, done))
+                    if done is not None:  # "đã kết nạp 4.120 hội viên, nâng tỷ lệ … lên 89,2%"
+                        done = done or _said_done(clause)
     return targets

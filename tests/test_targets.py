@@ -44,7 +44,7 @@ Cờ thi đua của Tổng Liên đoàn."""
     ("- Tỷ suất chết trẻ em dưới 1 tuổi giảm xuống dưới 18/1.000.", (18, "<", "/1.000")),
     ("- Vận động 01 triệu sáng kiến trong công nhân lao động.", (1_000_000, "=", "sáng kiến")),
     ("- Trong năm học có 02 ĐV ưu tú được giới thiệu cho Đảng.", (2, "=", "ĐV ưu tú")),
-    ("- Phat trien tren 500 doan vien moi;", (500, ">", "doan vien")),
+    ("- Phat trien tren 500 doan vien moi;", (500, ">", "đoàn viên")),  # OCR lost the diacritics
 ])
 def test_numbers_comparators_and_units_in_a_goal_list(line, expected):
     assert triples("b) Chỉ tiêu:\n" + line) == [expected]
@@ -117,3 +117,46 @@ II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024
 - Phấn đấu kết nạp 1.000 đoàn viên mới.
 - Tổ chức 5 lớp tập huấn."""
     assert triples(text) == [(100, "=", "%"), (1000, "=", "đoàn viên mới")]
+
+
+def test_money_and_ages_count_only_as_what_a_goal_reaches():
+    text = """2. Chỉ tiêu
+- Doanh thu đạt trên 120 tỷ đồng, lợi nhuận tăng 1,2 lần so với năm 2022.
+- Thu nhập bình quân của công nhân đạt từ 8.000.000 đồng/người/tháng trở lên.
+- Tuổi thọ trung bình đạt 74,5 tuổi; trẻ em dưới 5 tuổi suy dinh dưỡng dưới 10%.
+- Tỷ lệ trẻ lên 6 tuổi vào lớp 1 đạt 99%.
+- Hỗ trợ 2.000.000 đồng cho mỗi đoàn viên có hoàn cảnh khó khăn.
+- Giải Nhất được thưởng 3 triệu đồng."""
+    assert triples(text) == [
+        (120, ">", "tỷ đồng"), (1.2, "=", "lần"), (8_000_000, ">=", "đồng/người/tháng"),
+        (74.5, "=", "tuổi"), (10, "<", "%"), (99, "=", "%"),
+    ]
+
+
+def test_a_threshold_to_reach_is_a_goal_and_a_predicate_sets_its_own():
+    text = """3. Nhiệm vụ năm 2022
+- Thu đoàn phí công đoàn đạt từ 98% kế hoạch trở lên.
+- Tỷ lệ xã có ít nhất 2 mô hình điểm về dân vận khéo đạt 60%.
+- Thanh niên từ 16 đến 30 tuổi tham gia sinh hoạt đoàn đạt tối thiểu 85%.
+- Trích 2% kinh phí công đoàn để chi thăm hỏi."""
+    assert triples(text) == [(98, ">=", "%"), (2, ">=", "mô hình điểm"), (60, "=", "%"), (85, ">=", "%")]
+
+
+def test_achievements_are_results_whatever_words_follow():
+    text = """THÔNG BÁO
+Đà Lạt, ngày 15 tháng 01 năm 2023
+Năm 2022, toàn ngành hoàn thành 106% kế hoạch năm 2022, thu nhập bình quân đạt 7.200.000 đồng/người/tháng.
+Các đơn vị đã kết nạp 420 đoàn viên, đạt 105% chỉ tiêu; nâng tỷ lệ CĐCS vững mạnh lên 82% (năm 2022).
+Năm 2023 phấn đấu nâng tỷ lệ CĐCS vững mạnh lên trên 85% so với năm 2022.
+Năm 2022 các trường đã có 70% giáo viên đạt chuẩn, phấn đấu năm 2023 có 80% giáo viên đạt chuẩn.
+Đa dạng hóa hình thức tuyên truyền, 100% đoàn viên được phổ biến Bộ luật Lao động."""
+    assert triples(text) == [(85, ">", "%"), (80, "=", "%"), (100, "=", "%")]
+
+
+def test_units_that_lost_their_diacritics_get_them_back():
+    text = """Chi tieu:
+- Phat trien moi 300 doan vien;
+- Thanh lap 12 CDCS;
+- Ho tro xay dung 15 nha Mai am;
+- Co 100 hoc sinh tham gia."""
+    assert triples(text) == [(300, "=", "đoàn viên"), (12, "=", "CĐCS"), (15, "=", "nhà Mái ấm"), (100, "=", "học sinh")]
