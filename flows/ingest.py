@@ -72,6 +72,15 @@ def ingest_inbox(options: Options | None = None, progress: Progress | None = Non
 
 
 def run_ingest(options: Options, progress: Progress | None = None) -> Summary:
-    """Run the flow once, reading `options.jobs` documents at a time."""
+    """Run the flow once, reading `options.jobs` documents at a time; `seconds` is the whole run's wall time.
+
+    When nothing waits in the inbox (and it has been used before), the flow is not started at all:
+    it would do nothing, and starting Prefect's temporary server alone takes several seconds.
+    """
+    started = time.perf_counter()
+    if not consumer.inbox_files(options) and not consumer.never_used(options):
+        return Summary(seconds=time.perf_counter() - started)
     runner = ThreadPoolTaskRunner(max_workers=max(1, options.jobs))
-    return ingest_inbox.with_options(task_runner=runner)(options, progress)
+    summary = ingest_inbox.with_options(task_runner=runner)(options, progress)
+    summary.seconds = time.perf_counter() - started
+    return summary

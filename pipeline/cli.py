@@ -92,6 +92,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         summary = run_ingest(options, bar)
     finally:
         bar.close()
+    if not summary.outcomes:
+        print(f"Nothing waiting in {options.inbox}.")
     if summary.samples_added:
         print(f"The inbox had never been used: {summary.samples_added} bundled sample(s) copied into {options.inbox}.")
     print(summary.line())

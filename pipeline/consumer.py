@@ -119,13 +119,17 @@ def inbox_files(options: Options) -> list[Path]:
     return sorted(p for p in options.inbox.iterdir() if p.is_file() and not p.name.startswith("."))
 
 
+def never_used(options: Options) -> bool:
+    """True for an inbox never used: no index yet and nothing waiting."""
+    return not options.database_path.exists() and not inbox_files(options)
+
+
 def seed_samples(options: Options) -> int:
     """Copy the bundled sample inputs into an inbox that has never been used; returns how many.
 
-    Never used: no database yet and nothing waiting. This is what makes the first
-    `make run` on a fresh checkout show real records.
+    This is what makes the first `make run` on a fresh checkout show real records.
     """
-    if options.database_path.exists() or inbox_files(options):
+    if not never_used(options):
         return 0
     options.inbox.mkdir(parents=True, exist_ok=True)
     samples = sorted(p for p in SAMPLES_DIR.iterdir() if p.is_file() and not p.name.startswith("."))
