@@ -27,8 +27,9 @@ HEADER_SPAN = 30  # the header lies within the first lines of page one
 
 # "Số: 25/KH-PGD&ĐT", "Sô: 30 /CĐGD", "S6 01/KH", "Số: /TTr-CĐCS", "Số 45-KH/TU", a lone "Số:".
 # "Số" is followed by a colon, the number, the slash or nothing: folded "sơ kết", "số lượng" are words, not it.
+# The number may trail dots or an underscore where it was typed into a blank ("Số: 25_ /KH").
 _SO = re.compile(r"^\W{0,3}(?:s[o06]|5[o0])(?![a-z])\s*(?:[:.;]|(?=\d|/|$))\s*(?P<num>\d{1,6}[a-z]?)?\s*"
-                 r"(?:[.…_]{2,}\s*)?(?P<rest>.*)$")
+                 r"(?:(?<=\d)_+\s*|[.…_]{2,}\s*)?(?P<rest>.*)$")
 _SYMBOL = re.compile(r"^/\s*(?P<sym>[^\s,;|]+(?:\s*[-–]\s*[^\s,;|]+)*)")
 _PARTY_SYMBOL = re.compile(r"^[-–]\s*(?P<sym>[^\s,;|/]+/[^\s,;|]+)")
 _VV = re.compile(r"^\W{0,2}[vy]\s*[/.|]\s*[vwy]\b\s*[:.]?\s*")  # "V/v", "V/V", OCR's "V/w", "V.v"

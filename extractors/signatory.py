@@ -18,12 +18,18 @@ Hà"), and a document may have no signature text at all (everything null).
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from extractors.clean import AUTHORITY, NOI_NHAN, TITLE_WORDS, folded
 from extractors.vntext import squash
 from models.record import Signatory
 
 _ZONE = 60  # the block lies within the document's last lines
+_TITLE_PIECES = 3  # a chức vụ broken by OCR into at most this many lines
+_OCR_SIMILAR = 0.85  # a chức vụ misread by OCR is at least this similar to the printed one
+# The two first words of common chức vụ (folded), to recognise one OCR misread.
+_OFFICE_HEADS = ("truong phong", "truong ban", "chu tich", "giam doc", "hieu truong", "bi thu", "pho chu",
+                 "pho giam", "pho hieu", "pho truong", "chanh van", "tong giam", "truong khoa", "pho bi")
 _LAST_LINES = 3  # a name among the document's last lines closes it even without a title
 _NAME_WINDOW = 14  # lines between the title and the typed name (seal, signature, interleaved list)
 
@@ -94,6 +100,30 @@ def _is_title(line: str) -> bool:
     return bool(TITLE_WORDS.match(folded(line))) or sum(c.isupper() for c in line) >= 0.8 * sum(c.isalpha() for c in line)
 
 
+def _title_at(lines: list[str], k: int) -> str | None:
+    """The chức vụ starting at line k; OCR may have broken it into one-word fragments ("chủ" / "tịch")."""
+    for n in range(1, _TITLE_PIECES + 1):
+        pieces = lines[k: k + n]
+        if len(pieces) < n or (n > 1 and len(pieces[-1].split()) > 2):
+            break
+        text = squash(" ".join(pieces))
+        if _authority_at(pieces[-1]) or is_person_name(pieces[-1]):
+            break
+        if _is_title(text) and (n == 1 or _names_an_office(text)):
+            return text
+    return None
+
+
+def _names_an_office(line: str) -> bool:
+    """Whether a line starts with chức vụ words, also when OCR misread a letter ("PRƯỞNG PHÒNG")."""
+    f = folded(line)
+    if TITLE_WORDS.match(f):
+        return True
+    head = " ".join(f.split()[:2])
+    return _is_title(line) and line.isupper() and any(
+        SequenceMatcher(None, head, office).ratio() >= _OCR_SIMILAR for office in _OFFICE_HEADS)
+
+
 def _name_after(lines: list[str], start: int) -> str | None:
     for line in lines[start: start + _NAME_WINDOW]:
         name = person_name(line)
@@ -121,11 +151,10 @@ def extract_signatory(lines: list[str]) -> Signatory:
                 body = squash(tail[i][m.end():]) or None
         after = squash(tail[last_i][last_m.end():])
         title = None
-        for line in tail[last_i + 1: last_i + 6]:
-            if _skippable(line):
+        for k in range(last_i + 1, min(len(tail), last_i + 6)):
+            if _skippable(tail[k]):
                 continue
-            if _is_title(line) and not _authority_at(line):
-                title = squash(line)
+            title = _title_at(tail, k)
             break
         if title is None and authority == "Q.":
             title = after or None
@@ -134,7 +163,7 @@ def extract_signatory(lines: list[str]) -> Signatory:
     # no authority: a chức vụ line followed by a typed name
     for i in range(len(tail) - 1, -1, -1):
         line = tail[i]
-        if _is_title(line) and TITLE_WORDS.match(folded(line)):
+        if _is_title(line) and _names_an_office(line):
             name = _name_after(tail, i + 1)
             if name:
                 return Signatory(title=squash(line), name=name)

@@ -276,3 +276,12 @@ Hầu Thị Mai
 """)
     assert extract_signatory(lines) == Signatory("TM.", "Ban thường vụ", "phó chủ tịch", "Hầu Thị Mai")
     assert extract_recipients(lines) == [Recipient("Như trên", None), Recipient("Phòng Nội vụ", None)]
+
+
+def test_chuc_vu_broken_or_misread_by_ocr():
+    s = sig("Nơi nhận:\n- Như trên;\n- Lưu VT.\nTM. Ban chấp hành\nphó chủ\ntịch\nNguyễn Văn Bình\n")
+    assert s == Signatory("TM.", "Ban chấp hành", "phó chủ tịch", "Nguyễn Văn Bình")
+    s = sig("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nHIỆU TRƯỞNC\nLê Thị Minh Thu\n")
+    assert s == Signatory(None, None, "HIỆU TRƯỞNC", "Lê Thị Minh Thu")
+    # an upper-case line that is no chức vụ (a seal's text) is not taken for one
+    assert sig("Nơi nhận:\n- Lưu: VT.\nTHÀNH PHỐ HẢI DƯƠNG\nLê Thị Minh Thu\n") == Signatory(name="Lê Thị Minh Thu")

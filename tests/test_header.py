@@ -290,3 +290,8 @@ Ngày đăng: 12/01/2024
 Sáng nay, Ban Thường vụ tổ chức hội nghị tại hội trường số 2 với hơn 100 đại biểu tham dự.
 """)
     assert h.subject is None
+
+
+def test_number_typed_into_a_blank_keeps_its_underscore_out():
+    h = header("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 31_ /KH-PGDĐT\nVĩnh Tường, ngày 02 tháng 11 năm 2021\n")
+    assert (h.number, h.symbol, h.issuer) == ("31", "KH-PGDĐT", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
