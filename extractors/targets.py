@@ -294,8 +294,11 @@ def _stated_year(folded_part: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _goal_cue(folded_sentence: str) -> bool:
-    return any(c in _BASE.sub(" ", folded_sentence) for c in _GOAL_CUES)
+def _goal_cue(folded_sentence: str, in_results: bool) -> bool:
+    """Whether a sentence states a goal. In a results section "chỉ tiêu" is what results are
+    measured against ("vượt chỉ tiêu được giao"), so there only the other cues count."""
+    text = _BASE.sub(" ", folded_sentence)
+    return any(c in text for c in _GOAL_CUES if not (in_results and c == "chi tieu"))
 
 
 def extract_targets(lines: list[str]) -> list[Target]:
@@ -304,7 +307,7 @@ def extract_targets(lines: list[str]) -> list[Target]:
     targets: list[Target] = []
     for item in items(lines):
         for sentence in _split(item.text, ".!?"):
-            cue = _goal_cue(fold(sentence))
+            cue = _goal_cue(fold(sentence), item.polarity == RESULT)
             if item.polarity == RESULT and not cue:
                 continue
             stated = None  # the year the sentence's statements are dated by, so far
