@@ -60,7 +60,8 @@ TITLE_WORDS = re.compile(
     r"chi cuc truong|giam hieu|nguoi lap|nguoi viet|to truong|lop truong|doi truong|chi huy truong|"
     r"hieu pho|tong giam doc|tong thu ky|dai dien|thu quy)\b"
 )
-NOI_NHAN = re.compile(r"^\W*n[o0][i1]\s*nh[a]n\s*:?")
+# "Nơi nhận:", also with its first letter misread by OCR ("éWơi nhận:", "Noi nhan"); not "Người nhận"
+NOI_NHAN = re.compile(r"^\W*(?:n|[^\W\d_]{1,2}(?=[o0][i1]\s*nh[a]n\s*:))[o0][i1]\s*nh[a]n\s*:?")
 KINH_GUI = re.compile(r"^\W*(?:dong\s+)?k[i1]nh\s*g[uo][i1]\b\s*:?")
 # Sentence openers of the body (and of a Quyết định's preamble): where header material ends.
 BODY_OPENER = re.compile(

@@ -285,3 +285,15 @@ def test_chuc_vu_broken_or_misread_by_ocr():
     assert s == Signatory(None, None, "HIỆU TRƯỞNC", "Lê Thị Minh Thu")
     # an upper-case line that is no chức vụ (a seal's text) is not taken for one
     assert sig("Nơi nhận:\n- Lưu: VT.\nTHÀNH PHỐ HẢI DƯƠNG\nLê Thị Minh Thu\n") == Signatory(name="Lê Thị Minh Thu")
+
+
+def test_noi_nhan_with_its_first_letter_misread():
+    lines = lines_of(BODY + """
+éWơi nhận:
+- Như trên;
+- Sở Nội vụ (báo cáo);
+- Lưu: VT.
+GIÁM ĐỐC
+Trần Văn Tâm
+""")
+    assert extract_recipients(lines) == [Recipient("Như trên", None), Recipient("Sở Nội vụ", "báo cáo")]
