@@ -1,0 +1,441 @@
+"""Render the held-out dispatches into the files real ones arrive as: PDF, Word and scans.
+
+    .venv/bin/python tests/make_heldout.py        # rewrites tests/data/heldout/files/
+
+Each source in tests/data/heldout/sources/NN_name.txt describes one dispatch by region, in
+sections opened by "@name" lines:
+
+    @left      cơ quan chủ quản, cơ quan ban hành (and a "*" / "***" ornament line)
+    @number    the "Số:" line
+    @vv        the trích yếu of a công văn, one printed line per source line
+    @right     quốc hiệu and tiêu ngữ (or "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH")
+    @date      the place–date line
+    @title     tên loại, then the title lines under it
+    @kinhgui   "Kính gửi:" and its items
+    @body      one paragraph per line: "# " heading, "^ " centred bold line, "| a | b |" table row
+    @noinhan   "Nơi nhận:" and its items
+    @sign      the signing block above the signature
+    @name      the signer's name
+
+Every dispatch becomes a born-digital PDF drawn at the positions Nghị định 30/2020/NĐ-CP sets
+(two-column header with "Số:" and the place–date line on one baseline, centred title, justified
+body, "Nơi nhận" beside the signing block). `WORD` also get a .docx whose header and footer are
+two-column tables, the way office templates lay them out; `SCANS` get an image-only PDF made by
+rasterising the PDF and passing it through tests/scanmaker's scanner (seal, skew, blur, noise,
+JPEG). Output is deterministic, so the committed files only change when a source does.
+"""
+from __future__ import annotations
+
+import io
+import random
+import re
+import sys
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests import scanmaker  # noqa: E402  (the scanner's degradation and seal)
+
+HELDOUT = ROOT / "tests" / "data" / "heldout"
+SOURCES = HELDOUT / "sources"
+FILES = HELDOUT / "files"
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_pd_ldld_tinh")
+
+
+@dataclass(frozen=True)
+class ScanPlan:
+    """How one document is scanned: resolution, skew and how worn the scanner is."""
+
+    dpi: int
+    skew: float
+    blur: float
+    noise: float
+    speckle: float
+    seal: bool
+
+
+SCANS = {
+    "02_cv_so_y_te": ScanPlan(dpi=200, skew=0.7, blur=0.5, noise=3, speckle=0.0002, seal=True),
+    "04_bc_thcs_tong_ket": ScanPlan(dpi=200, skew=-1.1, blur=0.6, noise=4, speckle=0.0003, seal=False),
+    "05_tb_ubnd_xa": ScanPlan(dpi=200, skew=1.5, blur=0.7, noise=4, speckle=0.0004, seal=True),
+    "08_gm_pgd_hoi_nghi": ScanPlan(dpi=150, skew=-0.9, blur=0.6, noise=5, speckle=0.0005, seal=True),
+}
+SCAN_JPEG_QUALITY = 60
+FIXED_TIME = (2025, 1, 1, 0, 0, 0)
+
+
+@dataclass
+class Source:
+    """One dispatch, region by region, as written in its source file."""
+
+    name: str
+    sections: dict[str, list[str]] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> list[str]:
+        return self.sections.get(key, [])
+
+    @classmethod
+    def read(cls, path: Path) -> "Source":
+        sections: dict[str, list[str]] = {}
+        current = None
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            line = raw.rstrip()
+            if line.startswith("@"):
+                current = line[1:].strip()
+                sections[current] = []
+            elif line.strip() and current:
+                sections[current].append(line)
+        return cls(path.stem, sections)
+
+    @property
+    def organisations(self) -> list[str]:
+        """The issuer lines of the left header, without ornament lines ("*", "***")."""
+        return [line for line in self["left"] if line.strip("* ")]
+
+
+def sources() -> list[Source]:
+    return [Source.read(path) for path in sorted(SOURCES.glob("*.txt"))]
+
+
+def body_blocks(lines: list[str]) -> list[tuple[str, object]]:
+    """Body lines grouped: ("table", rows) for runs of "|" rows, else ("heading" | "centre" | "para", text)."""
+    blocks: list[tuple[str, object]] = []
+    for line in lines:
+        if line.startswith("|"):
+            row = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if blocks and blocks[-1][0] == "table":
+                blocks[-1][1].append(row)
+            else:
+                blocks.append(("table", [row]))
+        elif line.startswith("# "):
+            blocks.append(("heading", line[2:]))
+        elif line.startswith("^ "):
+            blocks.append(("centre", line[2:]))
+        else:
+            blocks.append(("para", line))
+    return blocks
+
+
+# --- born-digital PDF -------------------------------------------------------------------
+
+
+def _register_fonts() -> str:
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    family = "DejaVuSerif"
+    if family not in pdfmetrics.getRegisteredFontNames():
+        faces = {(0, 0): "DejaVuSerif.ttf", (1, 0): "DejaVuSerif-Bold.ttf",
+                 (0, 1): "DejaVuSerif-Italic.ttf", (1, 1): "DejaVuSerif-BoldItalic.ttf"}
+        for (bold, italic), file in faces.items():
+            face = family + ("-Bold" if bold else "") + ("-Italic" if italic else "")
+            pdfmetrics.registerFont(TTFont(face, str(FONT_DIR / file)))
+            addMapping(family, bold, italic, face)
+    return family
+
+
+def _escape(text: str) -> str:
+    """Paragraph markup for plain text; a run of spaces (a number left blank: "Số:      /TB") is kept."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r" {2,}", lambda m: " " + "&nbsp;" * (len(m.group()) - 1), text)
+
+
+def render_pdf(src: Source, path: Path) -> None:
+    """The dispatch as a born-digital A4 PDF with a text layer."""
+    from reportlab import rl_config
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import (HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table,
+                                    TableStyle)
+
+    rl_config.invariant = 1  # no creation date or random document id: the file is reproducible
+    font = _register_fonts()
+
+    def style(name, size, align=TA_CENTER, bold=False, italic=False, **kw):
+        face = font + ("-Bold" if bold else "") + ("-Italic" if italic else "")
+        kw.setdefault("leading", size * 1.3)
+        return ParagraphStyle(name, fontName=face, fontSize=size, alignment=align, **kw)
+
+    page_w, _ = A4
+    left_margin, right_margin = 30 * mm, 15 * mm
+    width = page_w - left_margin - right_margin
+    left_w, right_w = width * 0.43 + 12 * mm, width * 0.57 - 12 * mm
+
+    def fitting(name, lines, column, size, bold=False, italic=False, least=9):
+        """A header style at `size`, or smaller until the longest line fits its column (as offices shrink it)."""
+        face = font + ("-Bold" if bold else "") + ("-Italic" if italic else "")
+        longest = max((stringWidth(line, face, 1) for line in lines), default=0)
+        return style(name, min(size, max(least, (column - 2 * mm) / longest if longest else size)), bold=bold,
+                     italic=italic)
+
+    orgs = src.organisations
+    org_parent = fitting("parent", orgs, left_w, 11.5)
+    org_issuer = fitting("issuer", orgs, left_w, 11.5, bold=True)
+    nation = fitting("nation", src["right"][:1], right_w, 11.5, bold=True)
+    motto = fitting("motto", src["right"][1:] or src["right"], right_w, 12.5, bold=True)
+    number = fitting("number", src["number"], left_w, 12.5)
+    vv = fitting("vv", src["vv"], left_w, 11.5)
+    place_date = fitting("date", src["date"], right_w, 12.5, italic=True)
+    doc_type = style("type", 14, bold=True, spaceBefore=6)
+    title = fitting("title", src["title"][1:], width, 13, bold=True, least=12)
+    body = style("body", 12, TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=4, leading=17)
+    heading = style("heading", 12, TA_LEFT, bold=True, firstLineIndent=10 * mm, spaceAfter=3, leading=17)
+    centre = style("centre", 13, bold=True, spaceBefore=4, spaceAfter=6)
+    cell = style("cell", 12, TA_LEFT, leading=15)
+    cell_head = style("cellhead", 12, bold=True, leading=15)
+    recipients_head = style("recipients", 12, TA_LEFT, bold=True, italic=True)
+    recipient = style("recipient", 11, TA_LEFT, leading=13.5)
+    signing = style("signing", 13, bold=True)
+    signed = style("signed", 12, italic=True)
+
+    def later_page(canvas, doc):  # page numbers from page 2, centred in the top margin (NĐ 30)
+        canvas.saveState()
+        canvas.setFont(font, 12)
+        canvas.drawCentredString(left_margin + width / 2, A4[1] - 12 * mm, str(doc.page))
+        canvas.restoreState()
+
+    plain = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
+    story = []
+
+    left_cell = [Paragraph(_escape(line), org_issuer if line == orgs[-1] else org_parent) for line in orgs]
+    ornament = [line for line in src["left"] if not line.strip("* ")]
+    left_cell += [Paragraph(ornament[0], org_parent)] if ornament else [
+        HRFlowable(width="35%", thickness=0.6, color="black", spaceBefore=1, spaceAfter=2, hAlign="CENTER")]
+    right_lines = src["right"]
+    right_cell = [Paragraph(_escape(line), nation if i == 0 and len(right_lines) > 1 else motto)
+                  for i, line in enumerate(right_lines)]
+    right_cell.append(HRFlowable(width="45%", thickness=0.6, color="black", spaceBefore=1, spaceAfter=2, hAlign="CENTER"))
+    rows = [[left_cell, right_cell],
+            [Paragraph(_escape(src["number"][0]), number), Paragraph(_escape(src["date"][0]), place_date)]]
+    if src["vv"]:
+        rows.append([Paragraph("<br/>".join(_escape(line) for line in src["vv"]), vv), ""])
+    header = Table(rows, colWidths=[left_w, right_w])
+    header.setStyle(plain)
+    header.hAlign = "CENTER"
+    story += [header, Spacer(1, 6 * mm)]
+
+    if src["title"]:
+        story.append(Paragraph(_escape(src["title"][0]), doc_type))
+        if len(src["title"]) > 1:
+            story.append(Paragraph("<br/>".join(_escape(line) for line in src["title"][1:]), title))
+        story.append(HRFlowable(width="25%", thickness=0.6, color="black", spaceBefore=2, spaceAfter=8))
+
+    if src["kinhgui"]:
+        first, items = src["kinhgui"][0], src["kinhgui"][1:]
+        if not items:
+            story.append(Paragraph(_escape(first), style("kg1", 13)))
+        else:
+            label = first.rstrip()
+            kg = Table([[Paragraph(_escape(label), style("kgl", 13, TA_LEFT)),
+                         [Paragraph(_escape(item), style("kgi", 13, TA_LEFT, leading=17)) for item in items]]],
+                       colWidths=[28 * mm, width - 45 * mm])
+            kg.setStyle(plain)
+            kg.hAlign = "CENTER"
+            story.append(kg)
+        story.append(Spacer(1, 4 * mm))
+
+    for kind, content in body_blocks(src["body"]):
+        if kind == "table":
+            head, *rest = content
+            data = [[Paragraph(_escape(c), cell_head) for c in head]]
+            data += [[Paragraph(_escape(c), cell) for c in row] for row in rest]
+            table = Table(data, colWidths=[12 * mm, width - 62 * mm, 50 * mm], repeatRows=1)
+            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                       ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+            story += [Spacer(1, 2 * mm), table, Spacer(1, 3 * mm)]
+        else:
+            story.append(Paragraph(_escape(content), {"heading": heading, "centre": centre, "para": body}[kind]))
+
+    noinhan = src["noinhan"]
+    footer_left = [Paragraph(_escape(noinhan[0]), recipients_head)] if noinhan else []
+    footer_left += [Paragraph(_escape(item), recipient) for item in noinhan[1:]]
+    sign = [line for line in src["sign"] if not line.startswith("(")]
+    marks = [line for line in src["sign"] if line.startswith("(")]
+    footer_right = [Paragraph(_escape(line), signing) for line in sign]
+    footer_right += [Paragraph(_escape(line), signed) for line in marks]
+    footer_right += [Spacer(1, 24 * mm), Paragraph(_escape(src["name"][0]), signing)] if src["name"] else []
+    footer = Table([[footer_left, footer_right]], colWidths=[width * 0.48, width * 0.52])
+    footer.setStyle(plain)
+    story += [Spacer(1, 5 * mm), KeepTogether([footer])]
+
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=left_margin, rightMargin=right_margin,
+                            topMargin=20 * mm, bottomMargin=20 * mm, title=src["title"][0] if src["title"] else "",
+                            author="", creator="", producer="")
+    doc.build(story, onLaterPages=later_page)
+
+
+# --- Word ---------------------------------------------------------------------------------
+
+
+def render_docx(src: Source, path: Path) -> None:
+    """The dispatch as a .docx: header and footer in borderless two-column tables, body justified."""
+    import datetime
+
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(13)
+
+    def write(container, text, bold=False, italic=False, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, indent=None):
+        paragraph = container.add_paragraph() if hasattr(container, "add_paragraph") else container
+        paragraph.alignment = align
+        paragraph.paragraph_format.space_after = Pt(0)
+        if indent is not None:
+            paragraph.paragraph_format.first_line_indent = indent
+        run = paragraph.add_run(text)
+        run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+        return paragraph
+
+    def fill(cell, lines):
+        """Write lines into a table cell, reusing the empty paragraph a new cell starts with."""
+        first = True
+        for text, kw in lines:
+            write(cell.paragraphs[0] if first else cell, text, **kw)
+            first = False
+
+    orgs = src.organisations
+    header = document.add_table(rows=2, cols=2)
+    header.autofit = False
+    fill(header.cell(0, 0), [(line, {"bold": line == orgs[-1], "size": 12}) for line in orgs]
+         + [("*" * 3 if not any(not l.strip("* ") for l in src["left"]) else src["left"][-1], {"size": 10})])
+    fill(header.cell(0, 1), [(line, {"bold": True, "size": 12 if i == 0 and len(src["right"]) > 1 else 13})
+                             for i, line in enumerate(src["right"])])
+    fill(header.cell(1, 0), [(src["number"][0], {})] + [(line, {"size": 12}) for line in src["vv"]])
+    fill(header.cell(1, 1), [(src["date"][0], {"italic": True})])
+    for row in header.rows:
+        row.cells[0].width, row.cells[1].width = Mm(72), Mm(93)
+
+    if src["title"]:
+        write(document, "")
+        write(document, src["title"][0], bold=True, size=14)
+        for line in src["title"][1:]:
+            write(document, line, bold=True)
+    if src["kinhgui"]:
+        write(document, "")
+        first, items = src["kinhgui"][0], src["kinhgui"][1:]
+        write(document, first, align=WD_ALIGN_PARAGRAPH.CENTER if not items else WD_ALIGN_PARAGRAPH.LEFT,
+              indent=Mm(25) if items else None)
+        for item in items:
+            write(document, item, align=WD_ALIGN_PARAGRAPH.LEFT, indent=Mm(40))
+    write(document, "")
+    for kind, content in body_blocks(src["body"]):
+        if kind == "table":
+            table = document.add_table(rows=len(content), cols=len(content[0]))
+            table.style = "Table Grid"
+            for r, row in enumerate(content):
+                for c, text in enumerate(row):
+                    fill(table.cell(r, c), [(text, {"bold": r == 0, "size": 12, "align": WD_ALIGN_PARAGRAPH.LEFT})])
+        elif kind == "heading":
+            write(document, content, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Mm(10))
+        elif kind == "centre":
+            write(document, content, bold=True)
+        else:
+            write(document, content, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Mm(10))
+
+    write(document, "")
+    footer = document.add_table(rows=1, cols=2)
+    noinhan = src["noinhan"]
+    left_lines = [(noinhan[0], {"bold": True, "italic": True, "size": 12, "align": WD_ALIGN_PARAGRAPH.LEFT})] if noinhan else []
+    left_lines += [(item, {"size": 11, "align": WD_ALIGN_PARAGRAPH.LEFT}) for item in noinhan[1:]]
+    fill(footer.cell(0, 0), left_lines)
+    right_lines = [(line, {"bold": not line.startswith("("), "italic": line.startswith("(")}) for line in src["sign"]]
+    right_lines += [("", {})] * 4 + [(src["name"][0], {"bold": True})]
+    fill(footer.cell(0, 1), right_lines)
+
+    stamp = datetime.datetime(*FIXED_TIME)
+    props = document.core_properties
+    props.author = props.last_modified_by = ""
+    props.created = props.modified = props.last_printed = stamp
+    buffer = io.BytesIO()
+    document.save(buffer)
+    _write_zip_reproducibly(buffer.getvalue(), path)
+
+
+def _write_zip_reproducibly(data: bytes, path: Path) -> None:
+    """Rewrite a zip package with fixed entry times, so the same document gives the same bytes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+
+
+# --- scans --------------------------------------------------------------------------------
+
+
+def _name_centre(pdf_path: Path, name: str, scale: float) -> tuple[int, int] | None:
+    """Where the signer's name sits on the last page, in pixels at the render scale (the seal goes there)."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf_path) as pdf:
+        page = pdf.pages[-1]
+        words = page.extract_words()
+        first = name.split()[0]
+        hits = [w for w in words if w["text"] == first]
+        if not hits:
+            return None
+        w = hits[-1]
+        return round((w["x0"] + 40) * scale), round((w["top"] - 18) * scale)
+
+
+def render_scan(src: Source, pdf_path: Path, path: Path, plan: ScanPlan) -> None:
+    """Rasterise the born-digital PDF at 300 dpi and pass each page through the office scanner."""
+    import pypdfium2
+
+    scale = scanmaker.RENDER_DPI / 72
+    style = scanmaker.ScanStyle(dpi=plan.dpi, skew=plan.skew, blur=plan.blur, noise=plan.noise,
+                                speckle=plan.speckle, jpeg_quality=SCAN_JPEG_QUALITY, seed=len(src.name))
+    pdf = pypdfium2.PdfDocument(str(pdf_path))
+    pages = []
+    try:
+        for index in range(len(pdf)):
+            image = pdf[index].render(scale=scale).to_pil().convert("RGB")
+            if plan.seal and index == len(pdf) - 1 and src["name"]:
+                centre = _name_centre(pdf_path, src["name"][0], scale)
+                if centre:
+                    scanmaker._draw_seal(image, centre, src.organisations[-2:], random.Random(index))
+            pages.append(scanmaker._degrade(image, style, random.Random(1000 + index)))
+    finally:
+        pdf.close()
+    stamp = time.struct_time(FIXED_TIME + (2, 1, 0))
+    pages[0].save(path, "PDF", resolution=plan.dpi, save_all=True, append_images=pages[1:],
+                  quality=SCAN_JPEG_QUALITY, title=src.name, creationDate=stamp, modDate=stamp)
+
+
+def main() -> None:
+    FILES.mkdir(parents=True, exist_ok=True)
+    for src in sources():
+        pdf_path = FILES / f"{src.name}.pdf"
+        render_pdf(src, pdf_path)
+        made = [pdf_path]
+        if src.name in WORD:
+            made.append(FILES / f"{src.name}.docx")
+            render_docx(src, made[-1])
+        if src.name in SCANS:
+            made.append(FILES / f"{src.name}.scan.pdf")
+            render_scan(src, pdf_path, made[-1], SCANS[src.name])
+        print("  ".join(f"{p.name} ({p.stat().st_size // 1024} KB)" for p in made))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""A second held-out check: twelve dispatches in the file forms real ones arrive in, scored per form.
+
+tests/data/heldout/sources/NN_*.txt describe twelve dispatches region by region (see tests/make_heldout.py):
+an LĐLĐ huyện kế hoạch for Tháng Công nhân with chỉ tiêu, a Sở Y tế công văn whose "V/v" runs over three
+lines, a Công đoàn Viên chức hướng dẫn with Đợt 1/Đợt 2 on partial dates, a THCS báo cáo tổng kết (results
+achieved, then a "Phương hướng" with real chỉ tiêu), a UBND xã thông báo with a blank number, a Quyết định
+khen thưởng (Căn cứ…, Điều 1–3), a Tờ trình with "Kính gửi", a Giấy mời with times and places, a Đoàn kế
+hoạch with Vòng sơ loại / Vòng chung kết, an LĐLĐ lời phát động with a chủ đề and "các đợt", a Huyện ủy
+chương trình hành động ("Số 112-CTr/HU", "T/M"), and a CĐCS công văn with its chỉ tiêu in a table, 2016–2025.
+tests/make_heldout.py renders them into tests/data/heldout/files/: a born-digital PDF for all twelve, a
+.docx for four and an image-only scan PDF for four. The gold records (tests/data/heldout/gold) were written
+from the sources by SCHEMA.md and the shared golds' conventions before any extractor or pipeline code was read.
+
+Gold conventions where SCHEMA.md leaves a choice:
+- Subjects of titled documents are kept as printed, "Về việc" included (the scorer's 0.90 similarity
+  accepts them with or without it); a Giấy mời's line under the title is its subject.
+- Nested "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": authority "TM.", body the collective, title
+  the last line; "T/M" is "TM."; a Party or Đoàn number "Số 112-CTr/HU" is number "112", symbol "CTr/HU".
+- A one-day round ("Vòng chung kết: ngày 20/4/2019") starts and ends that day.
+- "55 triệu đồng" is 55000000 đồng (as seed 004's "01 triệu"), with 55 triệu đồng as an optional reading.
+- Past results, attendee counts, prize money, gift values, deadlines, durations and age ranges are not
+  targets; award caps ("không quá 15%"), selection rules and quotas reported from another body's resolution
+  are optional_targets.
+
+Floors are the measured core score per form minus 0.03, rounded down to a 0.05 step; the per-form tables
+are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extractors import extract_record
+from pipeline.acquire import read_document
+from pipeline.evaluate import CORE, load_records, report_table, score_records
+from pipeline.options import Options
+
+HELDOUT = Path(__file__).parent / "data" / "heldout"
+SOURCES, FILES, GOLD = HELDOUT / "sources", HELDOUT / "files", HELDOUT / "gold"
+# Core scores measured when the set was written (extractors at 97f1c59, OCR from the uncommitted
+# pipeline/ocr.py then in the tree): pdf 0.956, docx 1.000, scan 0.857.
+MEASURED = {"pdf": 0.956, "docx": 1.000, "scan": 0.857}
+FLOORS = {form: math.floor(round((score - 0.03) * 20, 6)) / 20 for form, score in MEASURED.items()}
+OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
+RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
+               "recipients", "references", "received", "theme"}
+
+
+def form_of(path: Path) -> str:
+    """"scan" for NN_name.scan.pdf, else the suffix: "pdf" or "docx"."""
+    return "scan" if path.name.endswith(".scan.pdf") else path.suffix.lstrip(".")
+
+
+def inputs(form: str) -> dict[str, Path]:
+    """The rendered files of one form, by document name."""
+    return {p.name.split(".")[0]: p for p in sorted(FILES.iterdir()) if form_of(p) == form}
+
+
+@pytest.fixture(scope="module")
+def golds() -> dict[str, dict]:
+    return load_records(GOLD)
+
+
+@pytest.fixture(scope="module")
+def options(tmp_path_factory) -> Options:
+    base = tmp_path_factory.mktemp("heldout")
+    return Options(inbox=base / "raw", processed=base / "processed", jobs=1)
+
+
+def score_form(form: str, golds: dict[str, dict], options: Options) -> dict:
+    """Read every file of a form, extract its record and score the lot against the gold records."""
+    files = inputs(form)
+    if form == "scan":
+        from pipeline.ocr import OcrPool
+
+        with OcrPool(options) as ocr:
+            preds = {name: extract_record(read_document(path, options, ocr)).to_dict() for name, path in files.items()}
+    else:
+        preds = {name: extract_record(read_document(path, options)).to_dict() for name, path in files.items()}
+    report = score_records({name: golds[name] for name in files}, preds)
+    print(f"\n===== held-out {form} ({len(files)} documents)\n" + report_table(report, verbose=True))
+    return report
+
+
+def test_every_document_has_its_files_and_one_complete_gold_record(golds):
+    names = {p.stem for p in SOURCES.glob("*.txt")}
+    assert len(names) == 12 and names == set(golds)
+    assert set(inputs("pdf")) == names
+    assert len(inputs("docx")) == 4 and len(inputs("scan")) == 4
+    assert set(inputs("docx")) | set(inputs("scan")) <= names
+    for name, gold in golds.items():
+        assert RECORD_KEYS <= set(gold), f"{name}: missing {sorted(RECORD_KEYS - set(gold))}"
+        text = json.dumps(gold, ensure_ascii=False)
+        assert unicodedata.normalize("NFC", text) == text, f"{name}: gold not NFC"
+        for target in gold["targets"] + gold.get("optional_targets", []):
+            assert isinstance(target["value"], (int, float)) and target["comparator"] in {"=", ">", ">=", "<", "<="}
+
+
+def test_rendered_pdfs_carry_their_sources_text():
+    """The committed PDFs are the sources' renderings: each shows its number line and its signer."""
+    import pdfplumber
+
+    for name, path in inputs("pdf").items():
+        source = (SOURCES / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+        number_line = source[source.index("@number") + 1].split("/")[-1]
+        signer = source[source.index("@name") + 1]
+        with pdfplumber.open(path) as pdf:
+            text = unicodedata.normalize("NFC", "\n".join(page.extract_text() or "" for page in pdf.pages))
+        assert number_line in text and signer in text, f"{path.name} is stale: run tests/make_heldout.py"
+
+
+@pytest.mark.parametrize("form", [
+    "pdf",
+    "docx",
+    pytest.param("scan", marks=pytest.mark.skipif(not OCR_INSTALLED, reason="OCR isn't installed: pipeline.ocr "
+                                                                        "is not importable")),
+])
+def test_core_score_per_form_holds_its_floor(form, golds, options):
+    report = score_form(form, golds, options)
+    assert set(report["core_parts"]) == set(CORE)
+    assert report["core_score"] >= FLOORS[form], (
+        f"{form}: core {report['core_score']:.3f} < floor {FLOORS[form]}: "
+        + ", ".join(f"{k}={v:.2f}" for k, v in report["core_parts"].items()))
