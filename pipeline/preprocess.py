@@ -1,0 +1,134 @@
+"""Page preprocessing before OCR: each step is a small function from one page image to another.
+
+The steps kept in `prepare` are the ones that raised word-F1 on the real scans
+(benchmarks/README.md has the numbers). The input image is never modified.
+
+- `drop_colour`: red seals and blue/red "CV ĐẾN" stamps vanish while the black
+  text under them stays: the brightest channel of a pixel is light under
+  coloured ink (red ink keeps R high, blue keeps B high) and dark only where
+  black ink is, so it is a greyscale page without the colour.
+- `upscale`: pages scanned below 120 dpi lose diacritics and are resampled to
+  300 dpi; Tesseract's LSTM reads 150–200 dpi pages as well as or better than
+  their upscaled copies. The resolution comes from the page size (A4 short
+  side) when the file does not say.
+- `is_sideways` + `turn`: a page scanned at 90°/270° has text lines running
+  down the page, so its column ink profile is banded and its row profile is not;
+  cheap to test on a thumbnail. Which way round (and 180°) is then left to
+  Tesseract OSD, which costs as much as OCR, so it runs only for pages that
+  look sideways or whose OCR came back with low confidence (see pipeline.ocr).
+- `deskew`: the angle whose row ink profile is sharpest, searched coarse to fine
+  on a thumbnail; only pages tilted by DESKEW_MIN_DEGREES or more are rotated.
+
+Binarisation, denoising (median), background flattening and sharpening were
+measured too and left out: each lowered word-F1 on real/scan and real/hard, as
+Tesseract's own Otsu binarisation already copes with the shading and speckle.
+"""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PIL import Image
+
+TARGET_DPI = 300
+# A pixel this colourful (max - min channel) and this bright (max channel) is seal or stamp ink only.
+COLOUR_CHROMA = 50
+COLOUR_BRIGHTNESS = 150
+# Next to coloured ink, pixels at least this bright are its fringe, not black text.
+FRINGE_BRIGHTNESS = 110
+# Pages below this resolution are upscaled to TARGET_DPI: it raised word-F1 on 100 dpi
+# pages, while 150 dpi pages read slightly worse upscaled (real/hard).
+UPSCALE_BELOW_DPI = 120
+A4_SHORT_SIDE_INCHES = 8.27
+# Thumbnail width for the cheap page analyses (orientation, skew).
+THUMB_WIDTH = 800
+MAX_SKEW_DEGREES = 5.0
+# Pages tilted less than this are left alone: Tesseract's line finder absorbs small skew,
+# while resampling softens diacritics at 150–200 dpi (deskewing every page lowered word-F1
+# on real/scan; deskewing only beyond this raised it on real/hard).
+DESKEW_MIN_DEGREES = 1.0
+
+
+def drop_colour(image: Image.Image) -> Image.Image:
+    """Greyscale page without coloured ink (seals, stamps); black text stays black, also under the ink."""
+    if image.mode in ("L", "1"):
+        return image.convert("L")
+    rgb = np.asarray(image.convert("RGB"))
+    brightest = rgb.max(axis=2)
+    coloured = (brightest - rgb.min(axis=2)) >= COLOUR_CHROMA
+    # Ink pixels and their greyish JPEG/noise fringe (anything not dark next to coloured
+    # pixels) are whitened, so no dotted ring is left for Tesseract to read as "___".
+    near_ink = cv2.dilate(coloured.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+    whiten = (coloured & (brightest >= COLOUR_BRIGHTNESS)) | (near_ink & (brightest >= FRINGE_BRIGHTNESS))
+    return Image.fromarray(np.where(whiten, 255, brightest).astype(np.uint8))
+
+
+def page_dpi(image: Image.Image) -> float:
+    """Resolution of a scanned page: the file's own dpi when plausible, else from an A4 short side."""
+    declared = image.info.get("dpi")
+    if declared and 100 <= float(declared[0]) <= 1200:
+        return float(declared[0])
+    return min(image.size) / A4_SHORT_SIDE_INCHES
+
+
+def upscale(image: Image.Image, dpi: float) -> Image.Image:
+    """Resample a low-resolution page to TARGET_DPI; pages at or above UPSCALE_BELOW_DPI pass through."""
+    if dpi >= UPSCALE_BELOW_DPI:
+        return image
+    scale = TARGET_DPI / dpi
+    return image.resize((round(image.width * scale), round(image.height * scale)), Image.BICUBIC)
+
+
+def _ink_thumbnail(grey: Image.Image) -> np.ndarray:
+    """A small binary image, ink = 1, for page-level measurements."""
+    scale = THUMB_WIDTH / max(grey.size)
+    small = grey.resize((max(1, round(grey.width * scale)), max(1, round(grey.height * scale))), Image.BILINEAR)
+    pixels = np.asarray(small, dtype=np.uint8)
+    _, ink = cv2.threshold(pixels, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return ink.astype(np.float32)
+
+
+def _sharpest_angle(ink: np.ndarray) -> tuple[float, float]:
+    """The rotation (degrees) that makes the row ink profile most banded, and that banding.
+
+    Banding is the sum of squared differences between neighbouring rows, over the
+    total squared ink: high when text lines and the gaps between them line up.
+    """
+    h, w = ink.shape
+    centre = (w / 2, h / 2)
+    norm = float(np.square(ink.sum(axis=1)).sum()) or 1.0
+
+    def banding(angle: float) -> float:
+        matrix = cv2.getRotationMatrix2D(centre, float(angle), 1.0)
+        rotated = cv2.warpAffine(ink, matrix, (w, h), flags=cv2.INTER_NEAREST)
+        return float(np.square(np.diff(rotated.sum(axis=1))).sum()) / norm
+
+    best = max(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, 0.5), key=banding)
+    for step in (0.1, 0.025):
+        best = max(np.arange(best - 5 * step, best + 5 * step + 1e-9, step), key=banding)
+    return float(best), banding(best)
+
+
+def is_sideways(grey: Image.Image) -> bool:
+    """Whether the text lines run down the page (page turned by 90° or 270°)."""
+    ink = _ink_thumbnail(grey)
+    return _sharpest_angle(np.ascontiguousarray(ink.T))[1] > 1.5 * _sharpest_angle(ink)[1]
+
+
+def turn(image: Image.Image, degrees: int) -> Image.Image:
+    """Rotate counter-clockwise by a multiple of 90°."""
+    steps = (degrees // 90) % 4
+    return image if steps == 0 else image.transpose(
+        {1: Image.Transpose.ROTATE_90, 2: Image.Transpose.ROTATE_180, 3: Image.Transpose.ROTATE_270}[steps])
+
+
+def skew_angle(grey: Image.Image) -> float:
+    """Counter-clockwise skew of the text lines in degrees (rotate by minus this to straighten)."""
+    return -_sharpest_angle(_ink_thumbnail(grey))[0]
+
+
+def deskew(grey: Image.Image, min_angle: float = DESKEW_MIN_DEGREES) -> Image.Image:
+    """Straighten a greyscale page whose lines are tilted by more than min_angle degrees."""
+    angle = skew_angle(grey)
+    if abs(angle) < min_angle:
+        return grey
+    return grey.rotate(-angle, resample=Image.BICUBIC, expand=False, fillcolor=255)

@@ -1,0 +1,68 @@
+"""OCR through the shared pool on scans the tests render: seal over the name, stamp, quarter turns, TIFF pages."""
+from pathlib import Path
+
+import pytest
+
+from pipeline.acquire import read_document
+from pipeline.errors import InputError
+from pipeline.ocr import OcrPool
+from pipeline.options import Options
+from tests.scanmaker import Dispatch, ScanStyle, render, save
+
+SEEDS = Path("/work/shared/seeds/text")
+if not SEEDS.is_dir():
+    SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "text"
+
+
+@pytest.fixture(scope="module")
+def dispatch() -> Dispatch:
+    return Dispatch.from_text(next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def pool():
+    with OcrPool(Options(jobs=2)) as shared:
+        yield shared
+
+
+def squashed(lines: list[str]) -> str:
+    return " ".join(" ".join(lines).split())
+
+
+def test_signatory_under_a_red_seal_is_read(dispatch, pool):
+    last = render(dispatch, ScanStyle(colour=True, seal=True, skew=0.7, noise=5, jpeg_quality=70))[-1]
+    page = pool.submit(last, 4).result()
+    assert "Ngô Việt Hà" in page.lines
+    assert "PHÓ CHỦ TỊCH THƯỜNG TRỰC" in page.lines
+    assert page.method == "ocr" and page.confidence > 80
+    assert all(w.conf is not None and w.x1 > w.x0 for w in page.words)
+
+
+@pytest.mark.parametrize("turn", [90, 180])
+def test_turned_page_with_stamp_reads_upright_header_first(dispatch, pool, turn):
+    first = render(dispatch, ScanStyle(colour=True, stamp="red", rotate=turn, skew=0.5, noise=4))[0]
+    page = pool.submit(first, 1).result()
+    text = squashed(page.lines)
+    assert page.lines[0].startswith("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM")
+    for line in ("Số: 375 /LĐLĐ", "Độc lập - Tự do - Hạnh phúc", "Thái Nguyên, ngày 04 tháng 01 năm 2017",
+                 "Kính gửi: - Liên đoàn Lao động các huyện, thành phố, thị xã"):
+        assert line in text
+    assert page.width < page.height  # words are in the upright page's coordinates
+    # the left header column is read before the right one
+    assert text.index("Số: 375") < text.index("Độc lập")
+
+
+def test_multipage_tiff_goes_through_the_shared_pool(dispatch, pool, tmp_path):
+    pages = render(dispatch, ScanStyle(dpi=150, skew=-1.8, blur=0.5, noise=6))
+    path = save([pages[0], pages[-1]], tmp_path / "scan.tif", dpi=150)
+    document = read_document(path, Options(jobs=2), pool)
+    assert [p.number for p in document.pages] == [1, 2]
+    assert document.lines[0].startswith("TỔNG LIÊN ĐOÀN")
+    assert "Ngô Việt Hà" in document.pages[1].lines
+
+
+def test_truncated_image_is_refused_with_its_name(dispatch, pool, tmp_path):
+    path = save(render(dispatch, ScanStyle(dpi=100))[:1], tmp_path / "cut.jpg", dpi=100)
+    path.write_bytes(path.read_bytes()[:4000])
+    with pytest.raises(InputError, match=r"^cut\.jpg: truncated or corrupt image"):
+        read_document(path, Options(jobs=1), pool)
