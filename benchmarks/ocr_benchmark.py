@@ -1,0 +1,161 @@
+"""OCR speed and quality on the real scans: congvan against plain Tesseract and OCRmyPDF.
+
+Prints, in one run:
+
+(a) pages per minute of congvan's OCR path on real/scan — every PDF read with
+    pipeline.acquire.read_document, all documents at once sharing one OcrPool, so
+    rendering, preprocessing, OCR and reading order are all included — against
+    plain `tesseract IMAGE out -l vie` on the same pages (the page images
+    embedded in the PDFs, extracted with pdfimages), one process per core with
+    OMP_THREAD_LIMIT=1; and the ratio. Each side runs --rounds times,
+    alternating, and its best round counts (the machine may be shared).
+(b) word-level F1 against the born-digital text of the same document
+    (real/digital/NN.pdf through pdfplumber) for congvan and for `ocrmypdf -l vie`
+    on real/scan and real/hard.
+
+Word F1: lower-cased NFC words (\\w+ runs) compared as multisets, per document,
+then averaged over documents.
+
+    .venv/bin/python benchmarks/ocr_benchmark.py [--real ../shared/real] [--jobs N]
+        [--tessdata DIR] [--rounds 2] [--skip-ocrmypdf]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pdfplumber
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pipeline.acquire import read_document  # noqa: E402
+from pipeline.ocr import OcrPool  # noqa: E402
+from pipeline.options import Options  # noqa: E402
+
+DEFAULT_REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
+
+
+def words(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", unicodedata.normalize("NFC", text).lower()))
+
+
+def word_f1(hypothesis: str, reference: str) -> float:
+    hyp, ref = words(hypothesis), words(reference)
+    hits = sum((hyp & ref).values())
+    if not hits:
+        return 0.0
+    precision, recall = hits / sum(hyp.values()), hits / sum(ref.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def digital_text(real: Path, stem: str) -> str:
+    with pdfplumber.open(real / "digital" / f"{stem}.pdf") as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def page_count(pdf: Path) -> int:
+    with pdfplumber.open(pdf) as document:
+        return len(document.pages)
+
+
+def congvan_texts(pdfs: list[Path], options: Options) -> tuple[dict[str, str], float]:
+    """Each PDF's text through congvan's path, documents concurrent over one shared pool; and the wall time."""
+    start = time.perf_counter()
+    with OcrPool(options) as pool, ThreadPoolExecutor(len(pdfs)) as documents:
+        results = documents.map(lambda pdf: read_document(pdf, options, pool), pdfs)
+        texts = {pdf.stem: document.text for pdf, document in zip(pdfs, results)}
+    return texts, time.perf_counter() - start
+
+
+def extract_page_images(pdfs: list[Path], folder: Path) -> list[Path]:
+    """The scanned page images embedded in the PDFs, as stored (JPEG stays JPEG)."""
+    for pdf in pdfs:
+        subprocess.run(["pdfimages", "-all", str(pdf), str(folder / pdf.stem)], check=True)
+    return sorted(folder.iterdir())
+
+
+def plain_tesseract_seconds(images: list[Path], jobs: int, language: str, out: Path) -> float:
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+
+    def run(image: Path) -> None:
+        subprocess.run(["tesseract", str(image), str(out / image.stem), "-l", language], env=env, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(jobs) as workers:
+        list(workers.map(run, images))
+    return time.perf_counter() - start
+
+
+def ocrmypdf_texts(pdfs: list[Path], jobs: int, folder: Path) -> dict[str, str]:
+    texts = {}
+    for pdf in pdfs:
+        sidecar = folder / f"{pdf.stem}.txt"
+        subprocess.run(["ocrmypdf", "-q", "-l", "vie", "-j", str(jobs), "--output-type", "pdf", "--sidecar",
+                        str(sidecar), str(pdf), str(folder / pdf.name)], check=True)
+        texts[pdf.stem] = sidecar.read_text(encoding="utf-8")
+    return texts
+
+
+def f1_row(texts: dict[str, str], references: dict[str, str]) -> tuple[float, list[float]]:
+    scores = [word_f1(texts[stem], references[stem]) for stem in sorted(references)]
+    return sum(scores) / len(scores), scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--real", type=Path, default=DEFAULT_REAL)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--tessdata", type=Path, help="tessdata dir for congvan (default: Tesseract's own)")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--skip-ocrmypdf", action="store_true")
+    args = parser.parse_args()
+    options = Options(jobs=args.jobs, tessdata_dir=args.tessdata)
+    scans = sorted((args.real / "scan").glob("*.pdf"))
+    hards = sorted((args.real / "hard").glob("*.pdf"))
+    references = {pdf.stem: digital_text(args.real, pdf.stem) for pdf in scans}
+    pages = sum(page_count(pdf) for pdf in scans)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "images").mkdir()
+        (tmp / "plain").mkdir()
+        images = extract_page_images(scans, tmp / "images")
+        plain_best = congvan_best = float("inf")
+        for _ in range(args.rounds):
+            plain_best = min(plain_best, plain_tesseract_seconds(images, args.jobs, options.ocr_language, tmp / "plain"))
+            scan_texts, seconds = congvan_texts(scans, options)
+            congvan_best = min(congvan_best, seconds)
+        hard_texts, _ = congvan_texts(hards, options)
+        ocrmypdf = {}
+        if not args.skip_ocrmypdf:
+            for name, pdfs in (("scan", scans), ("hard", hards)):
+                (tmp / name).mkdir()
+                ocrmypdf[name] = ocrmypdf_texts(pdfs, args.jobs, tmp / name)
+
+    model = args.tessdata or "Tesseract's own tessdata"
+    print(f"(a) throughput on {args.real / 'scan'}: {pages} pages, {args.jobs} jobs, congvan model: {model}")
+    print(f"    plain tesseract -l vie, one process per core: {pages / plain_best * 60:7.1f} pages/min")
+    print(f"    congvan OCR path (render+preprocess+OCR+layout): {pages / congvan_best * 60:7.1f} pages/min")
+    print(f"    ratio congvan / plain: {plain_best / congvan_best:.3f}")
+    print("(b) word F1 against the born-digital text")
+    stems = sorted(references)
+    print(f"    {'':18s} {'mean':>6s}  " + " ".join(f"{s:>6s}" for s in stems))
+    rows = [("congvan scan", scan_texts), ("congvan hard", hard_texts)]
+    rows += [(f"ocrmypdf {name}", texts) for name, texts in ocrmypdf.items()]
+    for label, texts in rows:
+        mean, scores = f1_row(texts, references)
+        print(f"    {label:18s} {mean:6.4f}  " + " ".join(f"{s:6.4f}" for s in scores))
+
+
+if __name__ == "__main__":
+    main()
