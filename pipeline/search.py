@@ -41,6 +41,10 @@ def snippet(text: str, words: list[str], width: int = 160) -> str:
     start, end = origin[match.start()], origin[match.end() - 1] + 1
     margin = max(0, (width - (end - start)) // 2)
     lo, hi = max(0, start - margin), min(len(text), end + margin)
+    while 0 < lo < start and not text[lo - 1].isspace():  # whole words only
+        lo += 1
+    while end < hi < len(text) and not text[hi].isspace():
+        hi -= 1
     return ("… " if lo > 0 else "") + squash(text[lo:hi]) + (" …" if hi < len(text) else "")
 
 
