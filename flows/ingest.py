@@ -14,6 +14,7 @@ from typing import Callable
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline import consumer
@@ -35,8 +36,7 @@ def _read(files: list[InboxFile], options: Options, store: Store, report: Callab
     if not files:
         return
     with OcrPool(options) as ocr:
-        futures = [ingest_file.submit(item, options, store, ocr) for item in files]
-        for future in futures:
+        for future in as_completed([ingest_file.submit(item, options, store, ocr) for item in files]):
             report(future.result())
 
 
