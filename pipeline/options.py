@@ -18,7 +18,8 @@ def _env_path(name: str, default: str) -> Path:
 class Options:
     inbox: Path = field(default_factory=lambda: _env_path("CONGVAN_INBOX", "data/raw"))
     processed: Path = field(default_factory=lambda: _env_path("CONGVAN_PROCESSED", "data/processed"))
-    database: Path | None = None  # default: processed / "congvan.sqlite"
+    database: Path | None = field(  # default: processed / "congvan.sqlite"
+        default_factory=lambda: Path(os.environ["CONGVAN_DATABASE"]) if os.environ.get("CONGVAN_DATABASE") else None)
     ocr_language: str = field(default_factory=lambda: os.environ.get("CONGVAN_OCR_LANG", "vie"))
     tessdata_dir: Path | None = field(
         default_factory=lambda: Path(os.environ["CONGVAN_TESSDATA"]) if os.environ.get("CONGVAN_TESSDATA") else None)
