@@ -112,13 +112,26 @@ def strip_markdown(line: str) -> str:
     return body.rstrip()
 
 
+# OCR's specks before a line's first word: "_Nơi nhận:", "_' trên địa bàn", "_— ~ Chủ tịch …". Only a run
+# holding a mark no line starts with (_ ' ` ~ |) is junk; a dash inside it was the item's bullet.
+_LEAD_JUNK = re.compile(r"^(?=[^\w“\"(]*[_'`~|‘’¦])[\s_'`~|‘’¦^¨:.,—–-]+(?=[^\W_])")
+
+
+def strip_lead_junk(line: str) -> str:
+    """The line without OCR junk before its first word; a bullet in the junk is kept as "- "."""
+    m = _LEAD_JUNK.match(line)
+    if not m:
+        return line
+    return ("- " if re.search(r"[-–—]", m.group()) else "") + line[m.end():]
+
+
 def _is_noise(line: str) -> bool:
     f = folded(line.strip())
     if not f:
         return True
     if _PAGE_LABEL.match(f):
         return True
-    if not re.search(r"\w", f):  # rules, underlines, lone punctuation
+    if not re.search(r"[^\W_]", f):  # rules, underlines, lone punctuation
         return True
     return bool(_STAMP_LINE.match(f))
 
@@ -280,16 +293,20 @@ def _zones(lines: list[str]) -> tuple[int, int]:
     return min(head_end, foot), foot
 
 
+# Letters OCR and some fonts give for Vietnamese ones: the Icelandic eth (U+00D0/U+00F0) for Đ/đ.
+_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
+
+
 def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
     """The document's cleaned lines: NFC, no markdown, stamps, page numbers, running
     headers, "(Đã ký)" or blank lines, two-column lines split into their pieces."""
-    pages = [[nfc(l).replace("\u00a0", " ") for l in p] for p in pages]
+    pages = [[nfc(l).replace("\u00a0", " ").translate(_LOOKALIKES) for l in p] for p in pages]
     running = _running_lines(pages)
     lines: list[str] = []
     for page in pages:
         kept = []
         for raw in page:
-            line = strip_markdown(raw).strip().strip("|").rstrip()
+            line = strip_lead_junk(strip_markdown(raw).strip().strip("|").rstrip())
             line = _remove_signed_marks(line)
             if squash(line) in running or _is_noise(line):
                 continue

@@ -51,7 +51,23 @@ DOC_TYPES = {
 }
 # A title that is a verb phrase ("PHÁT ĐỘNG PHONG TRÀO …") keeps its first words in the trích yếu.
 _VERB_TYPES = {"phat dong"}
-_TYPE_RE = re.compile(r"^\W{0,3}(?P<t>" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")\b(?!\s*(?:so|:))")
+_TYPE_BY_KEY = {key.replace(" ", ""): key for key in DOC_TYPES}
+# Words that make a tên loại of their own when printed with it in capitals: "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+# "KẾ HOẠCH LIÊN TỊCH" (issued jointly), "QUY CHẾ PHỐI HỢP".
+_TYPE_QUALIFIERS = ("hanh dong", "lien tich", "phoi hop")
+# OCR may join the words of a tên loại ("GIẤYMỜI"): spaces between them are optional.
+_TYPE_RE = re.compile(
+    r"^\W{0,3}(?P<t>" + "|".join(k.replace(" ", r"\s*") for k in sorted(DOC_TYPES, key=len, reverse=True))
+    + r")\b(?:\s+(?P<q>" + "|".join(q.replace(" ", r"\s+") for q in _TYPE_QUALIFIERS) + r")\b)?(?!\s*(?:so|:))")
+
+
+def _doc_type(line: str, t: re.Match[str]) -> tuple[str, int]:
+    """The tên loại a `_TYPE_RE` match names, capitalised as a word, and where it ends in `line`;
+    a qualifier counts when it is printed in capitals like the type."""
+    name = DOC_TYPES[_TYPE_BY_KEY[re.sub(r"\s+", "", t.group("t"))]]
+    if t.group("q") and _is_upper(line[t.start("q"):t.end("q")]):
+        return name + " " + squash(line[t.start("q"):t.end("q")]).lower(), t.end("q")
+    return name, t.end("t")
 
 # Words an agency name starts with: a line that starts otherwise continues the line above.
 _AGENCY_HEAD = re.compile(
@@ -205,17 +221,36 @@ def _continues(line: str) -> bool:
     return first.islower() or first in "(–-[\"“" or first.isdigit()
 
 
-def _follows_subject(prev: str, line: str, upper_title: bool) -> bool:
-    """Whether `line` continues a wrapped trích yếu whose last line is `prev`."""
-    if _is_other_part(line) or len(line) > 160 or prev.rstrip().endswith((".", ":")):
+def _full_width(lines: list[str]) -> int:
+    """The length of a full (justified) line of the document's text: its 80th percentile."""
+    lengths = sorted(len(l) for l in lines if len(l) > 20)
+    return lengths[int(len(lengths) * 0.8)] if lengths else 0
+
+
+def _open_quote(text: str) -> bool:
+    """A quotation or bracket opened and not yet closed: the title runs on to close it."""
+    return text.count("“") > text.count("”") or text.count("(") > text.count(")") or text.count('"') % 2 == 1
+
+
+def _follows_subject(parts: list[str], line: str, upper_title: bool, full_width: int) -> bool:
+    """Whether `line` continues a wrapped title whose lines so far are `parts`.
+
+    A title under the tên loại is centred: its lines are shorter than the body's full lines and
+    end without a sentence mark, and it ends where the body (Căn cứ, Thực hiện, Kính gửi, a
+    numbered heading) begins. A wrapped line may start with a capital ("… của" / "Trường THPT …").
+    """
+    prev = parts[-1]
+    if _is_other_part(line) or len(line) > 160 or prev.rstrip().endswith((".", ":", ";")):
         return False
-    if _continues(line):
+    if _continues(line) or _open_quote(" ".join(parts)):
         return True
     if opens_body(line):
         return False
-    if upper_title and _is_upper(line):
+    if upper_title and _is_upper(line) or _CONNECTOR_END.search(folded(prev)):
         return True
-    return bool(_CONNECTOR_END.search(folded(prev)))
+    # a short, unpunctuated line centred under a mixed-case title: its wrapped remainder
+    return (not upper_title and not _is_upper(line) and bool(full_width) and len(line) < 0.8 * full_width
+            and not re.search(r"[.:;!?]$", line.rstrip()))
 
 
 def find_type_subject(lines: list[str], skip: set[int] = frozenset()) -> tuple[str | None, str | None, int | None]:
@@ -243,18 +278,19 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset()) -> tuple[s
             subject = squash(" ".join(p for p in parts if p)).rstrip(" .;:") or None
             return "Công văn", subject, j
         t = _TYPE_RE.match(f)
-        if t and _is_upper(line[: t.end()]) and len(line) < 160:
-            key = t.group("t")
-            rest = line[t.end():].strip(" :-–")
-            if key in _VERB_TYPES and rest:
+        if t and _is_upper(line[: t.end("t")]) and len(line) < 160:
+            doc_type, end = _doc_type(line, t)
+            rest = line[end:].strip(" :-–")
+            if _TYPE_BY_KEY[re.sub(r"\s+", "", t.group("t"))] in _VERB_TYPES and rest:
                 rest = line[t.start("t"):].strip()
             parts = [rest] if rest else []
             j = i + 1
             upper_title = bool(rest) and _is_upper(rest)
+            full_width = _full_width(lines)
             while j < len(lines) and len(parts) < 6 and j not in skip:
                 nxt = lines[j].strip()
                 if parts:
-                    if not _follows_subject(parts[-1], nxt, upper_title):
+                    if not _follows_subject(parts, nxt, upper_title, full_width):
                         break
                 elif _is_other_part(nxt) or _STRONG_OPENER.match(folded(nxt)) or len(nxt) > 200:
                     break
@@ -263,7 +299,7 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset()) -> tuple[s
                 parts.append(nxt)
                 j += 1
             subject = squash(" ".join(parts)).rstrip(" .;:") or None
-            return DOC_TYPES[key], subject, j
+            return doc_type, subject, j
     return None, None, None
 
 

@@ -295,3 +295,71 @@ Sáng nay, Ban Thường vụ tổ chức hội nghị tại hội trường s�
 def test_number_typed_into_a_blank_keeps_its_underscore_out():
     h = header("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 31_ /KH-PGDĐT\nVĩnh Tường, ngày 02 tháng 11 năm 2021\n")
     assert (h.number, h.symbol, h.issuer) == ("31", "KH-PGDĐT", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
+
+
+def test_wrapped_title_line_starting_with_a_capital_continues_the_title():
+    h = header("""
+HỘI LHPN HUYỆN ĐÔNG ANH
+HỘI LHPN XÃ VIỆT HÙNG
+Số: 17/TTr-HPN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Việt Hùng, ngày 04 tháng 8 năm 2022
+TỜ TRÌNH
+Về việc đề nghị khen thưởng tập thể Chi hội Phụ nữ
+Thôn Lỗ Khê, nhiệm kỳ 2021 - 2026
+Kính gửi: Ban Thường vụ Hội LHPN huyện Đông Anh.
+Năm 2022, Chi hội Phụ nữ thôn Lỗ Khê đã vận động hội viên tham gia tích cực các phong
+trào thi đua do Hội cấp trên phát động, đạt nhiều kết quả nổi bật trong công tác hội.
+""")
+    assert h.subject == "Về việc đề nghị khen thưởng tập thể Chi hội Phụ nữ Thôn Lỗ Khê, nhiệm kỳ 2021 - 2026"
+
+
+def test_title_with_an_open_quotation_runs_to_its_close_and_stops_at_the_body():
+    h = header("""
+HUYỆN ĐOÀN TIÊN DU
+Số: 31-KH/HĐTN
+ĐOÀN TNCS HỒ CHÍ MINH
+Tiên Du, ngày 02 tháng 3 năm 2021
+KẾ HOẠCH
+Tổ chức Liên hoan “Thanh niên Tiên Du với làn điệu
+Dân ca Quan họ” năm 2021
+Tổ chức Đoàn các xã xây dựng đội văn nghệ tham gia liên hoan theo nội dung sau đây,
+bảo đảm đúng thời gian và thành phần do Ban Tổ chức quy định tại kế hoạch này.
+""")
+    assert h.subject == "Tổ chức Liên hoan “Thanh niên Tiên Du với làn điệu Dân ca Quan họ” năm 2021"
+
+
+def test_multi_word_type_names_and_type_words_joined_by_ocr():
+    h = header("""
+ĐẢNG BỘ TỈNH HÀ NAM
+HUYỆN ỦY KIM BẢNG
+Số 45-CTr/HU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Kim Bảng, ngày 10 tháng 6 năm 2021
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX
+Căn cứ Nghị quyết Đại hội Đảng bộ tỉnh Hà Nam lần thứ XX,
+""")
+    assert (h.doc_type, h.subject) == ("Chương trình hành động", "thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX")
+    h = header("""
+LĐLĐ HUYỆN YÊN DŨNG
+Số: 08/GM-LĐLĐ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Yên Dũng, ngày 05 tháng 4 năm 2023
+GIẤYMỜI
+_
+Dự Hội nghị tập huấn nghiệp vụ công tác công đoàn năm 2023
+Kính gửi: Chủ tịch Công đoàn cơ sở trực thuộc.
+""")
+    assert (h.doc_type, h.subject) == ("Giấy mời", "Dự Hội nghị tập huấn nghiệp vụ công tác công đoàn năm 2023")
+    # a plain "CHƯƠNG TRÌNH" with its title in lower case keeps the title's words in the subject
+    h = header("""
+CÔNG ĐOÀN NGÀNH GIÁO DỤC
+Số: 12/CTr-CĐN
+CHƯƠNG TRÌNH
+Hành động vì người lao động năm 2024
+Thực hiện Kế hoạch của Liên đoàn Lao động tỉnh,
+""")
+    assert (h.doc_type, h.subject) == ("Chương trình", "Hành động vì người lao động năm 2024")
