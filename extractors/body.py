@@ -87,24 +87,54 @@ def _short_line_limit(lines: list[str]) -> int:
     return int(typical * 0.6)
 
 
+_SYMBOL_CUT = re.compile(r"\d/(?:[\w&]+[-/])*[A-ZĐ][\w&]*-$")  # a line wrapped inside a ký hiệu: "… 30/2020/NĐ-"
+_TABLE_ROW = re.compile(r"\S\s*\|\s*\S")  # "1 | Phát triển đoàn viên mới | 350 đoàn viên"
+
+
+def _serial_column(lines: list[str], i: int) -> int:
+    """The length of a run of bare serial numbers 1, 2, 3 … starting at line `i`: a table's "TT"
+    column that the text layer read apart from its rows (0 when there is none, or only one)."""
+    n = 0
+    while i + n < len(lines) and lines[i + n].strip() == str(n + 1):
+        n += 1
+    return n if n >= 2 else 0
+
+
 def join_lines(lines: list[str]) -> list[tuple[str | None, str]]:
-    """(marker style, text) for each item, wrapped lines joined with single spaces."""
+    """(marker style, text) for each item, wrapped lines joined with single spaces.
+
+    A table row is an item of its own: a line with cell separators ("1 | … | …"), or, after a
+    "TT" column read apart as a run of n bare serial numbers, each line that starts with a capital
+    (the header row, the n rows and the text after the table; a wrapped cell's remainder starts in
+    lower case)."""
     short = _short_line_limit(lines)
     out: list[list] = []  # [style, text, last line]
-    for raw in lines:
+    rows_left, rows_from = 0, 0  # rows to come of a table whose serial column was read apart, from line
+    for i, raw in enumerate(lines):
         line = raw.replace("\u00a0", " ").strip()
         if not line:
             if out:
                 out[-1][2] = ""  # a blank line closes the item
             continue
+        serials = _serial_column(lines, i) if i >= rows_from else 0
+        if serials:
+            rows_left, rows_from = serials + 2, i + serials  # the header row, the rows, the line after
+        row_start = i >= rows_from and rows_left > 0 and line[:1].isupper()
+        rows_left -= row_start
         style, cut = _marker_style(line)
         body = line[cut:].strip() if style else line
         prev = out[-1][2] if out else ""
+        if prev and _SYMBOL_CUT.search(prev) and re.match(r"[A-ZĐ]{2}", line):
+            out[-1][1] += line  # "Nghị định số 30/2020/NĐ-" / "CP ngày …": one symbol
+            out[-1][2] = line
+            continue
         new = (
             style is not None
             or not prev
             or len(prev) < short
             or (_SENTENCE_END.search(prev) and _starts_sentence(line))
+            or row_start
+            or bool(_TABLE_ROW.search(line) or _TABLE_ROW.search(prev))
         )
         if new:
             out.append([style, body, line])
@@ -155,14 +185,17 @@ def items(lines: list[str]) -> list[Item]:
     heading of the same or a higher level. A short unnumbered line ending with
     a colon ("Chỉ tiêu:") is a heading one level below the current one. A report
     (báo cáo, tờ trình, biên bản) is read as results except under headings that
-    look ahead ("Phương hướng", "Mục tiêu", "Chỉ tiêu").
+    look ahead ("Phương hướng", "Mục tiêu", "Chỉ tiêu"). A sentence that ends with a
+    colon and introduces goals ("… đăng ký các chỉ tiêu thi đua như sau:") makes the
+    list or table rows right below it goals (see `_goal_lead`).
     """
     joined = join_lines(lines)
     base = _base_polarity(joined)
     stack: list[tuple[str, int | None]] = []  # (style, polarity or None to inherit)
     result: list[Item] = []
+    lead: list[str | None] | None = None  # a goal lead-in is in force: [marker of its list, once seen]
     for style, text in joined:
-        heading = None
+        heading, pol = None, None
         level_style = style if style not in (None, "bullet") else None
         if level_style is None and style is None and text.endswith(":") and len(text.split()) <= 6:
             level_style = "colon"
@@ -174,8 +207,27 @@ def items(lines: list[str]) -> list[Item]:
                 del stack[styles.index(level_style):]
             stack.append((level_style, pol))
         effective = next((p for _, p in reversed(stack) if p is not None), base)
+        if lead is not None:
+            if not lead:
+                lead.append(style)
+            if style == lead[0] and pol is None and not (style is None and re.search(r"\.\s*$", text)):
+                effective = GOAL if effective == NEUTRAL else effective
+            else:
+                lead = None
+        if lead is None and style != "bullet" and _goal_lead(text):
+            lead = []
         result.append(Item(text=text, marker=style, polarity=effective, heading=heading))
     return result
+
+
+def _goal_lead(text: str) -> bool:
+    """A sentence that ends with a colon and introduces goals: "… phấn đấu đạt các chỉ tiêu sau:",
+    "… đăng ký các chỉ tiêu thi đua năm 2024 như sau:". The list or table rows below it (same
+    marker, until a paragraph ends with a full stop) are goals."""
+    if not text.rstrip().endswith(":"):
+        return False
+    last = re.split(r"(?<=[.;!?])\s+", text.rstrip())[-1]
+    return heading_polarity(last) == GOAL
 
 
 # ---- dates -------------------------------------------------------------------------

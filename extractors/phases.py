@@ -13,7 +13,8 @@ A mention in running text ("giai đoạn 2016 – 2020", "các đợt thi đua n
 is not a phase; stages named by their years ("Giai đoạn 2021 – 2023: …") are
 phases when there are two or more of them. Dates come from a "từ … đến …" range (or "A – B" in brackets
 after the label) as precise as printed; "nay" and "hết năm học …" give null; a
-bound that is an event ("đến Đại hội ...") takes the date bracketed after it.
+bound that is an event ("đến Đại hội ...") takes the date bracketed after it; a single date right
+after the label is both start and end.
 """
 from __future__ import annotations
 
@@ -55,10 +56,13 @@ def _range(text: str) -> tuple[str | None, str | None]:
 
     Bare years joined by a dash ("(2021 - 2023)", "năm 2021 – năm 2023") are a range here, though
     `date_at` leaves such a span alone elsewhere; a bracket holding one period ("(năm 2022)",
-    "(tháng 3/2024)") is the phase's whole span: it starts and ends with it.
+    "(tháng 3/2024)") or one date right after the label ("Vòng chung kết: ngày 20/4/2019", "Đợt 3:
+    tháng 12/2023") is the phase's whole span: it starts and ends with it. A range may also follow
+    the label without "từ" ("Đợt 4: 20/12/2023 - 25/12/2023").
     """
     f = fold_same_length(text)
-    for m in re.finditer(r"\btu\s+|^\s*\(\s*", f):
+    # "từ …", an opening bracket, or a date right after the label ("Vòng chung kết: ngày 20/4/2019")
+    for m in re.finditer(r"\btu\s+|^\s*\(\s*|^\s*[:.\-–—]?\s*(?:(?:vao|trong|dien ra(?:\s+vao)?)\s+)?", f):
         pos = m.end()
         years = _YEAR_SPAN.match(f, pos)
         if years:
@@ -73,8 +77,10 @@ def _range(text: str) -> tuple[str | None, str | None]:
         sep = re.compile(r"\s*(?:den(?:\s+het)?|[-–—])\s*(?:ngay\s+)?").match(f, after)
         if not sep:
             if start is not None and start.year is not None:
-                if "(" in m.group() and re.match(r"\s*\)", f[after:]):
-                    return start.iso(), start.iso()  # "(năm 2022)": the phase spans that period
+                bracket = "(" in m.group()
+                if bracket and re.match(r"\s*\)", f[after:]) or not bracket and not m.group().startswith("tu"):
+                    # "(năm 2022)", "Vòng chung kết: ngày 20/4/2019": the phase spans that one date
+                    return start.iso(), start.iso()
                 return start.iso(), None  # "từ tháng 01/2022": open-ended
             continue
         end_pos = sep.end()

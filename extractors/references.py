@@ -20,8 +20,10 @@ from extractors.vntext import fold
 from models.record import Reference
 
 _UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠ"
+# A symbol wrapped after its hyphen ("30/2020/NĐ-" / "CP") comes joined with a space: "NĐ- CP".
 _NUMBER = re.compile(
-    rf"(?<![\w/.-])(\d{{1,6}}[a-z]?(?:\s*/\s*(?:19|20)\d\d)?)\s*([/-])\s*([{_UPPER}][\w&.\-/]*[\w&])"
+    rf"(?<![\w/.-])(\d{{1,6}}[a-z]?(?:\s*/\s*(?:19|20)\d\d)?)\s*([/-])\s*"
+    rf"([{_UPPER}](?:[\w&.\-/]|(?<=[-/])\s+(?=[{_UPPER}]{{2}}))*[\w&])"
 )
 # Folded kind words as printed, and the kind they name.
 _KINDS = [

@@ -87,8 +87,8 @@ _UNIT_STOP = {
 }
 _UNIT_STOP_FOLDED = {fold(w) for w in _UNIT_STOP}
 _TIME_WORDS = {"nam", "thang", "ngay", "tuan", "quy", "nam hoc"}
-# money as printed: "15 tỷ đồng", "6.500.000 đồng/người/tháng", "500 nghìn VNĐ"
-_MONEY = re.compile(r"\s*(?:(?:trieu|ty|nghin|ngan)\s+)?(?:dong|vnd|d)\b(?:\s*/\s*[a-z]+)*")
+# money as printed after the number (and its "triệu", "tỷ", "nghìn"): "đồng", "đồng/người/tháng", "VNĐ"
+_MONEY = re.compile(r"\s*(?:dong|vnd|d)\b(?:\s*/\s*[a-z]+)*")
 # what a goal earns or reaches in money, as opposed to what is spent, awarded or charged
 _EARNED = re.compile(r"\b(?:dat|lam loi|thu nhap|doanh thu|loi nhuan|tiet kiem|nop ngan sach|gia tri)\b")
 _SPENT = re.compile(r"\b(?:kinh phi|ho tro|chi phi|chi tra|muc chi|khen thuong|tien thuong|duoc thuong|"
@@ -256,14 +256,14 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
         return "/" + ratio.group(1) + (f" {noun}" if noun else ""), value
     if re.match(r"\s*[/:]|h(?:\d|\b)", after_f) or re.match(r"\s*[-–]\s*[a-z]", after_f):
         return None, value
+    multiplier = re.match(r"\s*(trieu|nghin|ngan|ty)\b", after_f)
+    if multiplier:  # "55 triệu đồng" is 55000000 đồng, "01 triệu sáng kiến" 1000000 sáng kiến
+        value *= _MULTIPLIERS[multiplier.group(1)]
+        after, after_f = after[multiplier.end():], after_f[multiplier.end():]
     money = _MONEY.match(after_f)
     if money and money.end() > 0 and re.search(r"[a-z]", money.group()):
         earned = _EARNED.search(before_f) and not _SPENT.search(before_f)
         return (squash(after[: money.end()]) if earned else None), value
-    multiplier = re.match(r"\s*(trieu|nghin|ngan|ty)\b", after_f)
-    if multiplier:
-        value *= _MULTIPLIERS[multiplier.group(1)]
-        after = after[multiplier.end():]
     unit = _unit(after)
     if not unit:
         return None, value

@@ -95,3 +95,19 @@ def test_stages_dated_by_bare_years_in_brackets_or_in_the_label():
     ]
     # one stage named by its years is the period the document covers, not a phase
     assert phases("Giai đoạn 2021 - 2025: phấn đấu 100% xã đạt chuẩn nông thôn mới.") == []
+
+
+def test_a_phase_on_one_date_starts_and_ends_on_it():
+    text = """Hội thi được tổ chức qua hai vòng:
+- Vòng sơ khảo: từ ngày 02/10/2023 đến ngày 20/10/2023, thi viết tại các chi đoàn.
+- Vòng chung khảo: ngày 05/11/2023 tại Hội trường Huyện ủy, thi thuyết trình.
+- Đợt 3: tháng 12/2023, tổng kết và trao giải.
+- Giai đoạn 4: 20/12/2023 - 25/12/2023 nhận xét, rút kinh nghiệm.
+- Giai đoạn 5 (tháng 01/2024 trở đi): duy trì sinh hoạt câu lạc bộ."""
+    assert phases(text) == [
+        ("Vòng sơ khảo", "2023-10-02", "2023-10-20"),
+        ("Vòng chung khảo", "2023-11-05", "2023-11-05"),
+        ("Đợt 3", "2023-12", "2023-12"),
+        ("Giai đoạn 4", "2023-12-20", "2023-12-25"),
+        ("Giai đoạn 5", "2024-01", None),
+    ]

@@ -64,3 +64,16 @@ Số 112-KH/HU
 Tân Phú, ngày 02 tháng 3 năm 2021
 Thực hiện Kế hoạch 45-KH/TU ngày 10/02/2021 của Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành Kế hoạch 112-KH/HU."""
     assert refs(text) == [Reference("Kế hoạch", "45-KH/TU", "2021-02-10")]
+
+
+def test_symbol_wrapped_after_its_hyphen_and_an_eth_read_for_d_with_stroke():
+    from extractors.clean import clean_lines
+
+    text = """Căn cứ Nghị định số 30/2020/NĐ-
+CP ngày 05/3/2020 của Chính phủ về công tác văn thư; Quyết định số 1254/QÐ-UBND
+ngày 12/6/2021 của UBND tỉnh và Công văn số 215/UBND- VX về việc triển khai."""
+    assert extract_references(clean_lines(text.splitlines())) == [
+        Reference("Nghị định", "30/2020/NĐ-CP", "2020-03-05"),
+        Reference("Quyết định", "1254/QĐ-UBND", "2021-06-12"),
+        Reference("Công văn", "215/UBND-VX", None),
+    ]

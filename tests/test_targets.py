@@ -128,7 +128,7 @@ def test_money_and_ages_count_only_as_what_a_goal_reaches():
 - Hỗ trợ 2.000.000 đồng cho mỗi đoàn viên có hoàn cảnh khó khăn.
 - Giải Nhất được thưởng 3 triệu đồng."""
     assert triples(text) == [
-        (120, ">", "tỷ đồng"), (1.2, "=", "lần"), (8_000_000, ">=", "đồng/người/tháng"),
+        (120_000_000_000, ">", "đồng"), (1.2, "=", "lần"), (8_000_000, ">=", "đồng/người/tháng"),
         (74.5, "=", "tuổi"), (10, "<", "%"), (99, "=", "%"),
     ]
 
@@ -162,3 +162,45 @@ def test_units_that_lost_their_diacritics_get_them_back():
 - Ho tro xay dung 15 nha Mai am;
 - Co 100 hoc sinh tham gia."""
     assert triples(text) == [(300, "=", "đoàn viên"), (12, "=", "CĐCS"), (15, "=", "nhà Mái ấm"), (100, "=", "học sinh")]
+
+
+def test_trieu_nghin_and_ty_multiply_the_value_of_money_and_counts():
+    text = """1. Chỉ tiêu
+- Thu nhập bình quân đầu người đạt 62,5 triệu đồng/người/năm.
+- Giá trị hàng hóa trên một héc-ta canh tác đạt trên 150 triệu đồng.
+- Lợi nhuận của mỗi tổ sản xuất đạt ít nhất 500 nghìn đồng.
+- Vận động 2 triệu lượt người tham gia."""
+    assert triples(text) == [
+        (62_500_000, "=", "đồng/người/năm"), (150_000_000, ">", "đồng"), (500_000, ">=", "đồng"),
+        (2_000_000, "=", "lượt người"),
+    ]
+
+
+def test_a_chi_tieu_lead_in_carries_to_the_table_rows_below_it():
+    # the text layer read the "TT" column apart from its rows, and a wrapped cell onto the next line
+    text = """Thực hiện Kế hoạch của Liên đoàn Lao động huyện, Ban Chấp hành Công đoàn cơ sở Trường
+Tiểu học Hòa Bình đăng ký các chỉ tiêu thi đua năm học 2023 - 2024 như sau:
+TT
+1
+2
+3
+Nội dung Mức đăng ký
+Giáo viên đạt danh hiệu giáo viên dạy giỏi cấp huyện 12 giáo viên
+Tỷ lệ đoàn viên đạt danh hiệu Lao động từ 90% trở lên
+tiên tiến
+Đề tài sáng kiến kinh nghiệm được công nhận 08 đề tài
+Ban Chấp hành Công đoàn cơ sở đề nghị Liên đoàn Lao động huyện theo dõi, tổng hợp./."""
+    assert triples(text) == [(12, "=", "giáo viên"), (90, ">=", "%"), (8, "=", "đề tài")]
+
+
+def test_a_goal_lead_in_carries_to_its_bullets_and_table_rows_with_cell_separators():
+    text = """Năm 2024, Công đoàn ngành phấn đấu đạt các chỉ tiêu sau:
+- Kết nạp 500 đoàn viên mới.
+- Thành lập mới 05 công đoàn cơ sở.
+Các đơn vị tổ chức thực hiện nghiêm túc kế hoạch này và báo cáo kết quả về Công đoàn ngành.
+- Tổ chức 3 hội nghị chuyên đề.
+Các chỉ tiêu đăng ký của đơn vị như sau:
+1 | Đoàn viên được tập huấn | 120 người
+2 | Công trình chào mừng | 02 công trình"""
+    assert triples(text) == [(500, "=", "đoàn viên mới"), (5, "=", "công đoàn cơ sở"), (120, "=", "người"),
+                             (2, "=", "công trình")]
