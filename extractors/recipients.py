@@ -30,8 +30,9 @@ _PURPOSES = {
     "h/d": "hướng dẫn", "huongdan": "hướng dẫn",
     "t/b": "thông báo", "thongbao": "thông báo",
 }
-# the bracket that ends an item; OCR may leave a mark or two after it ("(thực hiện)À\\")
-_TRAILING_BRACKET = re.compile(r"\(([^()]{1,40})\)\s*[;.,]?[^\w\s(]{0,2}\w?[^\w\s(]{0,2}\s*$")
+# the bracket that ends an item; OCR may leave specks after it ("(thực hiện)À\\", "(p/h); cm", "(thực hiện) vỏ DÀCđ"):
+# at most two short tokens
+_TRAILING_BRACKET = re.compile(r"\(([^()]{1,40})\)\s*[;.,]?(?=.{0,12}$)(?:\s*[^()\s]{1,6}){0,2}\s*$")
 _ARCHIVE = re.compile(r"^\W*luu\b")
 _MAX_LINES = 40
 
@@ -65,7 +66,8 @@ def parse_item(text: str) -> Recipient | None:
 
 def _closed(item: str) -> bool:
     """An item ends with ";" or "." or with its purpose bracket."""
-    return item.rstrip().endswith((";", ".")) or bool(_TRAILING_BRACKET.search(item))
+    m = _TRAILING_BRACKET.search(item)
+    return item.rstrip().endswith((";", ".")) or bool(m and purpose_of(m.group(1)))
 
 
 def _signature_line(line: str) -> bool:

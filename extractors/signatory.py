@@ -92,12 +92,53 @@ def _skippable(line: str) -> bool:
 
 
 def _is_title(line: str) -> bool:
+    """Whether a line has the shape of a chức vụ line (short, no list item, no name, not a clause)."""
     words = line.split()
     if not words or len(words) > 9 or len(line) > 70 or _skippable(line) or is_person_name(line):
         return False
-    if line.rstrip().endswith((";", ",")):
-        return False
-    return bool(TITLE_WORDS.match(folded(line))) or sum(c.isupper() for c in line) >= 0.8 * sum(c.isalpha() for c in line)
+    return not line.rstrip().endswith((";", ","))
+
+
+# Chức vụ that sign dispatches, as printed; a title OCR misread is recovered by its similarity to one.
+OFFICES = (
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC",
+    "PHÓ TỔNG GIÁM ĐỐC", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG",
+    "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "BÍ THƯ", "PHÓ BÍ THƯ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "TRƯỞNG BAN",
+    "PHÓ TRƯỞNG BAN", "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "VỤ TRƯỞNG",
+    "VIỆN TRƯỞNG", "CHI CỤC TRƯỞNG", "TRƯỞNG KHOA", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "KẾ TOÁN TRƯỞNG",
+    "TRƯỞNG ĐOÀN", "TỔ TRƯỞNG",
+)
+_OFFICE_BY_FOLD = {folded(o.lower()): o for o in OFFICES}
+_JUNK_WORDS = 2  # OCR specks of the seal before a chức vụ ("ÁP ẦHÓ GIÁM ĐÓC")
+
+
+def office_title(line: str) -> str | None:
+    """The chức vụ a line names, or None when the line is no chức vụ (a seal's text, token soup).
+
+    The line must start — after at most two short specks of seal noise — with chức vụ words
+    (`TITLE_WORDS`), or be one OCR misread ("PRƯỞNG PHÒNG", "ẦHÓ GIÁM ĐÓC"); a whole line that
+    is that close to a known chức vụ is given its printed spelling, in the line's case.
+    """
+    if not _is_title(line):
+        return None
+    words = squash(line).strip(" |.,:;_-").split()
+    for skip in range(min(_JUNK_WORDS, len(words) - 1) + 1):
+        if skip and len(re.sub(r"\W", "", words[skip - 1])) > 3:
+            break
+        text = " ".join(words[skip:])
+        f = folded(text.lower())
+        best = max(_OFFICE_BY_FOLD, key=lambda o: SequenceMatcher(None, f, o).ratio())
+        if SequenceMatcher(None, f, best).ratio() >= _OCR_SIMILAR:
+            office = _OFFICE_BY_FOLD[best]
+            if text.lower() == office.lower():
+                return text
+            return office if text.isupper() else office.lower()
+        if TITLE_WORDS.match(f):
+            return text
+        head = " ".join(f.split()[:2])
+        if text.isupper() and any(SequenceMatcher(None, head, o).ratio() >= _OCR_SIMILAR for o in _OFFICE_HEADS):
+            return text
+    return None
 
 
 def _title_at(lines: list[str], k: int) -> str | None:
@@ -106,22 +147,12 @@ def _title_at(lines: list[str], k: int) -> str | None:
         pieces = lines[k: k + n]
         if len(pieces) < n or (n > 1 and len(pieces[-1].split()) > 2):
             break
-        text = squash(" ".join(pieces))
         if _authority_at(pieces[-1]) or is_person_name(pieces[-1]):
             break
-        if _is_title(text) and (n == 1 or _names_an_office(text)):
-            return text
+        title = office_title(squash(" ".join(pieces)))
+        if title:
+            return title
     return None
-
-
-def _names_an_office(line: str) -> bool:
-    """Whether a line starts with chức vụ words, also when OCR misread a letter ("PRƯỞNG PHÒNG")."""
-    f = folded(line)
-    if TITLE_WORDS.match(f):
-        return True
-    head = " ".join(f.split()[:2])
-    return _is_title(line) and line.isupper() and any(
-        SequenceMatcher(None, head, office).ratio() >= _OCR_SIMILAR for office in _OFFICE_HEADS)
 
 
 def _name_after(lines: list[str], start: int) -> str | None:
@@ -141,14 +172,17 @@ def extract_signatory(lines: list[str]) -> Signatory:
     if marks:
         last_i, last_m = marks[-1]
         block = [(last_i, last_m)]
-        for i, m in reversed(marks[:-1]):  # a nested block: authority lines right above
-            if block[0][0] - i <= 2:
+        for i, m in reversed(marks[:-1]):
+            # a nested block: authority lines right above, or a "TM." that OCR or the columns
+            # separated from the rest of the block by Nơi nhận items
+            if block[0][0] - i <= 2 or _marker(m) == "TM." != _marker(block[0][1]) and all(
+                    _skippable(line) for line in tail[i + 1: block[0][0]]):
                 block.insert(0, (i, m))
         authority = _marker(block[0][1])
         body = None
         for i, m in block:
             if _marker(m) == "TM.":
-                body = squash(tail[i][m.end():]) or None
+                body = squash(tail[i][m.end():]).strip(" :|") or None
         after = squash(tail[last_i][last_m.end():])
         title = None
         for k in range(last_i + 1, min(len(tail), last_i + 6)):
@@ -162,11 +196,11 @@ def extract_signatory(lines: list[str]) -> Signatory:
         return Signatory(authority=authority, body=body, title=title, name=name)
     # no authority: a chức vụ line followed by a typed name
     for i in range(len(tail) - 1, -1, -1):
-        line = tail[i]
-        if _is_title(line) and _names_an_office(line):
+        title = office_title(tail[i])
+        if title:
             name = _name_after(tail, i + 1)
             if name:
-                return Signatory(title=squash(line), name=name)
+                return Signatory(title=title, name=name)
     # the chức vụ lost (under a seal, to OCR): a typed name closing the document
     for line in tail[-_LAST_LINES:]:
         name = person_name(line)

@@ -282,7 +282,7 @@ def test_chuc_vu_broken_or_misread_by_ocr():
     s = sig("Nơi nhận:\n- Như trên;\n- Lưu VT.\nTM. Ban chấp hành\nphó chủ\ntịch\nNguyễn Văn Bình\n")
     assert s == Signatory("TM.", "Ban chấp hành", "phó chủ tịch", "Nguyễn Văn Bình")
     s = sig("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nHIỆU TRƯỞNC\nLê Thị Minh Thu\n")
-    assert s == Signatory(None, None, "HIỆU TRƯỞNC", "Lê Thị Minh Thu")
+    assert s == Signatory(None, None, "HIỆU TRƯỞNG", "Lê Thị Minh Thu")  # given its printed spelling
     # an upper-case line that is no chức vụ (a seal's text) is not taken for one
     assert sig("Nơi nhận:\n- Lưu: VT.\nTHÀNH PHỐ HẢI DƯƠNG\nLê Thị Minh Thu\n") == Signatory(name="Lê Thị Minh Thu")
 
@@ -297,3 +297,57 @@ GIÁM ĐỐC
 Trần Văn Tâm
 """)
     assert extract_recipients(lines) == [Recipient("Như trên", None), Recipient("Sở Nội vụ", "báo cáo")]
+
+
+def test_seal_noise_is_no_title_and_a_misread_title_is_recovered():
+    assert sig("KT. GIÁM ĐỐC\nÁP ẦHÓ GIÁM ĐÓC\nTrần Quốc Việt\n") == Signatory(
+        "KT.", None, "PHÓ GIÁM ĐỐC", "Trần Quốc Việt")
+    assert sig("KT. CHỦ TỊCH\nÁ Ễ\nLâm Văn Tư\n") == Signatory("KT.", None, None, "Lâm Văn Tư")
+    assert sig("TM. BAN THƯỜNG VỤ\nĐOÀN KẾT - SÁNG TẠO\nLâm Văn Tư\n") == Signatory(
+        "TM.", "BAN THƯỜNG VỤ", None, "Lâm Văn Tư")
+    # a chức vụ outside the known list still counts when it starts with chức vụ words
+    assert sig("TL. GIÁM ĐỐC\nTRƯỞNG PHÒNG KẾ HOẠCH - TÀI CHÍNH\nMa Văn Cường\n").title == (
+        "TRƯỞNG PHÒNG KẾ HOẠCH - TÀI CHÍNH")
+
+
+def test_nested_block_whose_lines_the_recipient_list_separates():
+    lines = lines_of(BODY + """
+Nơi nhận:
+ro TM. ỦY BAN NHÂN DÂN:
+- Thường trực Huyện ủy (b/c);
+- Các phòng, ban liên quan;
+- Lưu: VP.
+KT. CHỦ TỊCH |
+PHÓ
+CHỦ TỊCH
+Hoàng Văn Lâm
+""")
+    assert extract_signatory(lines) == Signatory("TM.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Hoàng Văn Lâm")
+    assert extract_recipients(lines) == [Recipient("Thường trực Huyện ủy", "báo cáo"),
+                                         Recipient("Các phòng, ban liên quan", None)]
+
+
+def test_purpose_bracket_ends_the_item_whatever_ocr_left_after_it():
+    lines = lines_of(BODY + """
+_Nơi nhận:
+- Phòng Văn hóa - Thông tin (thực hiện) vỏ DÀCđ
+- Các trường học trực thuộc (p/h); cm
+- Đoàn Thanh niên (trừ chi đoàn khối) thuộc xã;
+_— ~ Ban Thường vụ Huyện đoàn (b/c);
+- Lưu: VT.
+TRƯỞNG PHÒNG
+Vi Văn Thịnh
+""")
+    assert extract_recipients(lines) == [
+        Recipient("Phòng Văn hóa - Thông tin", "thực hiện"), Recipient("Các trường học trực thuộc", "phối hợp"),
+        Recipient("Đoàn Thanh niên (trừ chi đoàn khối) thuộc xã", None), Recipient("Ban Thường vụ Huyện đoàn", "báo cáo"),
+    ]
+
+
+def test_ocr_specks_before_the_kinh_gui_items_and_their_wrapped_lines():
+    lines = lines_of("""Kínhgửi: - Hiệu trưởng các trường tiểu học, THCS
+_' trên địa bàn huyện;
+_— ~ Chủ tịch Công đoàn các trường học.
+""" + BODY)
+    assert extract_addressees(lines) == ["Hiệu trưởng các trường tiểu học, THCS trên địa bàn huyện",
+                                         "Chủ tịch Công đoàn các trường học"]
