@@ -12,6 +12,8 @@ Gold conventions where SCHEMA.md leaves a choice:
   body the collective it names, title the last line (the signer's own chức vụ). "KT./TL./TUQ. X / Y" and
   "Q. Y" have no body and title Y (as real/gold/24.json). "T/M" is written "TM.". Case is kept as printed.
 - Subject of a titled document (Quyết định, Tờ trình...) drops a leading "Về việc", as a Công văn drops "V/v".
+- Amounts with triệu/nghìn/tỷ are multiplied out, as the shared seed gold reads "01 triệu sáng kiến" as
+  1000000: "15 tỷ đồng" is 15000000000 with unit "đồng".
 - Phase labels are kept as printed ("Đợt 01", "Đợt thi đua thứ nhất", "Vòng sơ khảo").
 - A body that quotes a campaign's chủ đề from another programme (doc 07) has no theme.
 - Attendee counts, nomination quotas, deadlines, times, durations, prizes, budgets, anniversaries and
