@@ -1,7 +1,8 @@
 """Page preprocessing before OCR: each step is a small function from one page image to another.
 
-The steps kept in `prepare` are the ones that raised word-F1 on the real scans
-(benchmarks/README.md has the numbers). The input image is never modified.
+pipeline.ocr applies these steps in this order; each was kept because it raised word-F1
+on the real scans or is needed for seals and turned pages (benchmarks/README.md has
+the numbers). The input image is never modified.
 
 - `drop_colour`: red seals and blue/red "CV ĐẾN" stamps vanish while the black
   text under them stays: the brightest channel of a pixel is light under
@@ -11,19 +12,21 @@ The steps kept in `prepare` are the ones that raised word-F1 on the real scans
   300 dpi; Tesseract's LSTM reads 150–200 dpi pages as well as or better than
   their upscaled copies. The resolution comes from the page size (A4 short
   side) when the file does not say.
-- `is_sideways` + `turn`: a page scanned at 90°/270° has text lines running
-  down the page, so its column ink profile is banded and its row profile is not;
-  cheap to test on a thumbnail. Which way round (and 180°) is then left to
-  Tesseract OSD, which costs as much as OCR, so it runs only for pages that
-  look sideways or whose OCR came back with low confidence (see pipeline.ocr).
-- `deskew`: the angle whose row ink profile is sharpest, searched coarse to fine
-  on a thumbnail; only pages tilted by DESKEW_MIN_DEGREES or more are rotated.
+- `measure` + `turn`: one thumbnail gives skew and orientation. A page scanned
+  at 90°/270° has text lines running down the page, so its column ink profile is
+  banded and its row profile is not. Which way round (and 180°) is left to
+  Tesseract OSD, which costs as much as OCR, so it runs only for pages that look
+  sideways or whose OCR came back with low confidence (see pipeline.ocr).
+- `deskew`: by the angle whose row ink profile is sharpest (searched coarse to
+  fine on the thumbnail); only pages tilted by DESKEW_MIN_DEGREES or more are rotated.
 
 Binarisation, denoising (median), background flattening and sharpening were
 measured too and left out: each lowered word-F1 on real/scan and real/hard, as
 Tesseract's own Otsu binarisation already copes with the shading and speckle.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -53,13 +56,21 @@ def drop_colour(image: Image.Image) -> Image.Image:
     if image.mode in ("L", "1"):
         return image.convert("L")
     rgb = np.asarray(image.convert("RGB"))
-    brightest = rgb.max(axis=2)
-    coloured = (brightest - rgb.min(axis=2)) >= COLOUR_CHROMA
+    if not _has_colour(rgb):  # a grey page stored as RGB (a rendered scan): nothing to remove
+        return image.convert("L")
+    brightest = cv2.max(cv2.max(rgb[..., 0], rgb[..., 1]), rgb[..., 2])
+    coloured = cv2.subtract(brightest, cv2.min(cv2.min(rgb[..., 0], rgb[..., 1]), rgb[..., 2])) >= COLOUR_CHROMA
     # Ink pixels and their greyish JPEG/noise fringe (anything not dark next to coloured
     # pixels) are whitened, so no dotted ring is left for Tesseract to read as "___".
     near_ink = cv2.dilate(coloured.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
     whiten = (coloured & (brightest >= COLOUR_BRIGHTNESS)) | (near_ink & (brightest >= FRINGE_BRIGHTNESS))
     return Image.fromarray(np.where(whiten, 255, brightest).astype(np.uint8))
+
+
+def _has_colour(rgb: np.ndarray) -> bool:
+    """Whether any coloured ink shows on a 1-in-8 subsample of the page."""
+    sample = rgb[::8, ::8].astype(np.int16)
+    return bool(((sample.max(axis=2) - sample.min(axis=2)) >= COLOUR_CHROMA).any())
 
 
 def page_dpi(image: Image.Image) -> float:
@@ -87,11 +98,12 @@ def _ink_thumbnail(grey: Image.Image) -> np.ndarray:
     return ink.astype(np.float32)
 
 
-def _sharpest_angle(ink: np.ndarray) -> tuple[float, float]:
+def _sharpest_angle(ink: np.ndarray, refine: bool = True) -> tuple[float, float]:
     """The rotation (degrees) that makes the row ink profile most banded, and that banding.
 
     Banding is the sum of squared differences between neighbouring rows, over the
     total squared ink: high when text lines and the gaps between them line up.
+    Without refine, only the coarse 0.5° search runs (enough to compare directions).
     """
     h, w = ink.shape
     centre = (w / 2, h / 2)
@@ -103,15 +115,23 @@ def _sharpest_angle(ink: np.ndarray) -> tuple[float, float]:
         return float(np.square(np.diff(rotated.sum(axis=1))).sum()) / norm
 
     best = max(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, 0.5), key=banding)
-    for step in (0.1, 0.025):
+    for step in (0.1, 0.025) if refine else ():
         best = max(np.arange(best - 5 * step, best + 5 * step + 1e-9, step), key=banding)
     return float(best), banding(best)
 
 
-def is_sideways(grey: Image.Image) -> bool:
-    """Whether the text lines run down the page (page turned by 90° or 270°)."""
+@dataclass
+class Geometry:
+    sideways: bool  # text lines run down the page (turned by 90° or 270°)
+    skew: float  # counter-clockwise tilt of the lines in degrees (of the page as it lies)
+
+
+def measure(grey: Image.Image) -> Geometry:
+    """Orientation and skew of a page, from one thumbnail: a few tens of milliseconds."""
     ink = _ink_thumbnail(grey)
-    return _sharpest_angle(np.ascontiguousarray(ink.T))[1] > 1.5 * _sharpest_angle(ink)[1]
+    angle, rows = _sharpest_angle(ink)
+    columns = _sharpest_angle(np.ascontiguousarray(ink.T), refine=False)[1]
+    return Geometry(sideways=columns > 1.5 * rows, skew=-angle)
 
 
 def turn(image: Image.Image, degrees: int) -> Image.Image:
@@ -121,14 +141,8 @@ def turn(image: Image.Image, degrees: int) -> Image.Image:
         {1: Image.Transpose.ROTATE_90, 2: Image.Transpose.ROTATE_180, 3: Image.Transpose.ROTATE_270}[steps])
 
 
-def skew_angle(grey: Image.Image) -> float:
-    """Counter-clockwise skew of the text lines in degrees (rotate by minus this to straighten)."""
-    return -_sharpest_angle(_ink_thumbnail(grey))[0]
-
-
-def deskew(grey: Image.Image, min_angle: float = DESKEW_MIN_DEGREES) -> Image.Image:
-    """Straighten a greyscale page whose lines are tilted by more than min_angle degrees."""
-    angle = skew_angle(grey)
-    if abs(angle) < min_angle:
+def deskew(grey: Image.Image, skew: float, min_angle: float = DESKEW_MIN_DEGREES) -> Image.Image:
+    """Straighten a greyscale page tilted by `skew` degrees when that is at least min_angle."""
+    if abs(skew) < min_angle:
         return grey
-    return grey.rotate(-angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+    return grey.rotate(-skew, resample=Image.BICUBIC, expand=False, fillcolor=255)

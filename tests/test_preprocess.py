@@ -18,26 +18,32 @@ DISPATCH = Dispatch(
 @pytest.mark.parametrize("skew", [-2.3, -0.8, 1.2, 2.5])
 def test_skew_angle_is_measured(skew):
     page = render(DISPATCH, ScanStyle(dpi=150, skew=skew, noise=6))[0]
-    assert preprocess.skew_angle(page) == pytest.approx(skew, abs=0.2)
+    assert preprocess.measure(page).skew == pytest.approx(skew, abs=0.2)
 
 
 def test_deskew_straightens_tilted_pages_and_leaves_small_tilts():
     tilted = render(DISPATCH, ScanStyle(dpi=150, skew=2.0))[0]
-    assert abs(preprocess.skew_angle(preprocess.deskew(tilted))) < 0.3
+    straightened = preprocess.deskew(tilted, preprocess.measure(tilted).skew)
+    assert abs(preprocess.measure(straightened).skew) < 0.3
     slight = render(DISPATCH, ScanStyle(dpi=150, skew=0.4))[0]
-    assert preprocess.deskew(slight) is slight
+    assert preprocess.deskew(slight, preprocess.measure(slight).skew) is slight
 
 
 @pytest.mark.parametrize("turn,sideways", [(0, False), (90, True), (180, False), (270, True)])
 def test_sideways_pages_are_recognised(turn, sideways):
     page = render(DISPATCH, ScanStyle(dpi=150, rotate=turn, skew=1.0, noise=5))[0]
-    assert preprocess.is_sideways(page) is sideways
+    assert preprocess.measure(page).sideways is sideways
 
 
 def test_turn_undoes_a_quarter_turn():
     upright = render(DISPATCH, ScanStyle(dpi=100))[0]
     turned = render(DISPATCH, ScanStyle(dpi=100, rotate=90))[0]
     assert np.array_equal(np.asarray(preprocess.turn(turned, 270)), np.asarray(upright))
+
+
+def test_grey_page_stored_as_rgb_is_just_converted():
+    grey = render(DISPATCH, ScanStyle(dpi=100))[0]
+    assert np.array_equal(np.asarray(preprocess.drop_colour(grey.convert("RGB"))), np.asarray(grey))
 
 
 def test_colour_ink_goes_and_black_text_under_it_stays():
