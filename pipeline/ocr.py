@@ -24,6 +24,7 @@ from PIL import Image
 
 from models.document import OCR, PageText, Word
 from pipeline import preprocess
+from pipeline.layout import reading_order
 from pipeline.options import Options
 
 # Tesseract is built with OpenMP; several threads per process only fight each other when
@@ -79,8 +80,6 @@ class OcrPool:
 
     def read_page(self, image: Image.Image, page_number: int) -> PageText:
         """OCR one page in the calling thread: preprocess, Tesseract, reading order."""
-        from pipeline.layout import reading_order
-
         grey = preprocess.drop_colour(image)
         scanned_dpi = preprocess.page_dpi(image)
         grey = preprocess.upscale(grey, scanned_dpi)
