@@ -252,17 +252,90 @@ def test_corrupt_doc(tmp_path):
 
 # --- scanned PDFs go to OCR ---------------------------------------------------------------------
 
-def test_image_only_pages_have_no_usable_text_layer_and_render_at_ocr_dpi():
+SEEDS = Path("/work/shared/seeds/text")
+if not SEEDS.is_dir():
+    SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "text"
+
+
+@pytest.fixture(scope="module")
+def seed_dispatch():
+    """A seed dispatch to render into scans."""
+    from tests.scanmaker import Dispatch
+
+    return Dispatch.from_text(next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("dpi, mode", [(150, "L"), (200, "RGB"), (200, "1")])
+def test_scanned_pdf_is_ocred_from_its_embedded_image_at_its_own_resolution(seed_dispatch, tmp_path, dpi, mode):
     import pdfplumber
 
-    from pipeline.parsers.pdf import render_page, text_layer_page
+    from pipeline.parsers.pdf import ocr_image
+    from tests.scanmaker import ScanStyle, render
 
-    path = shared("real", "scan", "06.pdf")
+    scan = render(seed_dispatch, ScanStyle(dpi=dpi, colour=mode == "RGB", stamp="red", skew=0.4, noise=3))[0]
+    scan = scan.convert(mode)
+    path = tmp_path / "scan.pdf"
+    # Pillow stores L and RGB pages as JPEG, "1" pages as CCITT G4
+    scan.save(path, "PDF", resolution=dpi, **({} if mode == "1" else {"quality": 85}))
     with pdfplumber.open(path) as pdf:
-        page = pdf.pages[0]
-        assert text_layer_page(page, 1) is None
-        width_pt = float(page.width)
-    image = render_page(path, 1, 150)
-    assert abs(image.width - width_pt * 150 / 72) <= 2
+        image = ocr_image(path, pdf.pages[0], OPTIONS.ocr_dpi)
+    assert image.size == scan.size
+    assert [round(v) for v in image.info["dpi"]] == [dpi, dpi]
+
+    document = read_document(path, Options(jobs=1))
+    page = document.pages[0]
+    assert page.method == "ocr"
+    assert (page.width, page.height) == scan.size  # word boxes in the embedded image's pixels
+    assert all(0 <= w.x0 < w.x1 <= page.width and 0 <= w.top < w.bottom <= page.height for w in page.words)
+    text = " ".join(" ".join(page.lines).split())
+    assert page.lines[0].startswith("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM")
+    for line in ("Số: 375", "Độc lập - Tự do - Hạnh phúc", "Thái Nguyên, ngày 04 tháng 01 năm 2017"):
+        assert line in text
+
+
+def test_page_with_two_images_is_rendered_at_their_resolution_capped(seed_dispatch, tmp_path):
+    """Two 200 dpi strips make no single scan image: the page is rendered, at 200 dpi unless capped lower."""
+    import pdfplumber
+    import pypdfium2
+
+    from pipeline.parsers.pdf import ocr_image
+    from tests.scanmaker import ScanStyle, render
+
+    scan = render(seed_dispatch, ScanStyle(dpi=200))[0]
+    halves = [scan.crop((0, 0, scan.width, scan.height // 2)), scan.crop((0, scan.height // 2, scan.width, scan.height))]
+    width_pt, height_pt = scan.width * 72 / 200, scan.height * 72 / 200
+    pdf = pypdfium2.PdfDocument.new()
+    page = pdf.new_page(width_pt, height_pt)
+    for index, half in enumerate(halves):
+        jpeg = tmp_path / f"half{index}.jpg"
+        half.save(jpeg, quality=90)
+        strip = pypdfium2.PdfImage.new(pdf)
+        strip.load_jpeg(jpeg, inline=True)
+        strip.set_matrix(pypdfium2.PdfMatrix().scale(width_pt, half.height * 72 / 200)
+                         .translate(0, height_pt / 2 if index == 0 else 0))
+        page.insert_obj(strip)
+    page.gen_content()
+    path = tmp_path / "strips.pdf"
+    pdf.save(path)
+    pdf.close()
+
+    with pdfplumber.open(path) as document:
+        assert len(document.pages[0].images) == 2
+        rendered = ocr_image(path, document.pages[0], 300)
+        capped = ocr_image(path, document.pages[0], 150)
+    assert abs(rendered.width - scan.width) <= 2 and rendered.info["dpi"] == (200, 200)
+    assert abs(capped.width - width_pt * 150 / 72) <= 2 and capped.info["dpi"] == (150, 150)
+
+
+def test_image_only_pages_have_no_usable_text_layer():
+    import pdfplumber
+
+    from pipeline.parsers.pdf import ocr_image, text_layer_page
+
+    with pdfplumber.open(shared("real", "scan", "06.pdf")) as pdf:
+        assert text_layer_page(pdf.pages[0], 1) is None
     with pdfplumber.open(shared("real", "digital", "06.pdf")) as pdf:
-        assert text_layer_page(pdf.pages[0], 1).lines[0] == "LIÊN ĐOÀN LAO ĐỘNG THÁI BÌNH"
+        page = pdf.pages[0]
+        assert text_layer_page(page, 1).lines[0] == "LIÊN ĐOÀN LAO ĐỘNG THÁI BÌNH"
+        # a page of vector text that needed OCR would be rendered at the cap
+        assert abs(ocr_image(shared("real", "digital", "06.pdf"), page, 150).width - float(page.width) * 150 / 72) <= 2

@@ -4,8 +4,10 @@ Each page is judged on its own. Its words (with boxes) are decoded — legacy
 TCVN3/VNI layers converted, broken font maps repaired — and the page is kept as
 a text-layer page when enough of its words then read as Vietnamese. Otherwise
 (no text layer, a scanned page with a few stray characters, unmapped glyphs,
-text that stays garbled) the page is rendered with pypdfium2 at
-`options.ocr_dpi` and sent to the OCR pool. Pages keep their order.
+text that stays garbled) the page goes to the OCR pool. A scan — a page holding
+nothing but one upright image that covers it — is OCR'd from that image as stored,
+at its own resolution; other pages are rendered with pypdfium2 at the resolution of
+their largest image, at most `options.ocr_dpi`. Pages keep their order.
 
 Digital-signature systems used by Vietnamese offices stamp the number ("Số: 25")
 and the day of the place–date line into small signature fields after the
@@ -14,11 +16,15 @@ pdfplumber does not read, so it is read here and placed where it shows.
 """
 from __future__ import annotations
 
+import threading
 from concurrent.futures import Future
 from pathlib import Path
 from types import SimpleNamespace
 
 import pdfplumber
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+from PIL import Image
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -26,7 +32,7 @@ from pdfminer.pdftypes import PDFStream, resolve1
 from pdfplumber.utils import extract_words
 
 from models.document import OCR, TEXT_LAYER, DocumentText, PageText, Word
-from pipeline import legacy
+from pipeline import legacy, preprocess
 from pipeline.errors import InputError
 from pipeline.layout import reading_order
 from pipeline.options import Options
@@ -40,11 +46,17 @@ MIN_ACCENTED_SHARE = 0.10
 # A page with fewer words than this that also holds a large image is a scan.
 FEW_WORDS = 12
 LARGE_IMAGE_SHARE = 0.5
+# A page that needs OCR and holds nothing but one image covering at least this share of
+# it is a scan, OCR'd from that image as stored.
+SCAN_IMAGE_SHARE = 0.9
 # Signature fields no taller than this many points hold a typed-in fill (a
 # number, a day); taller ones are the signature stamp itself, which is dropped.
 FILL_FIELD_HEIGHT = 24.0
 # The end-of-file marker must lie within this many bytes of the end.
 EOF_WINDOW = 4096
+
+# PDFium is not thread-safe, not even across documents, and documents are read concurrently.
+_PDFIUM = threading.Lock()
 
 
 class PdfParser:
@@ -63,7 +75,7 @@ class PdfParser:
                     if text_page is not None:
                         pages.append(text_page)
                     else:
-                        pages.append(_submit_ocr(path, number, options, ocr))
+                        pages.append(_submit_ocr(path, page, options, ocr))
         except InputError:
             raise
         except Exception as exc:  # pdfminer raises many types on damaged files
@@ -90,21 +102,74 @@ def _resolved(page: PageText | Future, number: int) -> PageText:
     return page
 
 
-def _submit_ocr(path: Path, number: int, options: Options, ocr) -> Future:
+def _submit_ocr(path: Path, page, options: Options, ocr) -> Future:
     if ocr is None:
-        raise InputError(path, f"page {number} needs OCR but no OCR pool was given")
-    return ocr.submit(render_page(path, number, options.ocr_dpi), number)
+        raise InputError(path, f"page {page.page_number} needs OCR but no OCR pool was given")
+    return ocr.submit(ocr_image(path, page, options.ocr_dpi), page.page_number)
 
 
-def render_page(path: Path, number: int, dpi: int):
-    """The 1-based page as a PIL image at `dpi`, form fields drawn."""
-    import pypdfium2
+def ocr_image(path: Path, page, max_dpi: int) -> Image.Image:
+    """What OCR reads of a pdfplumber page: a scan's own image as stored, else the page rendered.
 
-    pdf = pypdfium2.PdfDocument(str(path))
-    try:
-        return pdf[number - 1].render(scale=dpi / 72, may_draw_forms=True).to_pil().convert("RGB")
-    finally:
-        pdf.close()
+    A scan's image at its own resolution is the most faithful input and the cheapest:
+    rendering a 200 dpi scan at 300 dpi gave Tesseract 2.25 times the pixels and lowered
+    word-F1 (benchmarks/README.md). Other pages are rendered at the resolution of their
+    largest image, at most `max_dpi` (vector text alone: `max_dpi`). The image's
+    info["dpi"] tells preprocessing and Tesseract its real resolution.
+    """
+    with _PDFIUM:
+        pdf = pypdfium2.PdfDocument(str(path))
+        try:
+            pdf_page = pdf[page.page_number - 1]
+            image = _stored_scan(pdf_page) if _holds_only_one_image(page) else None
+            if image is None:
+                dpi = _render_dpi(page, max_dpi)
+                image = pdf_page.render(scale=dpi / 72, may_draw_forms=True).to_pil().convert("RGB")
+                image.info["dpi"] = (dpi, dpi)
+            return image
+        finally:
+            pdf.close()
+
+
+def _holds_only_one_image(page) -> bool:
+    """Whether the page shows one image covering it and nothing else (no text, paths, fields)."""
+    return (len(page.images) == 1 and not page.chars and not page.rects and not page.lines and not page.curves
+            and not page.annots and _image_share(page) >= SCAN_IMAGE_SHARE)
+
+
+def _stored_scan(pdf_page) -> Image.Image | None:
+    """The page's one image at its own resolution, turned as the page shows; None when placed turned or mirrored."""
+    objects = list(pdf_page.get_objects(max_depth=0))
+    if len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        return None
+    stored = objects[0]
+    a, b, c, d, _, _ = stored.get_matrix().get()
+    if b or c or a <= 0 or d <= 0:
+        return None
+    image = stored.get_bitmap(render=False).to_pil()
+    # Own pixels (an "L" bitmap shares PDFium's buffer); every other mode becomes RGB.
+    image = image.copy() if image.mode == "L" else image.convert("RGB")
+    dpi = (image.width * 72 / a, image.height * 72 / d)
+    rotation = pdf_page.get_rotation()  # clockwise; turn() is counter-clockwise
+    if rotation % 180:
+        dpi = dpi[::-1]
+    image = preprocess.turn(image, -rotation % 360)
+    image.info["dpi"] = dpi
+    return image
+
+
+def _render_dpi(page, max_dpi: int) -> int:
+    """The resolution of the page's largest image when that covers much of the page, at most max_dpi.
+
+    Images below preprocessing's upscale threshold are rendered at max_dpi directly, so
+    vector text on the page is drawn sharp rather than upscaled.
+    """
+    largest = max(page.images, key=_area, default=None)
+    if largest is None or _area(largest) < LARGE_IMAGE_SHARE * float(page.width * page.height):
+        return max_dpi
+    pixels = largest["srcsize"][0] * largest["srcsize"][1]
+    dpi = round(72 * (pixels / (_area(largest) or 1.0)) ** 0.5)  # the same whichever way the image is turned
+    return dpi if preprocess.UPSCALE_BELOW_DPI <= dpi < max_dpi else max_dpi
 
 
 def text_layer_page(page, number: int) -> PageText | None:
@@ -144,11 +209,12 @@ def _usable(words: list[Word], page) -> bool:
 
 
 def _image_share(page) -> float:
-    area = float(page.width * page.height) or 1.0
-    covered = 0.0
-    for image in page.images:
-        covered = max(covered, (image["x1"] - image["x0"]) * (image["bottom"] - image["top"]))
-    return covered / area
+    """The share of the page its largest image covers."""
+    return max((_area(image) for image in page.images), default=0.0) / (float(page.width * page.height) or 1.0)
+
+
+def _area(image: dict) -> float:
+    return float((image["x1"] - image["x0"]) * (image["bottom"] - image["top"]))
 
 
 def _u_spaces_as_letters(chars: list[dict]) -> None:
