@@ -24,7 +24,7 @@ class Options:
     tessdata_dir: Path | None = field(
         default_factory=lambda: Path(os.environ["CONGVAN_TESSDATA"]) if os.environ.get("CONGVAN_TESSDATA") else None)
     jobs: int = field(default_factory=lambda: int(os.environ.get("CONGVAN_JOBS", os.cpu_count() or 1)))
-    ocr_dpi: int = 300  # pages of image-only PDFs are rendered at this resolution
+    ocr_dpi: int = 300  # the most a page rendered for OCR gets; a scanned page is read at its own resolution
     review_confidence: float = 70.0  # a page OCR'd below this mean confidence marks its record for review
 
     @property
