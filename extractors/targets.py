@@ -44,7 +44,7 @@ _RATIO_DENOMINATORS = {100, 1000, 10000, 100000}
 _GOAL_CUES = ("phan dau", "chi tieu", "muc tieu", "toi thieu", "it nhat")
 # "104% chỉ tiêu", "95% kế hoạch năm": the base a figure is measured against, not a goal cue
 _BASE = re.compile(r"\d\s*%\s*(?:so voi\s+)?(?:chi tieu|ke hoach)")
-_COMPARATOR = r"(?:tu|tren|hon|it nhat|toi thieu|khong qua|khong duoi|toi da|duoi)"
+_COMPARATOR = r"(?:tu|tren|hon|it nhat|toi thieu|khong (?:qua|vuot qua|duoi|it hon|thap hon|nhieu hon)|toi da|duoi)"
 # an attainment verb before the quantity: the clause's own predicate ("… đạt 70%", "nâng … lên 90%")
 _ATTAIN = re.compile(rf"\b(?:dat|len)\s+(?:{_COMPARATOR}\s+)?$")
 _REACHES = re.compile(rf"\bdat\s+(?:{_COMPARATOR}\s+)?$")  # "đạt 75 tuổi" (but "trẻ lên 6 tuổi" says who)
@@ -70,10 +70,10 @@ _NOT_COUNT_BEFORE = {
     "tuan", "gio", "phong", "to", "nhom", "diem", "xa", "phuong", "ap", "thon", "khu", "duong",
     "tuyen", "ban", "mau", "phu", "luc", "tiet", "hang", "cau", "bai", "trang", "nhiem",
 }
-# Units that make a number a time, a duration, an age, a copy count or money.
+# Units that make a number a time, a duration, an age or a copy count (money: see `_MONEY`).
 _NOT_A_UNIT = {
     "nam", "thang", "ngay", "tuan", "gio", "phut", "giay", "quy", "buoi", "tuoi", "dot", "ky",
-    "hoc ky", "ban", "trang", "to", "dong", "vnd", "d", "km", "m", "cm", "h", "tieng", "lan thu",
+    "hoc ky", "ban", "trang", "to", "km", "m", "cm", "h", "tieng", "lan thu",
     "nhiem ky", "khoa", "the ky", "thu", "so", "dem", "ngay dem", "nam hoc", "lop", "khoi",
     "chuong", "dieu", "khoan", "muc", "phan",
 }
@@ -87,8 +87,9 @@ _UNIT_STOP = {
 }
 _UNIT_STOP_FOLDED = {fold(w) for w in _UNIT_STOP}
 _TIME_WORDS = {"nam", "thang", "ngay", "tuan", "quy", "nam hoc"}
-# money as printed after the number (and its "triệu", "tỷ", "nghìn"): "đồng", "đồng/người/tháng", "VNĐ"
-_MONEY = re.compile(r"\s*(?:dong|vnd|d)\b(?:\s*/\s*[a-z]+)*")
+# money as printed after the number (and its "triệu", "tỷ", "nghìn"): "đồng", "đồng/người/tháng", "VNĐ";
+# not the words for people that start with the syllable "đồng" ("05 đồng chí", "đồng nghiệp", "đồng bào")
+_MONEY = re.compile(r"\s*(?:dong(?!\s+(?:chi|nghiep|bao|doi|huong|mon)\b)|vnd|d)\b(?:\s*/\s*[a-z]+)*")
 # what a goal earns or reaches in money, as opposed to what is spent, awarded or charged
 _EARNED = re.compile(r"\b(?:dat|lam loi|thu nhap|doanh thu|loi nhuan|tiet kiem|nop ngan sach|gia tri)\b")
 _SPENT = re.compile(r"\b(?:kinh phi|ho tro|chi phi|chi tra|muc chi|khen thuong|tien thuong|duoc thuong|"
@@ -174,16 +175,26 @@ def _with_diacritics(unit: str) -> str:
 def _comparator(before: str, after: str) -> str:
     """The comparator of a quantity from the words around it (folded)."""
     b = before.rstrip()
-    a = after[:40]
-    if re.search(r"\btro len\b", a) or re.search(r"\b(?:it nhat|toi thieu)\s*$", b):
+    # "trở lên" / "trở xuống" close the quantity they follow: not one after a later number
+    # ("100% CĐCS có từ 30 đoàn viên trở lên …": the 30 says which CĐCS, the 100% has no bound)
+    a = re.split(r"\d", after[:40], maxsplit=1)[0]
+    if re.search(r"\bkhong\s+(?:duoi|it hon|thap hon)\s*$", b):
         return ">="
-    if re.search(r"\b(?:khong qua|khong vuot qua|toi da)\s*$", b) or re.search(r"\btro xuong\b", a):
+    if re.search(r"\bkhong\s+(?:qua|vuot qua|nhieu hon|cao hon|lon hon|tren)\s*$", b):
+        return "<="
+    if re.search(r"\b(?:it nhat|toi thieu)\s*$", b):
+        return ">="
+    if re.search(r"\btoi da\s*$", b):
+        return "<="
+    if re.search(r"\btro len\b", a):
+        return ">="
+    if re.search(r"\btro xuong\b", a):
         return "<="
     if re.search(r"\b(?:tren|hon|vuot)\s*$", b):
         return ">"
     if re.search(r"\bduoi\s*$", b):
         return "<"
-    if re.search(r"\btu\s*$", b) and not re.match(r"\s*\S*\s*(?:den|-|–)", a):
+    if re.search(r"\btu\s*$", b) and not re.match(r"\s*\S*\s*(?:den|-|–)", after[:40]):
         return ">="
     return "="
 
@@ -220,8 +231,8 @@ def _quantities(clause: str, goal: bool, done: bool | None) -> list[Target]:
             rest = after[(per_year or re.match(r"\s*%", after_f)).end():]
             metric = " ".join(_words_after(rest, 4)) or None
         else:
-            if not goal:
-                break
+            if not goal and not _REACHES.search(before_f):
+                break  # outside a goal, a count is one only as what the predicate reaches ("… đạt 200 triệu đồng")
             unit, value = _counted(clause, m, value, before_f, after_f, last_word)
             if unit is None:
                 continue

@@ -204,3 +204,39 @@ Các chỉ tiêu đăng ký của đơn vị như sau:
 2 | Công trình chào mừng | 02 công trình"""
     assert triples(text) == [(500, "=", "đoàn viên mới"), (5, "=", "công đoàn cơ sở"), (120, "=", "người"),
                              (2, "=", "công trình")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Số đại biểu dự hội nghị không dưới 50% tổng số người lao động;", (50, ">=", "%")),
+    ("- Tỷ lệ học sinh khá giỏi không thấp hơn 60%;", (60, ">=", "%")),
+    ("- Kết nạp không ít hơn 200 hội viên mới;", (200, ">=", "hội viên mới")),
+    ("- Tỷ lệ hộ nghèo không vượt quá 3%;", (3, "<=", "%")),
+    ("- Số vụ cháy nổ không nhiều hơn 2 vụ;", (2, "<=", "vụ")),
+])
+def test_negated_comparators(line, expected):
+    """"không dưới" is not below: at least; "không vượt quá" is at most."""
+    assert triples("2. Chỉ tiêu:\n" + line) == [expected]
+
+
+def test_tro_len_bounds_the_quantity_it_follows_not_an_earlier_one():
+    text = """II. CHỈ TIÊU
+- 100% CĐCS có từ 30 đoàn viên trở lên thành lập Ban Nữ công quần chúng.
+- 95% doanh nghiệp có 50 lao động trở lên tổ chức đối thoại định kỳ.
+- Có từ 04 sáng kiến kinh nghiệm trở lên được công nhận cấp huyện.
+- Tỷ lệ đoàn viên đạt danh hiệu Lao động tiên tiến 90% trở lên."""
+    assert triples(text) == [(100, "=", "%"), (95, "=", "%"), (4, ">=", "sáng kiến kinh nghiệm"), (90, ">=", "%")]
+
+
+def test_a_later_clause_with_its_own_bound_is_its_own_target_and_comrades_are_not_money():
+    text = """II. Chỉ tiêu phấn đấu
+- Phấn đấu có 90% đoàn viên đạt danh hiệu Lao động tiên tiến, trong đó có ít nhất 05 đồng chí đạt Chiến sĩ thi đua cơ sở.
+- Mỗi tổ chuyên môn có 02 đồng nghiệp được bồi dưỡng cốt cán."""
+    assert triples(text) == [(90, "=", "%"), (5, ">=", "đồng chí"), (2, "=", "đồng nghiệp")]
+
+
+def test_money_a_campaign_sets_out_to_reach_outside_a_goal_section():
+    text = """2. Nội dung thi đua
+2.4. Thi đua chăm lo đời sống đoàn viên: tổ chức “Tháng Công nhân” năm 2023; vận động ủng hộ Quỹ “Mái ấm Công đoàn” đạt 200 triệu đồng.
+2.5. Tổ chức 3 lớp tập huấn; mỗi lớp được hỗ trợ 5 triệu đồng.
+2.6. Vận động đoàn viên đóng góp được 50 triệu đồng."""
+    assert triples(text) == [(200_000_000, "=", "đồng")]

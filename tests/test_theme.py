@@ -31,3 +31,26 @@ def test_theme_stated(text, theme):
 ])
 def test_no_campaign_theme(text):
     assert extract_theme(text.splitlines()) is None
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("1. Thời gian: Tháng hành động được tổ chức từ ngày 01/5/2016 đến ngày 31/5/2016 với chủ đề "
+     "“Tăng cường công tác an toàn, vệ sinh lao động”.", "Tăng cường công tác an toàn, vệ sinh lao động"),
+    ("Hội thi năm nay có chủ đề: “Tuổi trẻ sáng tạo vì cộng đồng”.", "Tuổi trẻ sáng tạo vì cộng đồng"),
+    ("Chủ đề thi đua năm 2024 là: “Đoàn kết, kỷ cương, sáng tạo”.", "Đoàn kết, kỷ cương, sáng tạo"),
+    # OCR took a wrapped line for a new paragraph: the open quote runs on
+    ("1. Cuộc thi được phát động với chủ đề “Xây dựng văn hóa an toàn\n\n"
+     "trong doanh nghiệp”. 2. Đối tượng: đoàn viên.", "Xây dựng văn hóa an toàn trong doanh nghiệp"),
+])
+def test_theme_quoted_in_running_text(text, theme):
+    assert extract_theme(text.splitlines()) == theme
+
+
+@pytest.mark.parametrize("text", [
+    "Thực hiện Chương trình công tác Đoàn năm 2021; hưởng ứng Năm An toàn giao thông 2021 với chủ đề "
+    "“Xây dựng văn hóa giao thông”, Tỉnh đoàn ban hành kế hoạch như sau:",
+    "Các hoạt động phải gắn với chủ đề “Năm Dân vận khéo” của Tỉnh ủy.",
+    "Căn cứ Kế hoạch của Tổng Liên đoàn về Tháng Công nhân với chủ đề “Công nhân đoàn kết”.",
+])
+def test_another_programmes_theme_is_not_the_documents(text):
+    assert extract_theme(text.splitlines()) is None
