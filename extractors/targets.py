@@ -172,30 +172,30 @@ def _with_diacritics(unit: str) -> str:
     return unit
 
 
+# Comparator words, first match wins: (where, folded pattern, comparator). "before" words end right
+# before the number; "after" words ("trở lên") close the quantity they follow, so they are looked for
+# only up to the next number ("100% CĐCS có từ 30 đoàn viên trở lên …": the 30 says which CĐCS,
+# the 100% has no bound). Negated words come before the words they negate ("không dưới" is >=).
+_COMPARATOR_WORDS = [
+    ("before", r"\bkhong\s+(?:duoi|it hon|thap hon)", ">="),
+    ("before", r"\bkhong\s+(?:qua|vuot qua|nhieu hon|cao hon|lon hon|tren)", "<="),
+    ("before", r"\b(?:it nhat|toi thieu)", ">="),
+    ("before", r"\btoi da", "<="),
+    ("after", r"\btro len\b", ">="),
+    ("after", r"\btro xuong\b", "<="),
+    ("before", r"\b(?:tren|hon|vuot)", ">"),
+    ("before", r"\bduoi", "<"),
+]
+
+
 def _comparator(before: str, after: str) -> str:
     """The comparator of a quantity from the words around it (folded)."""
-    b = before.rstrip()
-    # "trở lên" / "trở xuống" close the quantity they follow: not one after a later number
-    # ("100% CĐCS có từ 30 đoàn viên trở lên …": the 30 says which CĐCS, the 100% has no bound)
-    a = re.split(r"\d", after[:40], maxsplit=1)[0]
-    if re.search(r"\bkhong\s+(?:duoi|it hon|thap hon)\s*$", b):
-        return ">="
-    if re.search(r"\bkhong\s+(?:qua|vuot qua|nhieu hon|cao hon|lon hon|tren)\s*$", b):
-        return "<="
-    if re.search(r"\b(?:it nhat|toi thieu)\s*$", b):
-        return ">="
-    if re.search(r"\btoi da\s*$", b):
-        return "<="
-    if re.search(r"\btro len\b", a):
-        return ">="
-    if re.search(r"\btro xuong\b", a):
-        return "<="
-    if re.search(r"\b(?:tren|hon|vuot)\s*$", b):
-        return ">"
-    if re.search(r"\bduoi\s*$", b):
-        return "<"
-    if re.search(r"\btu\s*$", b) and not re.match(r"\s*\S*\s*(?:den|-|–)", after[:40]):
-        return ">="
+    near = {"before": before.rstrip(), "after": re.split(r"\d", after[:40], maxsplit=1)[0]}
+    for where, pattern, comparator in _COMPARATOR_WORDS:
+        if re.search(pattern + (r"\s*$" if where == "before" else ""), near[where]):
+            return comparator
+    if re.search(r"\btu\s*$", near["before"]) and not re.match(r"\s*\S*\s*(?:den|-|–)", after[:40]):
+        return ">="  # "từ 5 CĐCS" (but "từ 15 đến 18" is a range)
     return "="
 
 
