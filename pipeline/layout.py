@@ -6,7 +6,10 @@ place–date line on the right) and in the footer ("Nơi nhận" on the left; th
 signature block on the right). Text layers and OCR hand those over row by row,
 interleaved. `reading_order` rebuilds the order a reader follows:
 
-1. words are grouped into rows by vertical overlap;
+1. words are grouped into rows by vertical overlap; OCR words come with the line
+   Tesseract put them on, and each such line, split at wide gaps, moves as one
+   piece, on coordinates straightened by the page's residual skew (measured on
+   those lines' baselines), so a tilted header row is not torn word by word;
 2. each row is split into segments at gaps far wider than a word space;
 3. a row with two or more segments opens a two-column region at its widest gap;
    the region grows up and down over rows whose segments each lie on one side of
@@ -21,7 +24,9 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from extractors.vntext import nfc
 from models.document import Word
@@ -40,6 +45,10 @@ SIDE_ROW_OVERLAP = 0.2
 # Page numbers are looked for on the first/last row only when it lies in this
 # top/bottom fraction of the page (when the page height is known).
 MARGIN_FRACTION = 0.15
+# Residual skew is measured from word pairs of one OCR line at least this many word
+# heights apart (closer pairs give noisy slopes), and only when this many pairs exist.
+SLOPE_PAIR_HEIGHTS = 4.0
+SLOPE_MIN_PAIRS = 8
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|(?:trang|page)\s*\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$",
@@ -88,23 +97,70 @@ class _Row:
         return " ".join(s.text for s in self.segments)
 
 
-def reading_order(words: list[Word], page_width: float, page_height: float | None = None) -> list[str]:
-    """The page's lines in reading order, two-column regions read column by column."""
-    words = [Word(nfc(w.text.strip()), w.x0, w.top, w.x1, w.bottom, w.conf) for w in words if w.text.strip()]
-    rows = _group_rows(words, page_width)
+def reading_order(words: list[Word], page_width: float, page_height: float | None = None,
+                  line_ids: Sequence[Hashable] | None = None) -> list[str]:
+    """The page's lines in reading order, two-column regions read column by column.
+
+    line_ids, when given, is the OCR line of each word (Tesseract's block, paragraph
+    and line numbers): the pieces of one OCR line stay together when rows are formed.
+    """
+    keys = list(line_ids) if line_ids is not None else [None] * len(words)
+    kept = [(Word(nfc(w.text.strip()), w.x0, w.top, w.x1, w.bottom, w.conf), key)
+            for w, key in zip(words, keys) if w.text.strip()]
+    if line_ids is None:
+        units = [[word] for word, _ in kept]
+    else:
+        units = _line_pieces(kept, page_width)
+    rows = _group_rows(units, page_width)
     rows = _drop_page_numbers(rows, page_height)
     lines = _emit(rows)
     return _drop_signature_stamps(lines)
 
 
-def _group_rows(words: list[Word], page_width: float) -> list[_Row]:
+def _line_pieces(kept: list[tuple[Word, Hashable]], page_width: float) -> list[list[Word]]:
+    """The OCR lines on straightened coordinates, each split at gaps wider than a column gap."""
+    lines: dict[Hashable, list[Word]] = {}
+    for word, key in kept:
+        lines.setdefault(key, []).append(word)
+    slope = _residual_slope(list(lines.values()))
+    pieces = []
+    for line in lines.values():
+        straight = sorted((_straightened(w, slope) for w in line), key=lambda w: w.x0)
+        pieces += [seg.words for seg in _split(_Row(straight), page_width)]
+    return pieces
+
+
+def _residual_slope(lines: list[list[Word]]) -> float:
+    """The page's text slope (dy/dx) from the word bottoms of OCR lines; 0 when too little text says.
+
+    The median over word pairs of a line lies on the baseline although single words
+    reach below it (descenders, dots under vowels).
+    """
+    slopes = []
+    for line in lines:
+        height = statistics.median(w.bottom - w.top for w in line)
+        for a, b in combinations(sorted(line, key=lambda w: w.x0), 2):
+            dx = (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2
+            if dx >= SLOPE_PAIR_HEIGHTS * height:
+                slopes.append((b.bottom - a.bottom) / dx)
+    return statistics.median(slopes) if len(slopes) >= SLOPE_MIN_PAIRS else 0.0
+
+
+def _straightened(word: Word, slope: float) -> Word:
+    """The word moved up or down to where it would sit on a page with no skew."""
+    shift = slope * (word.x0 + word.x1) / 2
+    return Word(word.text, word.x0, word.top - shift, word.x1, word.bottom - shift, word.conf)
+
+
+def _group_rows(units: list[list[Word]], page_width: float) -> list[_Row]:
+    """Rows of units (a word, or a piece of an OCR line), each unit whole in one row."""
     rows: list[_Row] = []
-    for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
-        row = _row_for(word, rows[-4:], page_width)
+    for unit in sorted(units, key=lambda u: (_centre(u), u[0].x0)):
+        row = _row_for(unit, rows[-4:], page_width)
         if row is None:
             row = _Row()
             rows.append(row)
-        row.words.append(word)
+        row.words.extend(unit)
     rows.sort(key=lambda r: r.top)
     for row in rows:
         row.words.sort(key=lambda w: w.x0)
@@ -112,17 +168,22 @@ def _group_rows(words: list[Word], page_width: float) -> list[_Row]:
     return rows
 
 
-def _row_for(word: Word, candidates: list[_Row], page_width: float) -> _Row | None:
-    """The recent row this word sits on, if any."""
+def _centre(unit: list[Word]) -> float:
+    return statistics.median((w.top + w.bottom) / 2 for w in unit)
+
+
+def _row_for(unit: list[Word], candidates: list[_Row], page_width: float) -> _Row | None:
+    """The recent row this unit sits on, if any."""
+    top = statistics.median(w.top for w in unit)
+    bottom = statistics.median(w.bottom for w in unit)
     best, best_overlap = None, 0.0
     for row in candidates:
-        top, bottom = row.top, row.bottom
-        overlap = min(bottom, word.bottom) - max(top, word.top)
-        smaller = max(min(bottom - top, word.bottom - word.top), 1e-6)
+        overlap = min(row.bottom, bottom) - max(row.top, top)
+        smaller = max(min(row.bottom - row.top, bottom - top), 1e-6)
         ratio = overlap / smaller
         if ratio < ROW_OVERLAP:
-            gap = _gap_threshold(max(row.height, word.bottom - word.top), page_width)
-            far = all(word.x0 - w.x1 > gap or w.x0 - word.x1 > gap for w in row.words)
+            gap = _gap_threshold(max(row.height, bottom - top), page_width)
+            far = all(u.x0 - w.x1 > gap or w.x0 - u.x1 > gap for u in unit for w in row.words)
             if not (far and ratio >= SIDE_ROW_OVERLAP):
                 continue
         if ratio > best_overlap:

@@ -42,6 +42,7 @@ OSD_MIN_CONFIDENCE = 2.0
 @dataclass
 class _Reading:
     words: list[Word]
+    line_ids: list[tuple[int, int, int]]  # Tesseract's (block, paragraph, line) of each word
     confidence: float
     width: int
     height: int
@@ -97,7 +98,7 @@ class OcrPool:
                 turned = self._recognise(preprocess.deskew(turned, preprocess.measure(turned).skew), dpi)
                 if turned.confidence > reading.confidence:
                     reading = turned
-        lines = reading_order(reading.words, reading.width, reading.height)
+        lines = reading_order(reading.words, reading.width, reading.height, reading.line_ids)
         return PageText(page_number, lines, OCR, float(reading.width), float(reading.height), reading.words,
                         reading.confidence)
 
@@ -112,15 +113,17 @@ class OcrPool:
     def _recognise(self, grey: Image.Image, dpi: float) -> _Reading:
         data = pytesseract.image_to_data(_uncompressed(grey), lang=self.options.ocr_language, config=self._config(dpi),
                                          output_type=pytesseract.Output.DICT)
-        words = []
-        for text, conf, left, top, width, height in zip(data["text"], data["conf"], data["left"], data["top"],
-                                                        data["width"], data["height"]):
+        words, line_ids = [], []
+        for text, conf, left, top, width, height, block, par, line in zip(
+                data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"],
+                data["block_num"], data["par_num"], data["line_num"]):
             conf = float(conf)
             if text.strip() and conf >= 0:
                 words.append(Word(text.strip(), float(left), float(top), float(left + width), float(top + height),
                                   conf))
+                line_ids.append((int(block), int(par), int(line)))
         confidence = sum(w.conf for w in words) / len(words) if words else 0.0
-        return _Reading(words, confidence, grey.width, grey.height)
+        return _Reading(words, line_ids, confidence, grey.width, grey.height)
 
     def _osd_rotation(self, grey: Image.Image, dpi: float) -> int:
         """Counter-clockwise degrees that make the page upright by Tesseract OSD; 0 when unsure."""

@@ -129,3 +129,31 @@ def test_columns_on_offset_baselines_still_pair_up():
 def test_text_is_nfc():
     decomposed = "Ho\u0300a"  # "Hòa" in NFD, as some text layers give it
     assert reading_order([Word(decomposed, 60, 100, 90, 113)], PAGE_W, PAGE_H) == ["Hòa"]
+
+
+def tilted(lines: list[tuple[str, float, float]], slope: float) -> tuple[list[Word], list[int]]:
+    """Words of printed lines on a page tilted by `slope` (dy/dx), with the OCR line of each word."""
+    words, ids = [], []
+    for number, (text, x, top) in enumerate(lines):
+        for w in line(text, x, top):
+            shift = slope * (w.x0 + w.x1) / 2
+            words.append(Word(w.text, w.x0, w.top + shift, w.x1, w.bottom + shift))
+            ids.append(number)
+    return words, ids
+
+
+def test_ocr_lines_on_a_tilted_page_keep_together_and_columns_come_apart():
+    # 2° of residual skew: the right column sits a full line lower than the left one at the same row.
+    words, ids = tilted(HEADER, 0.035)
+    assert reading_order(words, PAGE_W, PAGE_H, ids) == reading_order(page(*HEADER), PAGE_W, PAGE_H)
+
+
+def test_an_ocr_line_spanning_both_columns_is_split_at_the_column_gap():
+    # Tesseract often returns "- Bộ LĐTBXH (b/c);      PHÓ GIÁM ĐỐC" as one line.
+    rows = [("Nơi nhận:", 60, 600), ("KT. GIÁM ĐỐC", 380, 600),
+            ("- Bộ LĐTBXH (b/c);", 60, 615), ("PHÓ GIÁM ĐỐC", 380, 615),
+            ("- Lưu: VT, LĐ-VL.", 60, 630), ("Võ Thị Kim Liên", 375, 636)]
+    words = page(*rows)
+    ids = [i // 2 for i, (text, _, _) in enumerate(rows) for _ in text.split()]  # one OCR line per printed row
+    assert reading_order(words, PAGE_W, PAGE_H, ids) == [
+        "Nơi nhận:", "- Bộ LĐTBXH (b/c);", "- Lưu: VT, LĐ-VL.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Võ Thị Kim Liên"]
