@@ -75,6 +75,8 @@ def _range(text: str) -> tuple[str | None, str | None]:
                 continue
             after = start.end
         sep = re.compile(r"\s*(?:den(?:\s+het)?|[-–—])\s*(?:ngay\s+)?").match(f, after)
+        if not sep and start is not None and m.group().startswith("tu"):
+            sep = _lost_den(f, after, start)
         if not sep:
             if start is not None and start.year is not None:
                 bracket = "(" in m.group()
@@ -93,6 +95,18 @@ def _range(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _lost_den(f: str, after: int, start) -> re.Match | None:
+    """The gap before a range's end when OCR lost its "đến": "từ tháng 3/2023, tháng 6/2023" is a
+    range when a second dated expression follows at once and does not come before the first."""
+    gap = re.compile(r"\s*[,;…]?\s*").match(f, after)
+    end = date_at(f, gap.end())
+    if end is None or end.year is None or start.year is None:
+        return None
+    if (end.year, end.month or 0, end.day or 0) < (start.year, start.month or 0, start.day or 0):
+        return None
+    return gap
+
+
 # The label's words, spelled out: OCR drops or confuses their diacritics ("Dot 1", "Đọt 2").
 _LABEL_WORDS = {
     "dot": "Đợt", "giai": "Giai", "doan": "đoạn", "vong": "Vòng", "thi": "thi", "dua": "đua", "thu": "thứ",
@@ -107,8 +121,19 @@ def _spelled(label: str) -> str:
     return " ".join(_LABEL_WORDS.get(fold(w), w) for w in label.split())
 
 
+# OCR noise at the head of an item: an enumeration read with a comma ("1, Vòng sơ khảo"), and
+# stray quote marks inside the label ("Vòng\" chung khảo")
+_OCR_ENUM = re.compile(r"\d{1,2}\s*,\s+(?=\w)")
+_STRAY_QUOTES = re.compile(r"[\"'“”‘’`]")
+# a prize list under a round's name ("Vòng sơ khảo: 01 giải Nhất, 02 giải Nhì …"): awards, not a period
+_PRIZES = re.compile(r"\b\d+\s+giai\s+(?:nhat|nhi|ba|khuyen khich|dac biet)\b")
+
+
 def _labelled(text: str) -> Phase | None:
-    f = fold_same_length(text)
+    f = _STRAY_QUOTES.sub(" ", fold_same_length(text))
+    head = _OCR_ENUM.match(f)
+    if head:
+        text, f = text[head.end():], f[head.end():]
     m = _LABEL.match(f)
     if m:
         start, end = _range(text[m.end():])
@@ -117,7 +142,9 @@ def _labelled(text: str) -> Phase | None:
         if not m or not re.match(r"\s*:", f[m.end():]):
             return None  # "giai đoạn 2021 - 2025" without a colon names a period, it does not head a stage
         start, end = _YEAR_SPAN.search(f, 0, m.end()).groups()
-    label = _spelled(squash(text[: m.end()]))
+    if start is None and end is None and _PRIZES.search(f, m.end()):
+        return None
+    label = _spelled(squash(_STRAY_QUOTES.sub(" ", text[: m.end()])))
     rest = text[m.end():]
     bracket = re.match(r"\s*\([^()]*\)\s*:", rest)
     body = rest[bracket.end():] if bracket else rest
@@ -136,8 +163,11 @@ def extract_phases(lines: list[str]) -> list[Phase]:
                 phase.text = doc[i + 1].text  # a label on its own line: the phase is the next item
                 if phase.start is None and phase.end is None:
                     phase.start, phase.end = _range(phase.text)
-            if not any(fold(p.label) == fold(phase.label) for p in labelled):
+            same = [j for j, p in enumerate(labelled) if fold(p.label) == fold(phase.label)]
+            if not same:
                 labelled.append(phase)
+            elif labelled[same[0]].start is None and labelled[same[0]].end is None and (phase.start or phase.end):
+                labelled[same[0]] = phase  # a label named twice: the phase is the mention with its dates
             continue
         if not _INTRO.search(fold(item.text)):
             continue

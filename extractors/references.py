@@ -6,7 +6,8 @@ how Party documents ("22-CT/TW") are numbered. `kind` is the document type
 printed just before the number, else the type the symbol encodes (KH, CT, NQ,
 QĐ, NĐ, TT, CTr, HD, TB, BC, TTr, KL), else the nearest type named earlier in
 the sentence, else "Công văn" (a công văn's symbol names only its issuer).
-`date` is the "ngày …" right after the number. The document's own number (the
+`date` is the "ngày …" right after the number. A number whose slashes OCR lost is read
+back when its parts can be told apart ("số 122019NQ-HĐND": a year part and a type code). The document's own number (the
 header's "Số" line, as `header.find_number` reads it) is not a reference; each number is listed once.
 """
 from __future__ import annotations
@@ -62,6 +63,14 @@ _SYMBOL_KINDS = [
 ]
 
 
+_TYPE_CODES = "|".join(sorted({code for code, _ in _SYMBOL_KINDS}, key=len, reverse=True))
+# A number whose slashes OCR lost ("số 122019NQ-HĐND", "Số 12 2019 NQ HĐND" for 12/2019/NQ-HĐND):
+# only after "số", with the year part and a type code, so that the parts can be told apart.
+_SLASHLESS = re.compile(
+    rf"(?<!\w)(?i:số|so)\s*:?\s*(\d{{1,4}})\s*((?:19|20)\d\d)\s*({_TYPE_CODES})\s*[-–]?\s*([{_UPPER}][{_UPPER}&]{{1,9}})\b"
+)
+
+
 def _symbol_kind(symbol: str) -> str | None:
     for part in re.split(r"[-/.]", symbol):
         for code, kind in _SYMBOL_KINDS:
@@ -109,6 +118,13 @@ def extract_references(lines: list[str]) -> list[Reference]:
                 number=re.sub(r"\s+", "", f"{m.group(1)}{m.group(2)}{symbol}"),
                 date=_date_after(folded, m.start(3) + len(symbol)),
             ))
+        for m in _SLASHLESS.finditer(text):
+            number = f"{m.group(1)}/{m.group(2)}/{m.group(3)}-{m.group(4)}"
+            if fold(number) in seen:
+                continue
+            seen.add(fold(number))
+            refs.append(Reference(kind=_kind(folded[: m.start()], f"{m.group(3)}-{m.group(4)}"), number=number,
+                                  date=_date_after(folded, m.end())))
     return refs
 
 

@@ -111,3 +111,35 @@ def test_a_phase_on_one_date_starts_and_ends_on_it():
         ("Giai đoạn 4", "2023-12-20", "2023-12-25"),
         ("Giai đoạn 5", "2024-01", None),
     ]
+
+
+def test_a_prize_list_under_the_round_names_is_not_the_rounds():
+    # OCR read "1." as "1," and put a quote into the second label
+    text = """III. THỜI GIAN, NỘI DUNG CÁC VÒNG THI
+1, Vòng sơ khảo: từ ngày 15/3/2023 đến ngày 31/3/2023, thi trắc nghiệm trực tuyến.
+2. Vòng" chung khảo: ngày 15/4/2023, tại Hội trường Trung tâm Văn hóa huyện.
+IV. CƠ CẤU GIẢI THƯỞNG
+- Vòng sơ khảo: 01 giải Nhất, 02 giải Nhì, 03 giải Ba cho cá nhân có kết quả cao nhất.
+- Vòng chung khảo: 01 giải Nhất (1.500.000 đồng), 02 giải Nhì."""
+    assert phases(text) == [("Vòng sơ khảo", "2023-03-15", "2023-03-31"), ("Vòng chung khảo", "2023-04-15", "2023-04-15")]
+    # the prize list first, the dated rounds later: the dated mention is the phase
+    awards_first = "\n".join(text.splitlines()[3:] + text.splitlines()[:3])
+    assert phases(awards_first) == [("Vòng sơ khảo", "2023-03-15", "2023-03-31"),
+                                    ("Vòng chung khảo", "2023-04-15", "2023-04-15")]
+
+
+def test_a_label_repeated_without_dates_keeps_the_dated_mention():
+    text = """- Đợt 1: Thi đua chào mừng Đại hội Công đoàn các cấp.
+- Đợt 2: Thi đua chào mừng Tháng Công nhân.
+3. Thời gian
+- Đợt 1: từ tháng 3/2023 đến tháng 6/2023.
+- Đợt 2: từ tháng 7/2023 đến tháng 11/2023."""
+    assert phases(text) == [("Đợt 1", "2023-03", "2023-06"), ("Đợt 2", "2023-07", "2023-11")]
+
+
+def test_a_range_whose_den_ocr_lost():
+    text = """- Đợt 1: Từ tháng 3/2023, ngày 30/6/2023, thi đua chào mừng Đại hội.
+- Đợt 2: Từ tháng 7/2023 tháng 11/2023 thi đua lập thành tích.
+- Đợt 3: Từ ngày 01/12/2023, ngày 15/11/2023 là hạn đăng ký."""
+    assert phases(text) == [("Đợt 1", "2023-03", "2023-06-30"), ("Đợt 2", "2023-07", "2023-11"),
+                            ("Đợt 3", "2023-12-01", None)]

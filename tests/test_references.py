@@ -77,3 +77,15 @@ ngày 12/6/2021 của UBND tỉnh và Công văn số 215/UBND- VX về việc t
         Reference("Quyết định", "1254/QĐ-UBND", "2021-06-12"),
         Reference("Công văn", "215/UBND-VX", None),
     ]
+
+
+def test_numbers_with_a_year_part_and_an_issuer_with_d_and_ocr_lost_slashes():
+    text = """Căn cứ Nghị quyết số 12/2019/NQ-HĐND ngày 11/7/2019 của Hội đồng nhân dân tỉnh;
+Quyết định số 23/2021/QĐ-TTg ngày 07/7/2021 của Thủ tướng Chính phủ;
+Chế độ bồi dưỡng thực hiện theo Nghị tuyết SỐ 082020NQ
+HĐND ngày 10/7/2020 của Hội đồng nhân dân tỉnh; có số 2023 học sinh dự thi."""
+    assert refs(text) == [
+        Reference("Nghị quyết", "12/2019/NQ-HĐND", "2019-07-11"),
+        Reference("Quyết định", "23/2021/QĐ-TTg", "2021-07-07"),
+        Reference("Nghị quyết", "08/2020/NQ-HĐND", "2020-07-10"),
+    ]
