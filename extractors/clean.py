@@ -45,12 +45,18 @@ def fsearch(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 QUOC_HIEU = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[i1]a(\s*v[i1]e[t]\s*n[a]m)?")
 DANG_CSVN = re.compile(r"dang\s*c[o0]ng\s*s[a]n\s*v[i1]e[t]\s*n[a]m")  # the Party's header mark
 TIEU_NGU = re.compile(r"d[o0]c\s*l[a]p\s*[-–—.,]?\s*t[u]\s*d[o0]\s*[-–—.,]?\s*h[a]nh\s*ph[u]c")
+# What OCR leaves in a date's blanks and beside its numbers: dots, dashes, commas, quotes
+# ("tháng.12", "thắng,8", "ngày — tháng 6", "ngày …… tháng").
+_DATE_JUNK = r"[\s./…_,:;'‘’`\-–—]*"
 # ", ngày 30 tháng 10 năm 2020", "ngày12", "ngày   tháng 01 năm 2024", "ngày 18 / tháng 11 năm 2025"
 DATE_WORDS = re.compile(
-    r"ng[a]y\s*(?P<d>\d{1,2})?[\s./…_-]*(?:/\s*)?th[a]ng\s*(?P<m>\d{1,2})?[\s./…_-]*n[a]m\s*(?P<y>(?:19|20)\d\d)"
+    rf"ng[a]y{_DATE_JUNK}(?P<d>\d{{1,2}})?{_DATE_JUNK}th[a]ng{_DATE_JUNK}(?P<m>\d{{1,2}})?{_DATE_JUNK}"
+    r"n[a]m\s*(?P<y>(?:19|20)\d\d)"
 )
 # the "Địa danh, ngày … tháng … năm …" line: the comma before "ngày" is what sets it apart
-PLACE_DATE = re.compile(r",\s*ng[a]y\s*(?:\d{1,2}|[\s./…_]*th[a]ng|[\s./…_]*$)")
+PLACE_DATE = re.compile(rf",\s*ng[a]y\s*(?:\d{{1,2}}|{_DATE_JUNK}th[a]ng|{_DATE_JUNK}$)")
+# Đoàn's own right-column mark, printed where other bodies print the quốc hiệu: a line of its own
+DOAN_MARK = re.compile(r"^\W*doan\s*(?:tncs|thanh\s*nien\s*cong\s*san)\s*ho\s*chi\s*minh\W*$")
 # "TM.", "TM.BAN", "T/M", "KT.", "TL.", "TUQ.", "Q." before the collective or the head's title
 AUTHORITY = re.compile(r"(?<![\w/])(?P<a>t\s*/\s*m|t\.\s*m|tm|kt|tl|tuq|q(?=\s*\.))(?:\s*[./:,]\s*|\s+)(?=[^\W\d_])")
 # The chức vụ words a signing title starts with (Nghị định 30 signs with the signer's office).
@@ -90,9 +96,10 @@ _GAP = re.compile(r"\s{3,}|\t+|\s*\|\s*")
 
 
 def is_header_mark(line: str) -> bool:
-    """Quốc hiệu, tiêu ngữ or the place–date line: right-column header text."""
+    """Quốc hiệu, tiêu ngữ, Đoàn's "ĐOÀN TNCS HỒ CHÍ MINH" or the place–date line: right-column header text."""
     f = folded(line)
     return bool(QUOC_HIEU.search(f) or DANG_CSVN.search(f) or TIEU_NGU.search(f)
+                or (DOAN_MARK.match(f) and line.isupper())
                 or (PLACE_DATE.search(f) and DATE_WORDS.search(f)))
 
 
@@ -197,11 +204,19 @@ def _place_start(text: str, comma: int) -> int:
     return start
 
 
+# "Số:" (or OCR's "Sô", "S6", "Số.") after an agency name in capitals on the same line:
+# "LĐLĐ TỈNH HÀ NAM Số:.96/QĐ-LĐLĐ" is two lines of the left column glued together.
+_NUMBER_AFTER_AGENCY = re.compile(r"(?<=[A-ZĐÀ-Ỹ])\s+(?=S[ỐốÔôOo06]\s*[:.;]|S[ỐốÔô]\s+[\d/])")
+
+
 def split_right_column(line: str) -> list[str]:
     """Split a header line where a right-column mark (quốc hiệu, tiêu ngữ, place–date)
-    follows left-column text on the same line."""
+    follows left-column text on the same line, or where "Số:" follows an agency name."""
     f = folded(line)
     cuts = []
+    m = _NUMBER_AFTER_AGENCY.search(line)
+    if m and line[: m.start()].isupper():
+        cuts.append(m.end())
     for pattern in (QUOC_HIEU, DANG_CSVN, TIEU_NGU):
         m = pattern.search(f)
         if m and m.start() > 0 and line[: m.start()].strip():

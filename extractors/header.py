@@ -28,10 +28,16 @@ HEADER_SPAN = 30  # the header lies within the first lines of page one
 # "Số: 25/KH-PGD&ĐT", "Sô: 30 /CĐGD", "S6 01/KH", "Số: /TTr-CĐCS", "Số 45-KH/TU", a lone "Số:".
 # "Số" is followed by a colon, the number, the slash or nothing: folded "sơ kết", "số lượng" are words, not it.
 # The number may trail dots or an underscore where it was typed into a blank ("Số: 25_ /KH").
-_SO = re.compile(r"^\W{0,3}(?:s[o06]|5[o0])(?![a-z])\s*(?:[:.;]|(?=\d|/|$))\s*(?P<num>\d{1,6}[a-z]?)?\s*"
+# OCR may double the colon's punctuation ("Số:.96") or read a blank number's dash ("Số: — /TTr-CĐCS").
+_SO = re.compile(r"^\W{0,3}(?:s[o06]|5[o0])(?![a-z])\s*(?:[:.;][:.,]?|(?=\d|/|$))\s*(?:[—–-]+\s*(?=/))?"
+                 r"(?P<num>\d{1,6}[a-z]?)?\s*"
                  r"(?:(?<=\d)_+\s*|[.…_]{2,}\s*)?(?P<rest>.*)$")
 _SYMBOL = re.compile(r"^/\s*(?P<sym>[^\s,;|]+(?:\s*[-–]\s*[^\s,;|]+)*)")
-_PARTY_SYMBOL = re.compile(r"^[-–]\s*(?P<sym>[^\s,;|/]+/[^\s,;|]+)")
+# "45-KH/TU", the Party's and Đoàn's number–symbol; OCR reads the hyphen as a colon or dot too ("42:KH/ĐTN")
+_PARTY_SYMBOL = re.compile(r"^(?:[-–]|[:.](?=\s*[^\W\d_]))\s*(?P<sym>[^\s,;|/]+/[^\s,;|]+)")
+# Nghị định 30's mixed-case abbreviations of a tên loại (Tờ trình, Chương trình, Quy định) read with the
+# hyphen before the issuer's abbreviation lost: "TTrCĐCS" is "TTr-CĐCS".
+_LOST_HYPHEN = re.compile(r"^(TTr|CTr|QyĐ)(?=[A-ZĐ])")
 _VV = re.compile(r"^\W{0,2}[vy]\s*[/.|]\s*[vwy]\b\s*[:.]?\s*")  # "V/v", "V/V", OCR's "V/w", "V.v"
 _VE_VIEC = re.compile(r"^\W{0,2}ve\s+viec\b\s*[:.]?\s*")
 _WEB_DATE = re.compile(r"^\W*ngay\s*(?:dang|ban\s*hanh|xuat\s*ban|cap\s*nhat)\s*:?\s*(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})")
@@ -122,7 +128,7 @@ def find_number(lines: list[str], skip: set[int] = frozenset()) -> tuple[str | N
             rest = lines[i + 1].strip()
         sym = _SYMBOL.match(rest) or (_PARTY_SYMBOL.match(rest) if number else None)
         if sym:
-            symbol = re.sub(r"\s+", "", sym.group("sym")).strip(".:|")
+            symbol = _LOST_HYPHEN.sub(r"\1-", re.sub(r"\s+", "", sym.group("sym")).strip(".:|"))
             if any(c.isupper() for c in symbol):
                 if number is None and i + 1 < len(lines) and re.fullmatch(r"\d{1,6}", lines[i + 1].strip()):
                     number = lines[i + 1].strip()  # OCR read the number's row below the symbol

@@ -69,6 +69,11 @@ def test_wide_gaps_of_a_text_layer_separate_the_columns():
     ("S6: 9/BC-UBND", "9", "BC-UBND"),
     ("Số:305/UBND-VX", "305", "UBND-VX"),
     ("Số 45-KH/ĐU", "45", "KH/ĐU"),                  # Party numbering
+    ("Số:.96/QĐ-LĐLĐ", "96", "QĐ-LĐLĐ"),             # OCR doubled the colon's punctuation
+    ("Số: 42:KH/ĐTN", "42", "KH/ĐTN"),               # Đoàn numbering, its hyphen read as a colon
+    ("Số: — /TTr-CĐCS", None, "TTr-CĐCS"),           # a blank number's dash
+    ("Số: /TTrCĐCS", None, "TTr-CĐCS"),              # hyphen after a mixed-case tên loại lost
+    ("Số: 1.520/SGDĐT", None, None),                 # a dot before digits is not a lost hyphen
 ])
 def test_number_and_symbol_variants(so_line, number, symbol):
     h = header(f"ỦY BAN NHÂN DÂN XÃ PHÚ LƯƠNG\n{so_line}\nPhú Lương, ngày 2 tháng 3 năm 2021\n")
@@ -95,6 +100,9 @@ def test_no_so_line_gives_nulls():
     ("TP. Hồ Chí Minh, ngày 2 tháng 8 năm 2023", "2023-08-02", "TP. Hồ Chí Minh"),
     ("Buôn Ma Thuột, ngảy 5 thang 3 nam 2019", "2019-03-05", "Buôn Ma Thuột"),
     ("Vĩnh Yên, ngày 09 tháng 12 năm 2016", "2016-12-09", "Vĩnh Yên"),
+    ("Hà Nam, ngày 28 tháng.12 năm 2020", "2020-12-28", "Hà Nam"),      # OCR specks beside the numbers
+    ("Quảng Ngãi, ngày 12 thắng,8 năm 2021", "2021-08-12", "Quảng Ngãi"),
+    ("Văn Lâm, ngày — tháng 6 năm 2024", "2024-06", "Văn Lâm"),        # the blank day read as a dash
 ])
 def test_place_date_variants(line, date, place):
     h = header(f"SỞ Y TẾ\nSố: 3/SYT\n{line}\n")
@@ -363,3 +371,16 @@ Hành động vì người lao động năm 2024
 Thực hiện Kế hoạch của Liên đoàn Lao động tỉnh,
 """)
     assert (h.doc_type, h.subject) == ("Chương trình", "Hành động vì người lao động năm 2024")
+
+
+def test_agency_and_number_glued_on_one_line_come_apart():
+    h = header("TỔNG LĐLĐ VIỆT NAM\nLĐLĐ TỈNH HÀ NAM Số:.96/QĐ-LĐLĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+               "Hà Nam, ngày 28 tháng 12 năm 2020\n")
+    assert (h.issuer, h.parent_issuer, h.number, h.symbol) == ("LĐLĐ TỈNH HÀ NAM", "TỔNG LĐLĐ VIỆT NAM", "96", "QĐ-LĐLĐ")
+
+
+def test_doan_mark_of_the_right_column_is_not_the_issuer():
+    # OCR lost the "Số" line's symbol, so nothing stops the agency block before the right column's mark
+    h = header("TỈNH ĐOÀN PHÚ THỌ\nBCH ĐOÀN HUYỆN TAM NÔNG\n***\nĐOÀN TNCS HỒ CHÍ MINH\n"
+               "Tam Nông, ngày 01 tháng 3 năm 2023\nKẾ HOẠCH\nTổ chức Hội thi năm 2023\n")
+    assert (h.issuer, h.parent_issuer) == ("BCH ĐOÀN HUYỆN TAM NÔNG", "TỈNH ĐOÀN PHÚ THỌ")
