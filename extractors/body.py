@@ -42,7 +42,7 @@ class Item:
     """One bullet, enumerated item or paragraph, with its wrapped lines joined."""
 
     text: str  # without the bullet or enumeration marker
-    marker: str | None  # the enumeration style ("roman", "num1", "num2", "letter") or "bullet" or None
+    marker: str | None  # the enumeration style ("LETTER" for "A.", "roman", "num1".."num4", "letter") or "bullet" or None
     polarity: int  # GOAL, NEUTRAL or RESULT: the section the item belongs to
     heading: str | None = None  # the item's own heading part ("Chỉ tiêu" of "b) Chỉ tiêu: ...")
 
@@ -65,7 +65,7 @@ def _marker_style(line: str) -> tuple[str | None, int]:
         elif m.group("num"):
             style = f"num{m.group('num').count('.') + 1}"
         else:
-            style = "letter"
+            style = "LETTER" if m.group("letter").isupper() else "letter"
         return style, m.end()
     m = BULLET.match(line)
     if m and m.end() < len(line):
@@ -202,9 +202,7 @@ def items(lines: list[str]) -> list[Item]:
         if level_style:
             heading = _heading_part(text)
             pol = heading_polarity(heading) if heading else None
-            styles = [s for s, _ in stack]
-            if level_style in styles:
-                del stack[styles.index(level_style):]
+            del stack[_first_at_or_below(stack, level_style):]
             stack.append((level_style, pol))
         effective = next((p for _, p in reversed(stack) if p is not None), base)
         if lead is not None:
@@ -218,6 +216,29 @@ def items(lines: list[str]) -> list[Item]:
             lead = []
         result.append(Item(text=text, marker=style, polarity=effective, heading=heading))
     return result
+
+
+# Enumeration levels, outermost first, as Vietnamese documents number their parts (Nghị định
+# 30/2020/NĐ-CP: "A." parts, "I." sections, "1." then "1.1." items, "a)" points). The fixed order,
+# not the order styles are first seen, keeps "II. CHỈ TIÊU" above its "1." items when OCR read the
+# first section's "I." as "1.".
+_LEVELS = {"LETTER": 0, "roman": 1, "num1": 2, "num2": 3, "num3": 4, "num4": 5, "letter": 6}
+
+
+def _first_at_or_below(stack: list[tuple[str, int | None]], style: str) -> int:
+    """Where a new heading of `style` cuts the stack of open headings: at the first one of the same
+    or a lower level. A "colon" heading ("Chỉ tiêu:") sits just below the heading it follows (one
+    that follows none, just below a section "I."), and ends at the next colon heading or at a
+    heading of that one's level or higher."""
+    if style == "colon":
+        styles = [s for s, _ in stack]
+        return styles.index("colon") if "colon" in styles else len(stack)
+    new, level = _LEVELS[style], float(_LEVELS["roman"])
+    for i, (s, _) in enumerate(stack):
+        level = level + 0.5 if s == "colon" else _LEVELS[s]
+        if level >= new:
+            return i
+    return len(stack)
 
 
 def _goal_lead(text: str) -> bool:

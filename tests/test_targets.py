@@ -240,3 +240,19 @@ def test_money_a_campaign_sets_out_to_reach_outside_a_goal_section():
 2.5. Tổ chức 3 lớp tập huấn; mỗi lớp được hỗ trợ 5 triệu đồng.
 2.6. Vận động đoàn viên đóng góp được 50 triệu đồng."""
     assert triples(text) == [(200_000_000, "=", "đồng")]
+
+
+def test_sections_keep_their_level_when_ocr_read_the_first_i_as_1():
+    # "I. MỤC ĐÍCH" came out as "1. MỤC ĐÍCH"; a header line and a speck got colons
+    text = """CÔNG ĐOÀN NGÀNH Y TẾ:
+KẾ HOẠCH
+1. MỤC ĐÍCH, YÊU CẦU
+- Các chỉ tiêu phải được cụ thể hóa trong chương trình công tác.
+II. CHỈ TIÊU CHỦ YẾU
+1. Phát triển mới ít nhất 300 đoàn viên công đoàn.
+hộ :
+2. Giới thiệu 120 đoàn viên ưu tú cho Đảng xem xét, kết nạp.
+3. Hỗ trợ xây dựng, sửa chữa 05 nhà “Mái ấm Công đoàn”.
+III. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Tổ chức 3 lớp tập huấn cho cán bộ công đoàn."""
+    assert triples(text) == [(300, ">=", "đoàn viên công đoàn"), (120, "=", "đoàn viên ưu tú"), (5, "=", "nhà")]
