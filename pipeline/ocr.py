@@ -85,6 +85,7 @@ class OcrPool:
         scanned_dpi = preprocess.page_dpi(image)
         grey = preprocess.upscale(grey, scanned_dpi)
         dpi = scanned_dpi * grey.width / image.width
+        grey = preprocess.despeckle(grey, dpi)
         geometry = preprocess.measure(grey)
         if geometry.sideways:
             grey = preprocess.turn(grey, self._osd_rotation(grey, dpi) or 90)

@@ -75,3 +75,22 @@ def test_declared_resolution_wins_when_plausible():
     assert preprocess.page_dpi(image) == 150
     image.info["dpi"] = (72, 72)  # a placeholder many programs write
     assert preprocess.page_dpi(image) == pytest.approx(1000 / 8.27)
+
+
+def test_isolated_specks_go_and_letters_dots_and_bullets_stay():
+    page = render(DISPATCH, ScanStyle(dpi=150))[0].convert("L")
+    clean = np.asarray(page).copy()
+    specked = clean.copy()
+    ink = clean < 128
+    rng = np.random.default_rng(3)
+    placed = 0
+    while placed < 40:  # 1–3 px specks on blank paper, at least 0.1 inch from any ink
+        y, x = rng.integers(20, page.height - 20), rng.integers(20, page.width - 20)
+        if not ink[y - 15: y + 18, x - 15: x + 18].any():
+            size = int(rng.integers(1, 4))
+            specked[y: y + size, x: x + size] = 0
+            ink[y - 15: y + 18, x - 15: x + 18] = True  # keep specks apart from each other too
+            placed += 1
+    result = np.asarray(preprocess.despeckle(Image.fromarray(specked), 150))
+    assert (result < 128).sum() == (clean < 128).sum()  # every speck gone, no dot of a letter taken
+    assert (result[clean < 128] < 128).all()
