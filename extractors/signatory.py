@@ -42,6 +42,8 @@ chu ha kieu quach thai tang trieu vuong lai luu lu la dao to tong khuc nong lo h
 quan kim lac nghiem phung truong chau lieu diep au bach be cu dam dong giap han hau khong khuat lang linh mong
 nham ninh phi phuong quang son tan thang tiet tu uong van vien yen ton thieu hoa ong sam cam ma nhu
 """.split())
+# what OCR leaves around a typed name: seal specks read as punctuation ("Nguyễn Thị Thu Hiền :")
+_NAME_JUNK = " .,;:'`‘’_-|"
 _SYLLABLE = re.compile(r"^[^\W\d_][^\W\d_]{0,6}$")
 _NOT_NAME_WORDS = frozenset("so phong ban truong cong uy hoi lien ngay thang nam noi kinh tong chu pho giam".split())
 
@@ -52,7 +54,7 @@ _NAME_PREFIX = re.compile(r"^(?:(?:pgs|gs|ts|ths|bs|ks|cn|ds|ls|ngut|ngnd|tskh)\
 
 def person_name(line: str) -> str | None:
     """The họ tên on a signing line, without an academic prefix, or None."""
-    text = squash(line).strip(" .,;")
+    text = squash(line).strip(_NAME_JUNK)
     bare = _NAME_PREFIX.sub("", text)
     return bare if is_person_name(bare) else None
 
@@ -60,7 +62,7 @@ def person_name(line: str) -> str | None:
 def is_person_name(line: str) -> bool:
     """A Vietnamese personal name on a line of its own: 2–5 capitalised syllables,
     the first a family name ("Nguyễn Thị Thu Hà", "ĐẶNG ĐÌNH CHUNG")."""
-    text = squash(line).strip(" .,;")
+    text = squash(line).strip(_NAME_JUNK)
     words = text.split()
     if not 2 <= len(words) <= 5 or not all(_SYLLABLE.match(w) for w in words):
         return False
@@ -89,6 +91,11 @@ def _skippable(line: str) -> bool:
     f = folded(line)
     return bool(re.match(r"^\s*[-–+•]", line) or NOI_NHAN.match(f) or re.match(r"^\W*luu\b", f)
                 or (line.rstrip().endswith(":") and len(line) <= 30))
+
+
+def _list_remainder(line: str) -> bool:
+    """The wrapped end of a Nơi nhận item ("(p/h);", "thị xã, thành phố,") between the authority and its title."""
+    return line.rstrip().endswith((";", ",")) or bool(re.fullmatch(r"\s*\([^()]{1,30}\)\s*[;.,]?\s*", line))
 
 
 def _is_title(line: str) -> bool:
@@ -186,7 +193,7 @@ def extract_signatory(lines: list[str]) -> Signatory:
         after = squash(tail[last_i][last_m.end():])
         title = None
         for k in range(last_i + 1, min(len(tail), last_i + 6)):
-            if _skippable(tail[k]):
+            if _skippable(tail[k]) or _list_remainder(tail[k]):
                 continue
             title = _title_at(tail, k)
             break

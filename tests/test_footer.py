@@ -351,3 +351,9 @@ _— ~ Chủ tịch Công đoàn các trường học.
 """ + BODY)
     assert extract_addressees(lines) == ["Hiệu trưởng các trường tiểu học, THCS trên địa bàn huyện",
                                          "Chủ tịch Công đoàn các trường học"]
+
+
+def test_seal_specks_after_the_name_and_wrapped_list_items_before_the_title():
+    s = sig("Nơi nhận:\nKT. GIÁM ĐỐC\n- Bộ LĐTBXH (b/c);\n- UBND các huyện, thị xã, thành phố\n(p/h);\n"
+            "- Lưu: VT.\nPHÓ GIÁM ĐỐC\nVõ Thị Kim Liên :\n")
+    assert s == Signatory(authority="KT.", title="PHÓ GIÁM ĐỐC", name="Võ Thị Kim Liên")
