@@ -100,6 +100,20 @@ def _serial_column(lines: list[str], i: int) -> int:
     return n if n >= 2 else 0
 
 
+# words that need a number after them: a line ending on one goes on ("… có ít nhất" / "01 sáng kiến")
+_NEEDS_NUMBER = re.compile(r"\b(?:it nhat|toi thieu|toi da|khong qua|khong duoi|tren|duoi|dat|tu|so)$")
+
+
+def _wrapped(prev: str, line: str) -> bool:
+    """Whether an item whose last line is short goes on in the next line (OCR cut a line early): it
+    ends without a sentence mark and the next starts in lower case, or it ends on a word that
+    needs the number the next starts with."""
+    if _SENTENCE_END.search(prev):
+        return False
+    first = line.lstrip()[:1]
+    return first.islower() or first.isdigit() and bool(_NEEDS_NUMBER.search(fold(prev.rstrip())))
+
+
 def join_lines(lines: list[str]) -> list[tuple[str | None, str]]:
     """(marker style, text) for each item, wrapped lines joined with single spaces.
 
@@ -131,7 +145,7 @@ def join_lines(lines: list[str]) -> list[tuple[str | None, str]]:
         new = (
             style is not None
             or not prev
-            or len(prev) < short
+            or len(prev) < short and not _wrapped(out[-1][1], line)
             or (_SENTENCE_END.search(prev) and _starts_sentence(line))
             or row_start
             or bool(_TABLE_ROW.search(line) or _TABLE_ROW.search(prev))

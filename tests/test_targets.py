@@ -256,3 +256,13 @@ hộ :
 III. NHIỆM VỤ VÀ GIẢI PHÁP
 1. Tổ chức 3 lớp tập huấn cho cán bộ công đoàn."""
     assert triples(text) == [(300, ">=", "đoàn viên công đoàn"), (120, "=", "đoàn viên ưu tú"), (5, "=", "nhà")]
+
+
+def test_a_line_ocr_cut_early_goes_on_into_the_next():
+    text = """2. Chỉ tiêu
+2.2. Thi đua phát triển đoàn viên: phấn đấu phát
+triển mới ít nhất 450 đoàn viên.
+2.3. Thi đua “Lao động giỏi, Lao động sáng tạo”: mỗi CĐCS có Ít
+nhất
+01 sáng kiến, giải pháp được công nhận; 90% CĐCS ký kết thỏa ước lao động tập thể."""
+    assert triples(text) == [(450, ">=", "đoàn viên"), (1, ">=", "sáng kiến"), (90, "=", "%")]
