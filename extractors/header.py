@@ -15,6 +15,7 @@ line or a tên loại title line.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -259,8 +260,56 @@ def _follows_subject(parts: list[str], line: str, upper_title: bool, full_width:
             and not re.search(r"[.:;!?]$", line.rstrip()))
 
 
-def find_type_subject(lines: list[str], skip: set[int] = frozenset()) -> tuple[str | None, str | None, int | None]:
-    """(doc_type, subject, index of the line after them) from a "V/v" line or a tên loại title."""
+def _title_subject(lines: list[str], i: int, doc_type: str, rest: str,
+                   skip: set[int]) -> tuple[str, str | None, int]:
+    """(doc_type, subject, index of the line after them) for the tên loại title on line `i`,
+    `rest` being what follows the tên loại on its own line: the subject is that and the lines under it."""
+    parts = [rest] if rest else []
+    j = i + 1
+    upper_title = bool(rest) and _is_upper(rest)
+    full_width = _full_width(lines)
+    while j < len(lines) and len(parts) < 6 and j not in skip:
+        nxt = lines[j].strip()
+        if parts:
+            if not _follows_subject(parts, nxt, upper_title, full_width):
+                break
+        elif _is_other_part(nxt) or _STRONG_OPENER.match(folded(nxt)) or len(nxt) > 200:
+            break
+        else:
+            upper_title = _is_upper(nxt)
+        parts.append(nxt)
+        j += 1
+    subject = squash(" ".join(parts)).rstrip(" .;:") or None
+    return doc_type, subject, j
+
+
+# A tên loại OCR misread ("KÉẺ HOẠCH" for "KẾ HOẠCH") is matched by its folded, space-free
+# letters; the ratio is set so "CÔNG ĐOÀN" (0.80 to "công văn") is not a type.
+_MISREAD_TYPE_RATIO = 0.85
+_MISREAD_TYPE_WORDS = 4
+
+
+def _misread_type(line: str) -> str | None:
+    """The tên loại a short upper-case line standing alone is, read with an OCR error or two;
+    None when no tên loại is that close or two are equally close."""
+    if not _is_upper(line) or not 1 <= len(line.split()) <= _MISREAD_TYPE_WORDS:
+        return None
+    letters = re.sub(r"[^a-z]", "", folded(line))
+    if not letters:
+        return None
+    scored = sorted(((difflib.SequenceMatcher(None, letters, key).ratio(), key) for key in _TYPE_BY_KEY),
+                    reverse=True)
+    (best, key), runner_up = scored[0], scored[1][0]
+    if best < _MISREAD_TYPE_RATIO or best == runner_up:
+        return None
+    return DOC_TYPES[_TYPE_BY_KEY[key]]
+
+
+def find_type_subject(lines: list[str], skip: set[int] = frozenset(),
+                      after: int = -1) -> tuple[str | None, str | None, int | None]:
+    """(doc_type, subject, index of the line after them) from a "V/v" line or a tên loại title;
+    failing those, a tên loại OCR misread on a line of its own between line `after` (the end of
+    the header) and the body."""
     limit = min(len(lines), HEADER_SPAN)
     for i in range(limit):
         if i in skip:
@@ -289,23 +338,14 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset()) -> tuple[s
             rest = line[end:].strip(" :-–")
             if _TYPE_BY_KEY[re.sub(r"\s+", "", t.group("t"))] in _VERB_TYPES and rest:
                 rest = line[t.start("t"):].strip()
-            parts = [rest] if rest else []
-            j = i + 1
-            upper_title = bool(rest) and _is_upper(rest)
-            full_width = _full_width(lines)
-            while j < len(lines) and len(parts) < 6 and j not in skip:
-                nxt = lines[j].strip()
-                if parts:
-                    if not _follows_subject(parts, nxt, upper_title, full_width):
-                        break
-                elif _is_other_part(nxt) or _STRONG_OPENER.match(folded(nxt)) or len(nxt) > 200:
-                    break
-                else:
-                    upper_title = _is_upper(nxt)
-                parts.append(nxt)
-                j += 1
-            subject = squash(" ".join(parts)).rstrip(" .;:") or None
-            return doc_type, subject, j
+            return _title_subject(lines, i, doc_type, rest, skip)
+    for i in range(after + 1, limit if after >= 0 else 0):
+        line = lines[i].strip()
+        if i in skip or KINH_GUI.match(folded(line)) or opens_body(line) or len(line) > 90:
+            break
+        doc_type = _misread_type(line)
+        if doc_type:
+            return _title_subject(lines, i, doc_type, "", skip)
     return None, None, None
 
 
@@ -334,7 +374,8 @@ def extract_header(lines: list[str]) -> Header:
     _, stamp = find_received(lines)
     number, symbol, so_at = find_number(lines, stamp)
     date, place, date_at = find_date_place(lines)
-    doc_type, subject, type_end = find_type_subject(lines, stamp)
+    header_end = max((k for k in (so_at, date_at) if k is not None), default=-1)
+    doc_type, subject, type_end = find_type_subject(lines, stamp, header_end)
     stops = [k for k in (so_at,) if k is not None]
     if not stops:
         # without a "Số" line the agency block ends where the title, V/v or body begins

@@ -384,3 +384,33 @@ def test_doan_mark_of_the_right_column_is_not_the_issuer():
     h = header("TỈNH ĐOÀN PHÚ THỌ\nBCH ĐOÀN HUYỆN TAM NÔNG\n***\nĐOÀN TNCS HỒ CHÍ MINH\n"
                "Tam Nông, ngày 01 tháng 3 năm 2023\nKẾ HOẠCH\nTổ chức Hội thi năm 2023\n")
     assert (h.issuer, h.parent_issuer) == ("BCH ĐOÀN HUYỆN TAM NÔNG", "TỈNH ĐOÀN PHÚ THỌ")
+
+
+def test_title_misread_by_ocr_is_the_nearest_ten_loai():
+    h = header("""
+UBND HUYỆN LỤC NAM
+PHÒNG VĂN HÓA VÀ THÔNG TIN
+Số: 14 /KH-VHTT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Lục Nam, ngày 02 tháng 3 năm 2021
+KÉẺ HOẠCH
+Tổ chức giải bóng chuyền hơi năm 2021
+Căn cứ Kế hoạch số 5/KH-UBND ngày 10/02/2021 của UBND huyện,
+""")
+    assert (h.doc_type, h.subject) == ("Kế hoạch", "Tổ chức giải bóng chuyền hơi năm 2021")
+    assert h.issuer == "PHÒNG VĂN HÓA VÀ THÔNG TIN"
+
+
+def test_heading_near_no_ten_loai_is_not_a_title():
+    h = header("""
+CÔNG ĐOÀN GIÁO DỤC VIỆT NAM
+CÔNG ĐOÀN
+Số: 7 /CĐGD
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 02 tháng 3 năm 2021
+KẾT QUẢ
+hội thi năm 2021
+""")
+    assert (h.doc_type, h.subject) == (None, None)
