@@ -35,6 +35,22 @@ _PURPOSES = {
 _TRAILING_BRACKET = re.compile(r"\(([^()]{1,40})\)\s*[;.,]?(?=.{0,12}$)(?:\s*[^()\s]{1,6}){0,2}\s*$")
 _ARCHIVE = re.compile(r"^\W*luu\b")
 _MAX_LINES = 40
+# the codes Nơi nhận uses most, folded: an OCR'd code one edit from exactly one of them is that code
+_CODES = ("b/c", "t/h", "c/d", "d/b", "p/h", "t/d")
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether `a` turns into `b` by one substitution, insertion or deletion."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) - len(short) == 1 and any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+def _misread_code(key: str) -> str | None:
+    """The code OCR misread as `key` ("b/e" for "b/c"); None when two codes are as close."""
+    near = [code for code in _CODES if _one_edit_apart(key, code)]
+    return near[0] if len(near) == 1 else None
 
 
 def purpose_of(words: str) -> str | None:
@@ -46,7 +62,8 @@ def purpose_of(words: str) -> str | None:
             key = key[2:]
         if not key:
             continue
-        if key not in _PURPOSES:
+        key = key if key in _PURPOSES else _misread_code(key)
+        if key is None:
             return None
         found.append(_PURPOSES[key])
     return ", ".join(dict.fromkeys(found)) or None

@@ -127,6 +127,18 @@ def test_purpose_codes(words, purpose):
     assert purpose_of(words) == purpose
 
 
+@pytest.mark.parametrize("words, purpose", [
+    ("b/e", "báo cáo"), ("tlh", "thực hiện"), ("p/n", "phối hợp"), ("t/c", None), ("p/b", None),
+])
+def test_purpose_code_misread_by_ocr_only_when_one_code_is_nearest(words, purpose):
+    assert purpose_of(words) == purpose
+
+
+def test_ocr_misread_code_in_a_recipient_item():
+    assert extract_recipients(lines_of("Nơi nhận:\n- Sở Nội vụ (b/e);\n- Lưu: VT.\n")) == [
+        Recipient("Sở Nội vụ", "báo cáo")]
+
+
 def test_recipients_with_codes_and_archive_line():
     lines = lines_of(BODY + """
 Nơi nhận:
