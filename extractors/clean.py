@@ -59,6 +59,18 @@ PLACE_DATE = re.compile(rf",\s*ng[a]y\s*(?:\d{{1,2}}|{_DATE_JUNK}th[a]ng|{_DATE_
 DOAN_MARK = re.compile(r"^\W*doan\s*(?:tncs|thanh\s*nien\s*cong\s*san)\s*ho\s*chi\s*minh\W*$")
 # "TM.", "TM.BAN", "T/M", "KT.", "TL.", "TUQ.", "Q." before the collective or the head's title
 AUTHORITY = re.compile(r"(?<![\w/])(?P<a>t\s*/\s*m|t\.\s*m|tm|kt|tl|tuq|q(?=\s*\.))(?:\s*[./:,]\s*|\s+)(?=[^\W\d_])")
+# OCR's specks before an authority marker ("ˆKT.", "'TM.", "‘KT ."); a bullet or bracket is no speck
+# (the spacing modifier letters "ˆ ˇ ˘" count as \w but are specks too)
+_AUTHORITY_JUNK = re.compile(r"(?:[^\w/\-–—+•*(\[]|[\u02b0-\u02ff])*")
+
+
+def authority_match(line: str) -> re.Match[str] | None:
+    """The authority marker that opens `line`, past any specks before it; positions are the line's."""
+    f = folded(line)
+    junk = _AUTHORITY_JUNK.match(f).end()
+    return AUTHORITY.match(" " * junk + f[junk:], junk)
+
+
 # The chức vụ words a signing title starts with (Nghị định 30 signs with the signer's office).
 TITLE_WORDS = re.compile(
     r"^(?:q\.\s*|quyen\s+)?(pho\s+|tong\s+)?(chu tich|giam doc|truong|hieu truong|pho hieu truong|bi thu|chanh|"
@@ -157,7 +169,7 @@ def _drop_signature_stamps(lines: list[str]) -> list[str]:
         if _SIGN_TIMESTAMP.match(l.strip()) and i > 0:
             prev = lines[i - 1].strip()
             # the stamp's organisation line, unless it is part of the signing block itself
-            if prev and not AUTHORITY.match(folded(prev)) and not prev.isupper():
+            if prev and not authority_match(prev) and not prev.isupper():
                 cut = _STAMP_ORG_TAIL.search(prev)
                 if cut and re.match(r"^\s*[-–+•]", prev):
                     lines[i - 1] = prev[: cut.start() + 1]  # "- Lãnh đạo Sở. Sở Giáo dục và Đào tạo"
@@ -302,7 +314,7 @@ def _zones(lines: list[str]) -> tuple[int, int]:
     foot = len(lines)
     for i in range(len(lines) - 1, max(0, len(lines) - 80) - 1, -1):
         f = folded(lines[i].strip())
-        if NOI_NHAN.match(f) or AUTHORITY.match(f) or _signing_inside(lines[i]):
+        if NOI_NHAN.match(f) or authority_match(lines[i].strip()) or _signing_inside(lines[i]):
             foot = i
     foot = max(0, foot - 2)
     return min(head_end, foot), foot

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractors.addressees import BULLET
-from extractors.clean import AUTHORITY, NOI_NHAN, TITLE_WORDS, folded
+from extractors.clean import NOI_NHAN, TITLE_WORDS, authority_match, folded
 from extractors.signatory import is_person_name
 from extractors.vntext import squash
 from models.record import Recipient
@@ -90,7 +90,7 @@ def _closed(item: str) -> bool:
 def _signature_line(line: str) -> bool:
     f = folded(line)
     words = line.split()
-    return bool(AUTHORITY.match(f) or is_person_name(line)
+    return bool(authority_match(line) or is_person_name(line)
                 or (len(words) <= 8 and line.isupper() and not BULLET.match(line))
                 or (len(words) <= 6 and TITLE_WORDS.match(f)))
 

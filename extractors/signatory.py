@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from extractors.clean import AUTHORITY, NOI_NHAN, TITLE_WORDS, folded
+from extractors.clean import NOI_NHAN, TITLE_WORDS, authority_match, folded
 from extractors.vntext import squash
 from models.record import Signatory
 
@@ -79,7 +79,7 @@ def is_person_name(line: str) -> bool:
 
 
 def _authority_at(line: str) -> re.Match[str] | None:
-    m = AUTHORITY.match(folded(line))
+    m = authority_match(line)
     if not m:
         return None
     marker = line[m.start("a"): m.end("a")]

@@ -29,6 +29,12 @@ def test_tm_collective_title_and_name():
     assert s == Signatory("TM.", "BAN CHẤP HÀNH", "PHÓ CHỦ TỊCH", "Lò Văn Sơn")
 
 
+@pytest.mark.parametrize("marker, authority", [("ˆKT.", "KT."), ("'TM.", "TM."), ("‘KT .", "KT."), ("°TL.", "TL.")])
+def test_ocr_specks_before_the_authority_marker(marker, authority):
+    s = sig(f"{marker} GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Văn Bình\n")
+    assert (s.authority, s.title, s.name) == (authority, "PHÓ GIÁM ĐỐC", "Trần Văn Bình")
+
+
 def test_tm_without_space_and_t_slash_m():
     assert sig("TM.BAN THƯỜNG VỤ\nCHỦ TỊCH\nVi Thị Hằng\n") == Signatory("TM.", "BAN THƯỜNG VỤ", "CHỦ TỊCH", "Vi Thị Hằng")
     assert sig("T/M BAN CHẤP HÀNH\nCHỦ TỊCH\nTrịnh Minh Quân\n") == Signatory(
