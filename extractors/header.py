@@ -84,7 +84,9 @@ _AGENCY_HEAD = re.compile(
     r"chi nhanh|ngan hang|lien hiep|hiep hoi|cau lac bo|nha |phan hieu|khoa |bch|ban chap hanh|"
     r"cong an|bo chi huy|hoc vien|dai su quan|toa an|vien kiem sat|kiem toan|bao hiem|cong doan)"
 )
-_CONTINUES = re.compile(r"(\bva|&|-|,)$")
+# An agency line that ends on a connector, or on "cơ sở" (a "công đoàn cơ sở" is named by the unit
+# it belongs to: "CÔNG ĐOÀN CƠ SỞ" / "CÔNG TY TNHH …"), goes on to the next upper-case line.
+_CONTINUES = re.compile(r"(\bva|&|-|,|\bco so)$")
 
 
 @dataclass

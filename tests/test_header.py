@@ -414,3 +414,18 @@ KẾT QUẢ
 hội thi năm 2021
 """)
     assert (h.doc_type, h.subject) == (None, None)
+
+
+def test_cong_doan_co_so_is_named_by_its_unit_on_the_next_line():
+    h = header("""
+LĐLĐ HUYỆN YÊN MỸ
+CÔNG ĐOÀN CƠ SỞ
+CÔNG TY CỔ PHẦN NHỰA HƯNG YÊN
+Số: 12 /KH-CĐCS
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Yên Mỹ, ngày 05 tháng 4 năm 2024
+KẾ HOẠCH
+Tổ chức Tháng Công nhân năm 2024
+""")
+    assert (h.issuer, h.parent_issuer) == ("CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN NHỰA HƯNG YÊN", "LĐLĐ HUYỆN YÊN MỸ")
