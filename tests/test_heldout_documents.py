@@ -44,7 +44,7 @@ HELDOUT = Path(__file__).parent / "data" / "heldout"
 SOURCES, FILES, GOLD = HELDOUT / "sources", HELDOUT / "files", HELDOUT / "gold"
 # Core scores measured when the set was written (extractors at 97f1c59, OCR from the uncommitted
 # pipeline/ocr.py then in the tree): pdf 0.956, docx 1.000, scan 0.857.
-MEASURED = {"pdf": 0.956, "docx": 1.000, "scan": 0.857}
+MEASURED = {"pdf": 1.000, "docx": 1.000, "scan": 0.897}  # when written: pdf 0.956, docx 1.000, scan 0.857
 FLOORS = {form: math.floor(round((score - 0.03) * 20, 6)) / 20 for form, score in MEASURED.items()}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",

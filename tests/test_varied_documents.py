@@ -39,7 +39,7 @@ from pipeline.options import Options
 VARIED = Path(__file__).parent / "data" / "varied"
 GOLD = VARIED / "gold"
 # Measured core score 0.937 when the set was written (extractors at aab2e56 plus the uncommitted work then in the tree).
-CORE_FLOOR = 0.90
+CORE_FLOOR = 0.95  # measured 1.000 after the rules were fixed on its findings (0.937 when first written)
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
 
