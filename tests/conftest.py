@@ -51,3 +51,31 @@ def prefect_server():
 
     with prefect_test_harness(server_startup_timeout=90):
         yield
+
+
+COMPARATORS = {"=", ">", ">=", "<", "<="}
+
+
+def assert_complete_gold(name: str, gold: dict, keys: set[str]) -> None:
+    """A gold record of a made test set holds `keys`, is NFC, and its targets are well-formed."""
+    import json
+    import unicodedata
+
+    assert keys <= set(gold), f"{name}: missing {sorted(keys - set(gold))}"
+    text = json.dumps(gold, ensure_ascii=False)
+    assert unicodedata.normalize("NFC", text) == text, f"{name}: gold not NFC"
+    for target in gold["targets"] + gold.get("optional_targets", []):
+        assert isinstance(target["value"], (int, float)) and target["comparator"] in COMPARATORS
+
+
+def extract_files(files: dict[str, Path], options: Options, ocr: bool = False) -> dict[str, dict]:
+    """Each file's extracted record by name, read as `congvan extract` reads it (one shared OCR pool for scans)."""
+    from extractors import extract_record
+    from pipeline.acquire import read_document
+
+    if not ocr:
+        return {name: extract_record(read_document(path, options)).to_dict() for name, path in files.items()}
+    from pipeline.ocr import OcrPool
+
+    with OcrPool(options) as pool:
+        return {name: extract_record(read_document(path, options, pool)).to_dict() for name, path in files.items()}

@@ -28,15 +28,13 @@ are printed (`pytest -s`) so a run shows where the rules stand on documents they
 from __future__ import annotations
 
 import importlib.util
-import json
 import math
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from extractors import extract_record
-from pipeline.acquire import read_document
+from conftest import assert_complete_gold, extract_files
 from pipeline.evaluate import CORE, load_records, report_table, score_records
 from pipeline.options import Options
 
@@ -75,13 +73,7 @@ def options(tmp_path_factory) -> Options:
 def score_form(form: str, golds: dict[str, dict], options: Options) -> dict:
     """Read every file of a form, extract its record and score the lot against the gold records."""
     files = inputs(form)
-    if form == "scan":
-        from pipeline.ocr import OcrPool
-
-        with OcrPool(options) as ocr:
-            preds = {name: extract_record(read_document(path, options, ocr)).to_dict() for name, path in files.items()}
-    else:
-        preds = {name: extract_record(read_document(path, options)).to_dict() for name, path in files.items()}
+    preds = extract_files(files, options, ocr=form == "scan")
     report = score_records({name: golds[name] for name in files}, preds)
     print(f"\n===== held-out {form} ({len(files)} documents)\n" + report_table(report, verbose=True))
     return report
@@ -94,11 +86,7 @@ def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     assert len(inputs("docx")) == 4 and len(inputs("scan")) == 4
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():
-        assert RECORD_KEYS <= set(gold), f"{name}: missing {sorted(RECORD_KEYS - set(gold))}"
-        text = json.dumps(gold, ensure_ascii=False)
-        assert unicodedata.normalize("NFC", text) == text, f"{name}: gold not NFC"
-        for target in gold["targets"] + gold.get("optional_targets", []):
-            assert isinstance(target["value"], (int, float)) and target["comparator"] in {"=", ">", ">=", "<", "<="}
+        assert_complete_gold(name, gold, RECORD_KEYS)
 
 
 def test_rendered_pdfs_carry_their_sources_text():

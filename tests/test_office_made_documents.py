@@ -25,15 +25,12 @@ tables are printed (`pytest -s`).
 from __future__ import annotations
 
 import importlib.util
-import json
 import math
-import unicodedata
 from pathlib import Path
 
 import pytest
 
-from extractors import extract_record
-from pipeline.acquire import read_document
+from conftest import assert_complete_gold, extract_files
 from pipeline.evaluate import CORE, load_records, report_table, score_records
 from pipeline.options import Options
 
@@ -68,13 +65,7 @@ def options(tmp_path_factory) -> Options:
 def score_form(form: str, golds: dict[str, dict], options: Options) -> dict:
     """Read every file of a form, extract its record and score the lot against the gold records."""
     files = inputs(form)
-    if form in OCR_FORMS:
-        from pipeline.ocr import OcrPool
-
-        with OcrPool(options) as ocr:
-            preds = {name: extract_record(read_document(path, options, ocr)).to_dict() for name, path in files.items()}
-    else:
-        preds = {name: extract_record(read_document(path, options)).to_dict() for name, path in files.items()}
+    preds = extract_files(files, options, ocr=form in OCR_FORMS)
     report = score_records(golds, preds)
     print(f"\n===== office-made {form} ({len(files)} documents)\n" + report_table(report, verbose=True))
     return report
@@ -85,11 +76,7 @@ def test_every_form_holds_all_ten_documents_and_each_gold_is_complete(golds):
     for form in FORMS:
         assert set(inputs(form)) == set(golds), form
     for name, gold in golds.items():
-        assert RECORD_KEYS <= set(gold), f"{name}: missing {sorted(RECORD_KEYS - set(gold))}"
-        text = json.dumps(gold, ensure_ascii=False)
-        assert unicodedata.normalize("NFC", text) == text, f"{name}: gold not NFC"
-        for target in gold["targets"] + gold.get("optional_targets", []):
-            assert isinstance(target["value"], (int, float)) and target["comparator"] in {"=", ">", ">=", "<", "<="}
+        assert_complete_gold(name, gold, RECORD_KEYS)
 
 
 def test_scans_are_image_only_at_the_scanner_resolution():
