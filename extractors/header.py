@@ -325,7 +325,6 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset(),
             j = i + 1
             while j < len(lines) and len(parts) < 8 and j not in skip:
                 nxt = lines[j]
-                g = folded(nxt)
                 if (_is_other_part(nxt) or _is_upper(nxt) or len(nxt) > 90
                         or parts[-1].endswith(".") and not parts[-1].endswith("..")
                         or not _continues(nxt) and opens_body(nxt)):

@@ -105,11 +105,9 @@ def extract_recipients(lines: list[str]) -> list[Recipient]:
     first = lines[start][NOI_NHAN.match(folded(lines[start])).end():].strip()
     items: list[str] = []
     open_item = False  # whether the last item may continue on the next line
-    bulleted = False
     for line in ([first] if first else []) + lines[start + 1: start + 1 + _MAX_LINES]:
         f = folded(line)
         if BULLET.match(line):
-            bulleted = True
             if _ARCHIVE.match(folded(BULLET.sub("", line))):
                 open_item = False
                 continue

@@ -31,7 +31,7 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfplumber.utils import extract_words
 
-from models.document import OCR, TEXT_LAYER, DocumentText, PageText, Word
+from models.document import TEXT_LAYER, DocumentText, PageText, Word
 from pipeline import legacy, preprocess
 from pipeline.errors import InputError
 from pipeline.layout import reading_order
