@@ -11,6 +11,10 @@ comes back with low confidence (an upside-down page reads at about 45, an
 upright one above 85) is checked with OSD and read again turned, keeping the
 better reading. OSD costs about as much as OCR itself, so it never runs on
 pages that read well.
+
+Text under a seal or a signature is often lost to page segmentation, not to
+recognition: Tesseract takes the block for a picture and reads no word in it.
+Such a block is read again on its own, and its confident lines are kept.
 """
 from __future__ import annotations
 
@@ -37,6 +41,12 @@ PAGE_SEGMENTATION = 3
 SUSPECT_CONFIDENCE = 60.0
 # OSD orientation confidence needed before a page is turned on its word alone.
 OSD_MIN_CONFIDENCE = 2.0
+# A block the page segmenter found but read no word in (text under a seal or a signature, taken for a
+# picture) is read again on its own, with a margin, as one uniform block (psm 6) when it is at least this
+# big, in inches; of what that reading finds, a line whose mean confidence is lower is the seal's ink.
+WORDLESS_BLOCK_MIN_INCHES = (1.0, 0.3)
+WORDLESS_BLOCK_MARGIN_INCHES = 0.1
+WORDLESS_LINE_MIN_CONFIDENCE = 80.0
 
 
 @dataclass
@@ -57,6 +67,39 @@ def _uncompressed(grey: Image.Image) -> Image.Image:
     """
     grey.format = "BMP"
     return grey
+
+
+def _words(data: dict) -> tuple[list[Word], list[tuple[int, int, int]]]:
+    """The words of a Tesseract TSV reading with their (block, paragraph, line) ids."""
+    words, line_ids = [], []
+    for text, conf, left, top, width, height, block, par, line in zip(
+            data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"],
+            data["block_num"], data["par_num"], data["line_num"]):
+        conf = float(conf)
+        if text.strip() and conf >= 0:
+            words.append(Word(text.strip(), float(left), float(top), float(left + width), float(top + height), conf))
+            line_ids.append((int(block), int(par), int(line)))
+    return words, line_ids
+
+
+def _confident_lines(words: list[Word], line_ids: list[tuple[int, int, int]]):
+    """The words of the lines read with a mean confidence of at least WORDLESS_LINE_MIN_CONFIDENCE."""
+    confs: dict[tuple[int, int, int], list[float]] = {}
+    for word, line in zip(words, line_ids):
+        confs.setdefault(line, []).append(word.conf)
+    keep = {line for line, c in confs.items() if sum(c) / len(c) >= WORDLESS_LINE_MIN_CONFIDENCE}
+    pairs = [(word, line) for word, line in zip(words, line_ids) if line in keep]
+    return [w for w, _ in pairs], [line for _, line in pairs]
+
+
+def _wordless_blocks(data: dict, line_ids: list[tuple[int, int, int]], dpi: float) -> list[tuple[int, int, int, int]]:
+    """Boxes (left, top, right, bottom) of the blocks big enough to hold text in which Tesseract read no word."""
+    read = {block for block, _, _ in line_ids}
+    min_width, min_height = (inches * dpi for inches in WORDLESS_BLOCK_MIN_INCHES)
+    return [(left, top, left + width, top + height)
+            for level, block, left, top, width, height in zip(
+                data["level"], data["block_num"], data["left"], data["top"], data["width"], data["height"])
+            if level == 2 and block not in read and width >= min_width and height >= min_height]
 
 
 class OcrPool:
@@ -112,19 +155,24 @@ class OcrPool:
         return config
 
     def _recognise(self, grey: Image.Image, dpi: float) -> _Reading:
-        data = pytesseract.image_to_data(_uncompressed(grey), lang=self.options.ocr_language, config=self._config(dpi),
-                                         output_type=pytesseract.Output.DICT)
-        words, line_ids = [], []
-        for text, conf, left, top, width, height, block, par, line in zip(
-                data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"],
-                data["block_num"], data["par_num"], data["line_num"]):
-            conf = float(conf)
-            if text.strip() and conf >= 0:
-                words.append(Word(text.strip(), float(left), float(top), float(left + width), float(top + height),
-                                  conf))
-                line_ids.append((int(block), int(par), int(line)))
+        data = self._data(grey, dpi, PAGE_SEGMENTATION)
+        words, line_ids = _words(data)
+        margin = round(WORDLESS_BLOCK_MARGIN_INCHES * dpi)
+        for number, (left, top, right, bottom) in enumerate(_wordless_blocks(data, line_ids, dpi), start=1):
+            left, top = max(0, left - margin), max(0, top - margin)
+            block = self._data(grey.crop((left, top, min(grey.width, right + margin),
+                                          min(grey.height, bottom + margin))), dpi, 6)
+            found, found_ids = _confident_lines(*_words(block))
+            block_id = 1000 + number  # apart from the page's own blocks
+            words += [Word(w.text, w.x0 + left, w.top + top, w.x1 + left, w.bottom + top, w.conf) for w in found]
+            line_ids += [(block_id, par, line) for _, par, line in found_ids]
         confidence = sum(w.conf for w in words) / len(words) if words else 0.0
         return _Reading(words, line_ids, confidence, grey.width, grey.height)
+
+    def _data(self, grey: Image.Image, dpi: float, segmentation: int) -> dict:
+        config = self._config(dpi).replace(f"--psm {PAGE_SEGMENTATION}", f"--psm {segmentation}")
+        return pytesseract.image_to_data(_uncompressed(grey), lang=self.options.ocr_language, config=config,
+                                         output_type=pytesseract.Output.DICT)
 
     def _osd_rotation(self, grey: Image.Image, dpi: float) -> int:
         """Counter-clockwise degrees that make the page upright by Tesseract OSD; 0 when unsure."""

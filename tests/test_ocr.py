@@ -66,3 +66,27 @@ def test_truncated_image_is_refused_with_its_name(dispatch, pool, tmp_path):
     path.write_bytes(path.read_bytes()[:4000])
     with pytest.raises(InputError, match=r"^cut\.jpg: truncated or corrupt image"):
         read_document(path, Options(jobs=1), pool)
+
+
+def test_title_under_a_grey_seal_is_read_again_on_its_own():
+    """Real scan 13: the page segmenter takes the seal over "TRƯỞNG PHÒNG" for a picture and reads no word in
+    that block; the block read again on its own gives the title back, and the seal's ink stays out."""
+    from conftest import shared
+
+    doc = read_document(shared("real", "scan", "13.pdf"), Options(jobs=1))
+    footer = doc.pages[-1].lines[-3:]
+    assert footer == ["- Lưu: VT.", "TRƯỞNG PHÒNG", "Phạm Văn Hà"], footer
+
+
+def test_only_wordless_blocks_big_enough_for_text_are_read_again():
+    from pipeline.ocr import _confident_lines, _wordless_blocks
+    from models.document import Word
+
+    data = {"level": [2, 2, 2, 5], "block_num": [1, 2, 3, 1], "left": [0, 100, 100, 0], "top": [0, 500, 900, 0],
+            "width": [800, 400, 40, 50], "height": [60, 200, 20, 20]}
+    # block 1 holds a word; block 3 is too small at 200 dpi (1.0 × 0.3 inches = 200 × 60 px)
+    assert _wordless_blocks(data, [(1, 1, 1)], dpi=200) == [(100, 500, 500, 700)]
+    words = [Word("TRƯỞNG", 0, 0, 1, 1, 76), Word("PHÒNG", 0, 0, 1, 1, 96), Word("6IÁ0", 0, 0, 1, 1, 61),
+             Word("DỤC", 0, 0, 1, 1, 74)]
+    kept, ids = _confident_lines(words, [(1, 1, 1), (1, 1, 1), (1, 1, 2), (1, 1, 2)])
+    assert [w.text for w in kept] == ["TRƯỞNG", "PHÒNG"] and ids == [(1, 1, 1), (1, 1, 1)]
