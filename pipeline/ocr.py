@@ -43,10 +43,13 @@ SUSPECT_CONFIDENCE = 60.0
 OSD_MIN_CONFIDENCE = 2.0
 # A block the page segmenter found but read no word in (text under a seal or a signature, taken for a
 # picture) is read again on its own, with a margin, as one uniform block (psm 6) when it is at least this
-# big, in inches; of what that reading finds, a line whose mean confidence is lower is the seal's ink.
+# big, in inches. Of what that reading finds only lines of real words are kept: a mean confidence of at
+# least WORDLESS_LINE_MIN_CONFIDENCE, no word below WORDLESS_WORD_MIN_CONFIDENCE, no one-character token
+# (the seal's ring letters and ink come out as single glyphs).
 WORDLESS_BLOCK_MIN_INCHES = (1.0, 0.3)
 WORDLESS_BLOCK_MARGIN_INCHES = 0.1
 WORDLESS_LINE_MIN_CONFIDENCE = 80.0
+WORDLESS_WORD_MIN_CONFIDENCE = 70.0
 
 
 @dataclass
@@ -83,11 +86,13 @@ def _words(data: dict) -> tuple[list[Word], list[tuple[int, int, int]]]:
 
 
 def _confident_lines(words: list[Word], line_ids: list[tuple[int, int, int]]):
-    """The words of the lines read with a mean confidence of at least WORDLESS_LINE_MIN_CONFIDENCE."""
-    confs: dict[tuple[int, int, int], list[float]] = {}
+    """The words of the lines that read as real words (see WORDLESS_LINE_MIN_CONFIDENCE)."""
+    lines: dict[tuple[int, int, int], list[Word]] = {}
     for word, line in zip(words, line_ids):
-        confs.setdefault(line, []).append(word.conf)
-    keep = {line for line, c in confs.items() if sum(c) / len(c) >= WORDLESS_LINE_MIN_CONFIDENCE}
+        lines.setdefault(line, []).append(word)
+    keep = {line for line, ws in lines.items()
+            if sum(w.conf for w in ws) / len(ws) >= WORDLESS_LINE_MIN_CONFIDENCE
+            and all(w.conf >= WORDLESS_WORD_MIN_CONFIDENCE and len(w.text) > 1 for w in ws)}
     pairs = [(word, line) for word, line in zip(words, line_ids) if line in keep]
     return [w for w, _ in pairs], [line for _, line in pairs]
 

@@ -87,6 +87,6 @@ def test_only_wordless_blocks_big_enough_for_text_are_read_again():
     # block 1 holds a word; block 3 is too small at 200 dpi (1.0 × 0.3 inches = 200 × 60 px)
     assert _wordless_blocks(data, [(1, 1, 1)], dpi=200) == [(100, 500, 500, 700)]
     words = [Word("TRƯỞNG", 0, 0, 1, 1, 76), Word("PHÒNG", 0, 0, 1, 1, 96), Word("6IÁ0", 0, 0, 1, 1, 61),
-             Word("DỤC", 0, 0, 1, 1, 74)]
-    kept, ids = _confident_lines(words, [(1, 1, 1), (1, 1, 1), (1, 1, 2), (1, 1, 2)])
+             Word("DỤC", 0, 0, 1, 1, 74), Word("PHÙNG", 0, 0, 1, 1, 93), Word("ằ", 0, 0, 1, 1, 85)]
+    kept, ids = _confident_lines(words, [(1, 1, 1), (1, 1, 1), (1, 1, 2), (1, 1, 2), (1, 1, 3), (1, 1, 3)])
     assert [w.text for w in kept] == ["TRƯỞNG", "PHÒNG"] and ids == [(1, 1, 1), (1, 1, 1)]
