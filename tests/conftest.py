@@ -79,3 +79,13 @@ def extract_files(files: dict[str, Path], options: Options, ocr: bool = False) -
 
     with OcrPool(options) as pool:
         return {name: extract_record(read_document(path, options, pool)).to_dict() for name, path in files.items()}
+
+
+def score_files(title: str, files: dict[str, Path], golds: dict[str, dict], options: Options,
+                ocr: bool = False) -> dict:
+    """Extract every file, score the lot against its gold records, print the table; returns the report."""
+    from pipeline.evaluate import report_table, score_records
+
+    report = score_records({name: golds[name] for name in files}, extract_files(files, options, ocr))
+    print(f"\n===== {title} ({len(files)} documents)\n" + report_table(report, verbose=True))
+    return report

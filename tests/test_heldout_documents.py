@@ -34,8 +34,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_complete_gold, extract_files
-from pipeline.evaluate import CORE, load_records, report_table, score_records
+from conftest import assert_complete_gold, score_files
+from pipeline.evaluate import CORE, load_records
 from pipeline.options import Options
 
 HELDOUT = Path(__file__).parent / "data" / "heldout"
@@ -72,11 +72,7 @@ def options(tmp_path_factory) -> Options:
 
 def score_form(form: str, golds: dict[str, dict], options: Options) -> dict:
     """Read every file of a form, extract its record and score the lot against the gold records."""
-    files = inputs(form)
-    preds = extract_files(files, options, ocr=form == "scan")
-    report = score_records({name: golds[name] for name in files}, preds)
-    print(f"\n===== held-out {form} ({len(files)} documents)\n" + report_table(report, verbose=True))
-    return report
+    return score_files(f"held-out {form}", inputs(form), golds, options, ocr=form == "scan")
 
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):

@@ -30,8 +30,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_complete_gold, extract_files
-from pipeline.evaluate import CORE, load_records, report_table, score_records
+from conftest import assert_complete_gold, score_files
+from pipeline.evaluate import CORE, load_records
 from pipeline.options import Options
 
 OFFICE = Path(__file__).parent / "data" / "office_made"
@@ -64,11 +64,7 @@ def options(tmp_path_factory) -> Options:
 
 def score_form(form: str, golds: dict[str, dict], options: Options) -> dict:
     """Read every file of a form, extract its record and score the lot against the gold records."""
-    files = inputs(form)
-    preds = extract_files(files, options, ocr=form in OCR_FORMS)
-    report = score_records(golds, preds)
-    print(f"\n===== office-made {form} ({len(files)} documents)\n" + report_table(report, verbose=True))
-    return report
+    return score_files(f"office-made {form}", inputs(form), golds, options, ocr=form in OCR_FORMS)
 
 
 def test_every_form_holds_all_ten_documents_and_each_gold_is_complete(golds):
