@@ -39,6 +39,7 @@ class PageText:
     height: float = 0.0
     words: list[Word] = field(default_factory=list)
     confidence: float | None = None  # mean OCR word confidence 0–100; None when not OCR
+    route: str = ""  # why the page was read the way it was ("pdfplumber failed (…); pypdfium2 text layer")
 
     @property
     def text(self) -> str:

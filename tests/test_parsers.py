@@ -278,7 +278,7 @@ def test_scanned_pdf_is_ocred_from_its_embedded_image_at_its_own_resolution(seed
     # Pillow stores L and RGB pages as JPEG, "1" pages as CCITT G4
     scan.save(path, "PDF", resolution=dpi, **({} if mode == "1" else {"quality": 85}))
     with pdfplumber.open(path) as pdf:
-        image = ocr_image(path, pdf.pages[0], OPTIONS.ocr_dpi)
+        image = ocr_image(path, 1, OPTIONS.ocr_dpi, pdf.pages[0])
     assert image.size == scan.size
     assert [round(v) for v in image.info["dpi"]] == [dpi, dpi]
 
@@ -321,8 +321,8 @@ def test_page_with_two_images_is_rendered_at_their_resolution_capped(seed_dispat
 
     with pdfplumber.open(path) as document:
         assert len(document.pages[0].images) == 2
-        rendered = ocr_image(path, document.pages[0], 300)
-        capped = ocr_image(path, document.pages[0], 150)
+        rendered = ocr_image(path, 1, 300, document.pages[0])
+        capped = ocr_image(path, 1, 150, document.pages[0])
     assert abs(rendered.width - scan.width) <= 2 and rendered.info["dpi"] == (200, 200)
     assert abs(capped.width - width_pt * 150 / 72) <= 2 and capped.info["dpi"] == (150, 150)
 
@@ -333,9 +333,42 @@ def test_image_only_pages_have_no_usable_text_layer():
     from pipeline.parsers.pdf import ocr_image, text_layer_page
 
     with pdfplumber.open(shared("real", "scan", "06.pdf")) as pdf:
-        assert text_layer_page(pdf.pages[0], 1) is None
+        assert text_layer_page(pdf.pages[0], 1) == (None, "no text layer")
     with pdfplumber.open(shared("real", "digital", "06.pdf")) as pdf:
         page = pdf.pages[0]
-        assert text_layer_page(page, 1).lines[0] == "LIÊN ĐOÀN LAO ĐỘNG THÁI BÌNH"
+        assert text_layer_page(page, 1)[0].lines[0] == "LIÊN ĐOÀN LAO ĐỘNG THÁI BÌNH"
         # a page of vector text that needed OCR would be rendered at the cap
-        assert abs(ocr_image(shared("real", "digital", "06.pdf"), page, 150).width - float(page.width) * 150 / 72) <= 2
+        assert abs(ocr_image(shared("real", "digital", "06.pdf"), 1, 150, page).width - float(page.width) * 150 / 72) <= 2
+
+@pytest.mark.parametrize("name", ["14.pdf", "27.pdf"])
+def test_signed_pdfs_are_read_from_their_text_layer(name):
+    """Signed PDFs whose widgets point back at their page made pdfminer recurse past its limit."""
+    document = read_document(shared("real", "digital", name), Options(jobs=1))
+    assert document.methods == ["text-layer"] * len(document.pages)
+    assert all(page.route.startswith("text layer (pdfplumber)") for page in document.pages)
+    assert "Độc lập - Tự do - Hạnh phúc" in document.text
+
+
+def test_a_layer_pdfplumber_cannot_map_is_read_by_pypdfium2():
+    """Marks drawn as glyphs of their own (a monospace font) leave pdfminer with "(cid:N)"; PDFium maps them."""
+    document = read_document(shared("real", "textpdf", "15.pdf"), Options(jobs=1))
+    assert set(document.methods) == {"text-layer"}
+    first = document.pages[0]
+    assert first.route.startswith("text layer (pypdfium2)") and "glyphs without a character" in first.route
+    assert "ỦY BAN NHÂN DÂN" in first.lines[0] and "(cid:" not in document.text
+    assert "Đắk Lắk, ngày 18" in document.text
+
+
+def test_a_pdf_pdfplumber_cannot_open_is_read_by_pypdfium2(monkeypatch):
+    import pdfplumber
+
+    def refuse(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(pdfplumber, "open", refuse)
+    document = read_document(shared("real", "digital", "13.pdf"), Options(jobs=1))
+    assert set(document.methods) == {"text-layer"}
+    assert all("pdfplumber cannot open the file (RecursionError" in p.route for p in document.pages)
+    text = " ".join(document.text.split())
+    # the number "25" is typed into a signature field, which PDFium's text page does not hold
+    assert "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO Số: /KH-PGD&ĐT" in text and "Hiệp Hoà, ngày" in text

@@ -46,4 +46,7 @@ class ImageParser:
             raise InputError(path, f"truncated or corrupt image ({exc})") from exc
         if not futures:
             raise InputError(path, "image has no pages")
-        return DocumentText(path, [future.result() for future in futures])
+        pages = [future.result() for future in futures]
+        for page in pages:
+            page.route = "OCR: an image file"
+        return DocumentText(path, pages)

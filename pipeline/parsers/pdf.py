@@ -1,13 +1,17 @@
-"""PDF: the text layer through pdfplumber where it can be trusted, OCR where it cannot.
+"""PDF: each page from the best reader of its text layer, OCR where no layer can be trusted.
 
-Each page is judged on its own. Its words (with boxes) are decoded — legacy
-TCVN3/VNI layers converted, broken font maps repaired — and the page is kept as
-a text-layer page when enough of its words then read as Vietnamese. Otherwise
-(no text layer, a scanned page with a few stray characters, unmapped glyphs,
-text that stays garbled) the page goes to the OCR pool. A scan — a page holding
-nothing but one upright image that covers it — is OCR'd from that image as stored,
-at its own resolution; other pages are rendered with pypdfium2 at the resolution of
-their largest image, at most `options.ocr_dpi`. Pages keep their order.
+Each page takes one route, named with its reason in `PageText.route` and in the log:
+
+1. its text layer through pdfplumber (words with boxes), legacy TCVN3/VNI layers
+   converted and broken font maps repaired, kept when enough of its words read as
+   Vietnamese;
+2. failing that — pdfplumber raised (a digitally signed PDF's annotations recurse
+   past pdfminer's limit) or its layer is unusable (glyphs it cannot map, marks set
+   apart from their letters) — the layer through pypdfium2 (PDFium), judged the same way;
+3. failing both, OCR. A scan — a page holding nothing but one upright image that
+   covers it — is OCR'd from that image as stored, at its own resolution; other
+   pages are rendered with pypdfium2 at the resolution of their largest image, at
+   most `options.ocr_dpi`. Pages keep their order.
 
 Digital-signature systems used by Vietnamese offices stamp the number ("Số: 25")
 and the day of the place–date line into small signature fields after the
@@ -16,9 +20,12 @@ pdfplumber does not read, so it is read here and placed where it shows.
 """
 from __future__ import annotations
 
+import logging
 import threading
+import unicodedata
 from concurrent.futures import Future
 from pathlib import Path
+from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pdfplumber
@@ -58,6 +65,8 @@ EOF_WINDOW = 4096
 # PDFium is not thread-safe, not even across documents, and documents are read concurrently.
 _PDFIUM = threading.Lock()
 
+log = logging.getLogger(__name__)
+
 
 class PdfParser:
     name = "pdf"
@@ -67,22 +76,58 @@ class PdfParser:
 
     def parse(self, path: Path, options: Options, ocr) -> DocumentText:
         _check_complete(path)
-        pages: list[PageText | Future] = []
+        pages: list[PageText | tuple[Future, str]] = []
         try:
-            with pdfplumber.open(path) as pdf:
-                for number, page in enumerate(pdf.pages, start=1):
-                    text_page = text_layer_page(page, number)
-                    if text_page is not None:
-                        pages.append(text_page)
-                    else:
-                        pages.append(_submit_ocr(path, page, options, ocr))
-        except InputError:
-            raise
-        except Exception as exc:  # pdfminer raises many types on damaged files
-            raise InputError(path, f"corrupt PDF ({type(exc).__name__}: {exc})") from exc
+            pdf = pdfplumber.open(path)
+        except Exception as exc:  # pdfminer raises many types on damaged or unusual files
+            failure = f"pdfplumber cannot open the file ({_error(exc)})"
+            for number in range(1, _pdfium_page_count(path) + 1):
+                pages.append(_page_without_plumber(path, number, options, ocr, failure))
+        else:
+            with pdf:
+                try:
+                    plumber_pages = list(pdf.pages)
+                except Exception as exc:
+                    raise InputError(path, f"corrupt PDF ({_error(exc)})") from exc
+                for number, page in enumerate(plumber_pages, start=1):
+                    pages.append(_read_page(path, page, number, options, ocr))
         if not pages:
             raise InputError(path, "PDF has no pages")
         return DocumentText(path, [_resolved(p, number) for number, p in enumerate(pages, start=1)])
+
+
+def _error(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def _read_page(path: Path, page, number: int, options: Options, ocr) -> PageText | tuple[Future, str]:
+    """One page by the first route that gives a usable text: pdfplumber, pypdfium2, OCR."""
+    try:
+        text_page, why = text_layer_page(page, number)
+    except Exception as exc:  # e.g. RecursionError through a signed PDF's annotations
+        text_page, why = None, f"pdfplumber failed ({_error(exc)})"
+    if text_page is not None:
+        return _routed(path, text_page, f"text layer (pdfplumber): {why}")
+    return _page_without_plumber(path, number, options, ocr, f"pdfplumber: {why}", page)
+
+
+def _page_without_plumber(path: Path, number: int, options: Options, ocr, failure: str,
+                          plumber_page=None) -> PageText | tuple[Future, str]:
+    """The page through pypdfium2's text layer, else OCR; `failure` says why pdfplumber's did not serve."""
+    text_page, why = pdfium_text_page(path, number)
+    if text_page is not None:
+        return _routed(path, text_page, f"text layer (pypdfium2): {why}; {failure}")
+    route = f"OCR: {failure}; pypdfium2: {why}"
+    if ocr is None:
+        raise InputError(path, f"page {number} needs OCR but no OCR pool was given")
+    log.info("%s page %d: %s", path.name, number, route)
+    return ocr.submit(ocr_image(path, number, options.ocr_dpi, plumber_page), number), route
+
+
+def _routed(path: Path, page: PageText, route: str) -> PageText:
+    page.route = route
+    log.info("%s page %d: %s", path.name, page.number, route)
+    return page
 
 
 def _check_complete(path: Path) -> None:
@@ -95,20 +140,15 @@ def _check_complete(path: Path) -> None:
             raise InputError(path, "truncated PDF (no %%EOF end marker)")
 
 
-def _resolved(page: PageText | Future, number: int) -> PageText:
-    if isinstance(page, Future):
-        page = page.result()
-        page.number = number
+def _resolved(page: PageText | tuple[Future, str], number: int) -> PageText:
+    if isinstance(page, tuple):
+        future, route = page
+        page = future.result()
+        page.number, page.route = number, route
     return page
 
 
-def _submit_ocr(path: Path, page, options: Options, ocr) -> Future:
-    if ocr is None:
-        raise InputError(path, f"page {page.page_number} needs OCR but no OCR pool was given")
-    return ocr.submit(ocr_image(path, page, options.ocr_dpi), page.page_number)
-
-
-def ocr_image(path: Path, page, max_dpi: int) -> Image.Image:
+def ocr_image(path: Path, page_number: int, max_dpi: int, page=None) -> Image.Image:
     """What OCR reads of a pdfplumber page: a scan's own image as stored, else the page rendered.
 
     A scan's image at its own resolution is the most faithful input and the cheapest:
@@ -120,10 +160,11 @@ def ocr_image(path: Path, page, max_dpi: int) -> Image.Image:
     with _PDFIUM:
         pdf = pypdfium2.PdfDocument(str(path))
         try:
-            pdf_page = pdf[page.page_number - 1]
-            image = _stored_scan(pdf_page) if _holds_only_one_image(page) else None
+            pdf_page = pdf[page_number - 1]
+            # Without pdfplumber's view of the page, `_stored_scan` alone judges it (one image object).
+            image = _stored_scan(pdf_page) if page is None or _holds_only_one_image(page) else None
             if image is None:
-                dpi = _render_dpi(page, max_dpi)
+                dpi = _render_dpi(page, max_dpi) if page is not None else max_dpi
                 image = pdf_page.render(scale=dpi / 72, may_draw_forms=True).to_pil().convert("RGB")
                 image.info["dpi"] = (dpi, dpi)
             return image
@@ -134,7 +175,7 @@ def ocr_image(path: Path, page, max_dpi: int) -> Image.Image:
 def _holds_only_one_image(page) -> bool:
     """Whether the page shows one image covering it and nothing else (no text, paths, fields)."""
     return (len(page.images) == 1 and not page.chars and not page.rects and not page.lines and not page.curves
-            and not page.annots and _image_share(page) >= SCAN_IMAGE_SHARE)
+            and not _annotations(page) and _image_share(page) >= SCAN_IMAGE_SHARE)
 
 
 def _stored_scan(pdf_page) -> Image.Image | None:
@@ -172,8 +213,8 @@ def _render_dpi(page, max_dpi: int) -> int:
     return dpi if preprocess.UPSCALE_BELOW_DPI <= dpi < max_dpi else max_dpi
 
 
-def text_layer_page(page, number: int) -> PageText | None:
-    """The page from its text layer, or None when the layer is missing, too thin or garbled."""
+def text_layer_page(page, number: int) -> tuple[PageText | None, str]:
+    """The page from pdfplumber's text layer, or None when the layer is missing, too thin or garbled; and why."""
     chars = [dict(c) for c in page.chars]
     raw_text = "".join(c["text"] for c in chars)
     encoding = legacy.detect_encoding(raw_text)
@@ -181,31 +222,140 @@ def text_layer_page(page, number: int) -> PageText | None:
         _u_spaces_as_letters(chars)
     raw_words = extract_words(chars, return_chars=True) if chars else []
     words = [
-        Word(legacy.decode(w["text"], encoding, any(legacy.is_capitals_font(c["fontname"]) for c in w["chars"])),
+        Word(_nfc(legacy.decode(w["text"], encoding,
+                                any(legacy.is_capitals_font(c["fontname"]) for c in w["chars"]))),
              w["x0"], w["top"], w["x1"], w["bottom"])
         for w in raw_words
     ]
-    if not _usable(words, page):
-        return None
+    verdict = judge_layer(words, _image_share(page))
+    if not verdict.usable:
+        return None, verdict.reason
     words += _signature_fill_words(page)
     lines = reading_order(words, float(page.width), float(page.height))
-    return PageText(number, lines, TEXT_LAYER, float(page.width), float(page.height), words)
+    return PageText(number, lines, TEXT_LAYER, float(page.width), float(page.height), words), verdict.reason
 
 
-def _usable(words: list[Word], page) -> bool:
+def pdfium_text_page(path: Path, number: int) -> tuple[PageText | None, str]:
+    """Page `number` from PDFium's reading of the text layer, or None when it is unusable too; and why.
+
+    PDFium maps glyphs to text by more of a font's tables than pdfminer does (a monospace
+    font whose accents are glyphs of their own comes out as whole Vietnamese letters), and
+    it reads the signed PDFs whose annotations pdfminer cannot resolve.
+    """
+    with _PDFIUM:
+        try:
+            pdf = pypdfium2.PdfDocument(str(path))
+        except pypdfium2.PdfiumError as exc:
+            return None, f"cannot open ({exc})"
+        try:
+            pdf_page = pdf[number - 1]
+            width, height = pdf_page.get_size()
+            textpage = pdf_page.get_textpage()
+            try:
+                words = _pdfium_words(textpage, height)
+            finally:
+                textpage.close()
+            share = _pdfium_image_share(pdf_page, width * height)
+        finally:
+            pdf.close()
+    encoding = legacy.detect_encoding(" ".join(w.text for w in words))
+    if encoding != legacy.UNICODE:
+        words = [Word(_nfc(legacy.decode(w.text, encoding)), w.x0, w.top, w.x1, w.bottom) for w in words]
+    verdict = judge_layer(words, share)
+    if not verdict.usable:
+        return None, verdict.reason
+    lines = reading_order(words, float(width), float(height))
+    return PageText(number, lines, TEXT_LAYER, float(width), float(height), words), verdict.reason
+
+
+# Characters closer than this (in points) belong to one word, as pdfplumber's x_tolerance.
+WORD_GAP = 3.0
+
+
+def _pdfium_words(textpage, page_height: float) -> list[Word]:
+    """Words with boxes (top-left origin) from PDFium's characters; its generated spaces and line breaks,
+    and gaps wider than WORD_GAP, end a word; a combining mark joins the letter before it."""
+    words: list[Word] = []
+    text, box = [], None  # the word being read: its characters and [x0, top, x1, bottom]
+
+    def flush() -> None:
+        nonlocal text, box
+        if text:
+            words.append(Word(_nfc("".join(text)), *box))
+        text, box = [], None
+
+    raw = textpage.raw
+    for i in range(textpage.count_chars()):
+        char = chr(pdfium_c.FPDFText_GetUnicode(raw, i))
+        if char.isspace() or char == "\x00" or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+            flush()
+            continue
+        left, bottom, right, top = textpage.get_charbox(i)
+        top, bottom = page_height - top, page_height - bottom
+        if unicodedata.category(char) == "Mn" and text:
+            text.append(char)
+            continue
+        if box is not None and (left - box[2] > WORD_GAP or top >= box[3] or bottom <= box[1]):
+            flush()
+        text.append(char)
+        box = [left, top, right, bottom] if box is None else [
+            min(box[0], left), min(box[1], top), max(box[2], right), max(box[3], bottom)]
+    flush()
+    return words
+
+
+def _pdfium_image_share(pdf_page, page_area: float) -> float:
+    """The share of the page its largest image object covers."""
+    largest = 0.0
+    for obj in pdf_page.get_objects(max_depth=1):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = obj.get_bounds()
+            largest = max(largest, (right - left) * (top - bottom))
+    return largest / (page_area or 1.0)
+
+
+def _pdfium_page_count(path: Path) -> int:
+    with _PDFIUM:
+        try:
+            pdf = pypdfium2.PdfDocument(str(path))
+        except pypdfium2.PdfiumError as exc:
+            raise InputError(path, f"corrupt PDF ({exc})") from exc
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
+
+
+def _nfc(text: str) -> str:
+    """Marks a layer stores apart from their letters composed, before the layer is judged."""
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass
+class LayerVerdict:
+    usable: bool
+    reason: str
+
+
+def judge_layer(words: list[Word], image_share: float) -> LayerVerdict:
+    """Whether a page's decoded words are a text layer worth keeping, and why (or why not)."""
     if not words:
-        return False
+        return LayerVerdict(False, "no text layer")
     text = " ".join(w.text for w in words)
-    if text.count("(cid:") > max(2, len(words) // 20) or "\ufffd" in text:
-        return False
-    if len(words) < FEW_WORDS and _image_share(page) >= LARGE_IMAGE_SHARE:
-        return False
+    unmapped = text.count("(cid:") + text.count("\ufffd")
+    if unmapped > max(2, len(words) // 20):
+        return LayerVerdict(False, f"{unmapped} glyphs without a character")
+    if len(words) < FEW_WORDS and image_share >= LARGE_IMAGE_SHARE:
+        return LayerVerdict(False, f"{len(words)} words over an image covering {image_share:.0%} of the page")
     ratio = legacy.vietnamese_ratio(text)
     if ratio is not None and ratio < MIN_VIETNAMESE_RATIO:
-        return False
+        return LayerVerdict(False, f"only {ratio:.0%} of accented words are Vietnamese syllables")
     _, accented = legacy.syllable_score(text)
     alphabetic = sum(1 for w in words if any(ch.isalpha() for ch in w.text))
-    return not (alphabetic >= 4 * FEW_WORDS and accented < MIN_ACCENTED_SHARE * alphabetic)
+    if alphabetic >= 4 * FEW_WORDS and accented < MIN_ACCENTED_SHARE * alphabetic:
+        return LayerVerdict(False, f"only {accented} of {alphabetic} words carry a diacritic")
+    share = f"{ratio:.0%} of accented words Vietnamese" if ratio is not None else "no accented words"
+    return LayerVerdict(True, f"{len(words)} words, {share}")
 
 
 def _image_share(page) -> float:
@@ -225,14 +375,30 @@ def _u_spaces_as_letters(chars: list[dict]) -> None:
         chars[i]["text"] = "\xad"
 
 
+def _annotations(page) -> list[dict]:
+    """The page's annotation dictionaries, each resolved one level deep.
+
+    pdfplumber's `page.annots` resolves every reference inside them, and a signed PDF's
+    widgets point back at their page and parent fields: the resolution recurses until
+    Python's limit. Only the keys read here are resolved.
+    """
+    annots = resolve1(page.page_obj.annots)
+    if not isinstance(annots, list):
+        return []
+    return [data for data in (resolve1(a) for a in annots) if isinstance(data, dict)]
+
+
 def _signature_fill_words(page) -> list[Word]:
     """Words typed into small signature fields (the number, the day) at the place they show."""
     words: list[Word] = []
-    for annot in page.annots:
-        data = annot.get("data") or {}
+    for data in _annotations(page):
         if getattr(resolve1(data.get("Subtype")), "name", None) != "Widget":
             continue
-        if annot["bottom"] - annot["top"] > FILL_FIELD_HEIGHT:
+        rect = resolve1(data.get("Rect"))
+        if not isinstance(rect, list) or len(rect) != 4:
+            continue
+        y0, y1 = float(resolve1(rect[1])), float(resolve1(rect[3]))
+        if abs(y1 - y0) > FILL_FIELD_HEIGHT:
             continue
         appearances = resolve1(data.get("AP"))
         appearance = resolve1(appearances.get("N")) if isinstance(appearances, dict) else None

@@ -39,4 +39,4 @@ class TextParser:
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(path, f"cannot read text file ({exc})") from exc
         lines = decode_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-        return DocumentText(path, [PageText(1, lines, PLAIN)])
+        return DocumentText(path, [PageText(1, lines, PLAIN, route="plain text file")])

@@ -62,7 +62,7 @@ class DocxParser:
         body = document.element.body
         encoding = legacy.detect_encoding(" ".join(body.itertext()))
         lines = [line for line in _block_lines(body, encoding) if line]
-        return DocumentText(path, [PageText(1, lines, WORD)])
+        return DocumentText(path, [PageText(1, lines, WORD, route="Word document (python-docx)")])
 
 
 def _block_lines(container, encoding: str) -> list[str]:
@@ -121,7 +121,8 @@ class DocParser:
             reason = run.stderr.decode("utf-8", "replace").strip().splitlines()
             raise InputError(path, f"not a readable Word 97 document ({reason[-1] if reason else 'antiword failed'})")
         text = unicodedata.normalize("NFC", run.stdout.decode("utf-8", "replace"))
-        return DocumentText(path, [PageText(1, decode_lines(antiword_lines(text)), WORD)])
+        return DocumentText(path, [PageText(1, decode_lines(antiword_lines(text)), WORD,
+                                                   route="Word 97 document (antiword)")])
 
 
 def antiword_lines(text: str) -> list[str]:
