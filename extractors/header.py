@@ -49,7 +49,9 @@ DOC_TYPES = {
     "giay nghi phep": "Giấy nghỉ phép", "giay moi": "Giấy mời", "loi phat dong": "Lời phát động",
     "loi keu goi": "Lời kêu gọi", "phat dong": "Phát động", "ke hoach": "Kế hoạch", "thong bao": "Thông báo",
     "quyet dinh": "Quyết định", "bao cao": "Báo cáo", "huong dan": "Hướng dẫn", "to trinh": "Tờ trình",
-    "quy che": "Quy chế", "quy dinh": "Quy định", "chuong trinh": "Chương trình", "nghi quyet": "Nghị quyết",
+    "quy che": "Quy chế", "quy dinh": "Quy định",
+    "qui che": "Quy chế", "qui dinh": "Quy định",  # the old spelling "qui" of "quy"
+    "chuong trinh": "Chương trình", "nghi quyet": "Nghị quyết",
     "chi thi": "Chỉ thị", "bien ban": "Biên bản", "de an": "Đề án", "du an": "Dự án", "phuong an": "Phương án",
     "cong dien": "Công điện", "cong van": "Công văn", "thong cao": "Thông cáo", "thong tri": "Thông tri",
     "ket luan": "Kết luận", "dieu le": "Điều lệ", "thu ngo": "Thư ngỏ", "thu moi": "Thư mời",
@@ -142,10 +144,22 @@ def find_number(lines: list[str], skip: set[int] = frozenset()) -> tuple[str | N
     return None, None, None
 
 
+# lower-case words inside a địa danh: "Thành phố Hồ Chí Minh", "thị xã", "thị trấn"
+_PLACE_WORDS = frozenset(("pho", "xa", "tran", "thi"))
+
+
 def _place_head(line: str) -> bool:
-    """A line holding only the first word(s) of a địa danh cut from its ", ngày …" line."""
+    """A line holding only the first word(s) of a địa danh cut from its ", ngày …" line
+    ("Thái" / "Bình, ngày …", "Thành phố Hồ" / "Chí Minh, ngày …")."""
     words = line.split()
-    return 1 <= len(words) <= 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+    return 1 <= len(words) <= 4 and words[0][:1].isupper() and all(
+        w.isalpha() and (w[:1].isupper() and w[1:].islower() or folded(w) in _PLACE_WORDS) for w in words)
+
+
+# the year of a place–date line that wrapped onto a line of its own, often to the left margin
+# under the other column ("Tân An, ngày 31 tháng 05" … "năm 2024"; "… tháng 9 năm" … "2021")
+_WRAPPED_YEAR = re.compile(r"^\W*(?:nam\s*)?(?P<y>(?:19|20)\d\d)\b")
+_YEAR_REACH = 3  # lines before or after the place–date line its wrapped year may stand on
 
 
 def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | None]:
@@ -162,12 +176,15 @@ def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | Non
             ftext = folded(text)
         d = DATE_WORDS.search(ftext)
         if not d:
-            continue
+            d = _date_with_wrapped_year(lines, i)
+            if not d:
+                continue
+            text, ftext = line, f
         date = iso_date(d.group("y"), d.group("m"), d.group("d"))
         place = None
         if pd:
             place = squash(text[: pd.start()]).strip(" |.,-:") or None
-            if place and " " not in place and i > 0 and _place_head(lines[i - 1]):
+            if place and len(place.split()) <= 2 and i > 0 and _place_head(lines[i - 1]):
                 place = squash(lines[i - 1]) + " " + place  # the địa danh wrapped: "Thái" / "Bình, ngày …"
         return date, place, i
     for line in lines[:HEADER_SPAN]:
@@ -175,6 +192,18 @@ def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | Non
         if m:
             return iso_date(m.group("y"), m.group("m"), m.group("d")), None, None
     return None, None, None
+
+
+def _date_with_wrapped_year(lines: list[str], i: int) -> re.Match[str] | None:
+    """The date of place–date line `i` completed by a year that wrapped onto a nearby line of its own."""
+    f = folded(lines[i]).rstrip(" .,")
+    stem = f if re.search(r"nam$", f) else f + " nam"
+    for k in [*range(i + 1, i + 1 + _YEAR_REACH), *range(i - 1, i - 1 - _YEAR_REACH, -1)]:
+        if 0 <= k < len(lines):
+            y = _WRAPPED_YEAR.match(folded(lines[k]))
+            if y:
+                return DATE_WORDS.search(f"{stem} {y.group('y')}")
+    return None
 
 
 # a piece of the quốc hiệu that OCR or a narrow cell cut off: "NGHĨA VIỆT NAM", "VIỆT NAM"
@@ -217,11 +246,19 @@ _NUMBERED = re.compile(r"^\W*(?:[ivx]+|\d+(?:\.\d+)*|[a-d])\s*[./)]\s")  # "1. M
 _STRONG_OPENER = re.compile(r"^\W*(can cu|hom nay|vao hoi|thi hanh|dieu \d)")
 
 
-def _is_other_part(line: str) -> bool:
-    """A line of another header part: where a wrapped "V/v" or title ends for sure."""
+def _is_other_part(line: str, type_ends: bool = True) -> bool:
+    """A line of another header part: where a wrapped "V/v" or title ends for sure. A tên loại in
+    capitals starts another part unless `type_ends` is False (the first line under a title, which may
+    open with a type word: "KẾ HOẠCH" / "PHÁT ĐỘNG ĐỢT THI ĐUA …")."""
     f = folded(line)
     return bool(KINH_GUI.match(f) or is_header_mark(line) or _SO.match(f) or _NUMBERED.match(f)
-                or _TYPE_RE.match(f) and _is_upper(line))
+                or type_ends and _TYPE_RE.match(f) and _is_upper(line))
+
+
+def _starts_body(line: str) -> bool:
+    """A line the body surely starts with: "Kính gửi", "Căn cứ …", "Thực hiện …", a numbered heading."""
+    f = folded(line)
+    return bool(KINH_GUI.match(f) or _NUMBERED.match(f) or opens_body(line))
 
 
 def _continues(line: str) -> bool:
@@ -241,7 +278,8 @@ def _open_quote(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count("(") > text.count(")") or text.count('"') % 2 == 1
 
 
-def _follows_subject(parts: list[str], line: str, upper_title: bool, full_width: int) -> bool:
+def _follows_subject(parts: list[str], line: str, upper_title: bool, full_width: int,
+                     next_line: str = "") -> bool:
     """Whether `line` continues a wrapped title whose lines so far are `parts`.
 
     A title under the tên loại is centred: its lines are shorter than the body's full lines and
@@ -249,13 +287,21 @@ def _follows_subject(parts: list[str], line: str, upper_title: bool, full_width:
     numbered heading) begins. A wrapped line may start with a capital ("… của" / "Trường THPT …").
     """
     prev = parts[-1]
-    if _is_other_part(line) or len(line) > 160 or prev.rstrip().endswith((".", ":", ";")):
+    # a line opening with a tên loại word ends the title, unless the body starts right under it
+    # ("… CÁC MỤC TIÊU, NHIỆM VỤ" / "NGHỊ QUYẾT ĐẠI HỘI LẦN THỨ XIII CỦA ĐẢNG" / "Thực hiện …")
+    body_next = bool(next_line) and _starts_body(next_line)
+    if _is_other_part(line, type_ends=not body_next) or len(line) > 160 or prev.rstrip().endswith((".", ":", ";")):
         return False
     if _continues(line) or _open_quote(" ".join(parts)):
         return True
     if opens_body(line):
         return False
     if upper_title and _is_upper(line) or _CONNECTOR_END.search(folded(prev)):
+        return True
+    if (body_next and bool(full_width) and len(line) <= full_width
+            and not re.search(r"[.:;!?]$", line.rstrip()) and (upper_title or not _is_upper(line))):
+        # the title block's last line, the body starting right under it; a line in capitals under a
+        # mixed-case title is another part (a Quyết định's "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN")
         return True
     # a short, unpunctuated line centred under a mixed-case title: its wrapped remainder
     return (not upper_title and not _is_upper(line) and bool(full_width) and len(line) < 0.8 * full_width
@@ -272,10 +318,11 @@ def _title_subject(lines: list[str], i: int, doc_type: str, rest: str,
     full_width = _full_width(lines)
     while j < len(lines) and len(parts) < 6 and j not in skip:
         nxt = lines[j].strip()
+        after = lines[j + 1].strip() if j + 1 < len(lines) and j + 1 not in skip else ""
         if parts:
-            if not _follows_subject(parts, nxt, upper_title, full_width):
+            if not _follows_subject(parts, nxt, upper_title, full_width, after):
                 break
-        elif _is_other_part(nxt) or _STRONG_OPENER.match(folded(nxt)) or len(nxt) > 200:
+        elif _is_other_part(nxt, type_ends=False) or _STRONG_OPENER.match(folded(nxt)) or len(nxt) > 200:
             break
         else:
             upper_title = _is_upper(nxt)
@@ -319,19 +366,9 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset(),
         line, f = lines[i], folded(lines[i])
         if KINH_GUI.match(f):
             break
-        vv = _VV.match(f)
+        vv = _VV.match(f) or _VE_VIEC.match(f)
         if vv:
-            parts = [line[vv.end():].strip()]
-            j = i + 1
-            while j < len(lines) and len(parts) < 8 and j not in skip:
-                nxt = lines[j]
-                if (_is_other_part(nxt) or _is_upper(nxt) or len(nxt) > 90
-                        or parts[-1].endswith(".") and not parts[-1].endswith("..")
-                        or not _continues(nxt) and opens_body(nxt)):
-                    break
-                parts.append(nxt.strip())
-                j += 1
-            subject = squash(" ".join(p for p in parts if p)).rstrip(" .;:") or None
+            subject, j = _vv_subject(lines, i, vv.end(), skip)
             return "Công văn", subject, j
         t = _TYPE_RE.match(f)
         if t and _is_upper(line[: t.end("t")]) and len(line) < 160:
@@ -339,7 +376,10 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset(),
             rest = line[end:].strip(" :-–")
             if _TYPE_BY_KEY[re.sub(r"\s+", "", t.group("t"))] in _VERB_TYPES and rest:
                 rest = line[t.start("t"):].strip()
-            return _title_subject(lines, i, doc_type, rest, skip)
+            doc_type, subject, j = _title_subject(lines, i, doc_type, rest, skip)
+            if subject is None:  # "TỜ TRÌNH" over the quốc hiệu, its trích yếu on a "V/v" line below
+                subject = _vv_below(lines, j, limit, skip)
+            return doc_type, subject, j
     for i in range(after + 1, limit if after >= 0 else 0):
         line = lines[i].strip()
         if i in skip or KINH_GUI.match(folded(line)) or opens_body(line) or len(line) > 90:
@@ -348,6 +388,36 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset(),
         if doc_type:
             return _title_subject(lines, i, doc_type, "", skip)
     return None, None, None
+
+
+def _vv_subject(lines: list[str], i: int, start: int, skip: set[int]) -> tuple[str | None, int]:
+    """The trích yếu of the "V/v" line `i` (its text from `start`) with its wrapped lines, and the line after."""
+    line = lines[i]
+    parts = [line[start:].strip()]
+    j = i + 1
+    while j < len(lines) and len(parts) < 8 and j not in skip:
+        nxt = lines[j]
+        if (_is_other_part(nxt) or _is_upper(nxt) or len(nxt) > 90
+                or parts[-1].endswith(".") and not parts[-1].endswith("..")
+                or not _continues(nxt) and opens_body(nxt)):
+            break
+        parts.append(nxt.strip())
+        j += 1
+    return squash(" ".join(p for p in parts if p)).rstrip(" .;:") or None, j
+
+
+def _vv_below(lines: list[str], start: int, limit: int, skip: set[int]) -> str | None:
+    """The trích yếu of a "V/v" line between `start` and the body, if there is one."""
+    for k in range(start, limit):
+        f = folded(lines[k])
+        if k in skip:
+            continue
+        if KINH_GUI.match(f) or opens_body(lines[k]):
+            return None
+        vv = _VV.match(f)
+        if vv:
+            return _vv_subject(lines, k, vv.end(), skip)[0]
+    return None
 
 
 # a web page's navigation and post details: "Trang chủ > Tin tức", "Ngày đăng: …", "Lượt xem: 87"

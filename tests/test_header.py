@@ -429,3 +429,84 @@ KẾ HOẠCH
 Tổ chức Tháng Công nhân năm 2024
 """)
     assert (h.issuer, h.parent_issuer) == ("CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN NHỰA HƯNG YÊN", "LĐLĐ HUYỆN YÊN MỸ")
+
+
+@pytest.mark.parametrize("text", [
+    # a tab-set header whose right column ran past the margin: the year wrapped to the left margin
+    "CÔNG ĐOÀN CƠ SỞ TRƯỜNG MẦM NON HOA SEN\nSố: 12/TTr-CĐCS\nnăm 2023\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\nVĩnh Long, ngày 14 tháng 08\nTỜ TRÌNH\n",
+    # the year under the other column's stamp text, before the place–date line
+    "LĐLĐ HUYỆN CHÂU THÀNH\nCĐCS TRƯỜNG TH AN HIỆP\nMật\n2023 khẩn\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Vĩnh Long, ngày 14 tháng 8 năm\nQUY CHẾ\n",
+])
+def test_place_date_whose_year_wrapped_onto_a_line_of_its_own(text):
+    h = header(text)
+    assert (h.date, h.place) == ("2023-08-14", "Vĩnh Long")
+
+
+def test_place_wrapped_after_three_words():
+    h = header("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nSố: 88/KH-UBND\nThành phố Đà\nNẵng, ngày 2 tháng 3 năm 2024\n"
+               "KẾ HOẠCH\nPhòng chống thiên tai năm 2024\nCăn cứ Luật Phòng, chống thiên tai;\n")
+    assert (h.date, h.place) == ("2024-03-02", "Thành phố Đà Nẵng")
+
+
+def test_ten_loai_above_the_quoc_hieu_with_its_trich_yeu_on_a_vv_line():
+    h = header("""
+LIÊN ĐOÀN LAO ĐỘNG HUYỆN GIA LÂM
+CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH AN PHÚ
+Số: 03/TTr-CĐCS
+TỜ TRÌNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Gia Lâm, ngày 5 tháng 6 năm 2023
+V/v đề nghị phê duyệt kết quả bầu cử bổ sung
+Ban Chấp hành nhiệm kỳ 2023 - 2028
+Kính gửi: Ban Thường vụ Liên đoàn Lao động huyện
+""")
+    assert (h.doc_type, h.subject) == ("Tờ trình", "đề nghị phê duyệt kết quả bầu cử bổ sung Ban Chấp hành nhiệm kỳ 2023 - 2028")
+
+
+def test_ve_viec_in_the_left_column_is_a_cong_van_trich_yeu():
+    h = header("""
+SỞ GIÁO DỤC VÀ ĐÀO TẠO NAM ĐỊNH
+Số: 211/SGDĐT-VP
+Về việc tăng cường công tác phòng cháy
+chữa cháy trong trường học
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Nam Định, ngày 9 tháng 2 năm 2022
+Kính gửi: Các đơn vị trực thuộc
+""")
+    assert (h.doc_type, h.subject) == ("Công văn", "tăng cường công tác phòng cháy chữa cháy trong trường học")
+
+
+def test_old_spelling_qui_names_the_same_ten_loai():
+    h = header("CĐCS TRƯỜNG THCS NGỌC HỒI\nQUI ĐỊNH\nVề việc sử dụng quỹ phúc lợi\nI. PHẠM VI ÁP DỤNG\n")
+    assert (h.doc_type, h.subject) == ("Quy định", "Về việc sử dụng quỹ phúc lợi")
+
+
+def test_title_under_a_ten_loai_may_open_and_go_on_with_type_words():
+    h = header("""
+ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM
+Số: 77/KH-UBND
+Quảng Nam, ngày 3 tháng 4 năm 2025
+KẾ HOẠCH
+PHÁT ĐỘNG THI ĐUA HOÀN THÀNH CÁC NHIỆM VỤ TRỌNG TÂM
+NĂM 2025 THEO TINH THẦN
+NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XXII
+Thực hiện Kế hoạch số 12/KH-UBND ngày 2/1/2025 của Ủy ban nhân dân tỉnh về thi đua;
+""")
+    assert h.doc_type == "Kế hoạch"
+    assert h.subject == ("PHÁT ĐỘNG THI ĐUA HOÀN THÀNH CÁC NHIỆM VỤ TRỌNG TÂM NĂM 2025 THEO TINH THẦN "
+                         "NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XXII")
+
+
+@pytest.mark.parametrize("title, tail, subject", [
+    ("Triển khai Tháng hành động vì an toàn thực phẩm",
+     "Năm 2024 trên địa bàn huyện (từ ngày 15/4 – 15/5/2024)",
+     "Triển khai Tháng hành động vì an toàn thực phẩm Năm 2024 trên địa bàn huyện (từ ngày 15/4 – 15/5/2024)"),
+    ("TỔ CHỨC NGÀY HỘI ĐỌC SÁCH", "Năm học 2024 - 2025", "TỔ CHỨC NGÀY HỘI ĐỌC SÁCH Năm học 2024 - 2025"),
+])
+def test_title_line_right_above_the_body_ends_the_title(title, tail, subject):
+    text = (f"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 9/KH-PGDĐT\nHuế, ngày 1 tháng 4 năm 2024\nKẾ HOẠCH\n{title}\n{tail}\n"
+            "Căn cứ Kế hoạch số 5/KH-UBND ngày 20/3/2024 của Ủy ban nhân dân huyện về công tác năm 2024,\n")
+    assert header(text).subject == subject
