@@ -53,7 +53,7 @@ def ingest_inbox(options: Options | None = None, progress: Progress | None = Non
         if progress:
             progress.done(outcome)
 
-    with Store(options.database_path) as store:
+    with Store(options.database_target) as store:
         batch = consumer.plan(options, store)
         if progress:
             progress.start(len(batch.new) + len(batch.duplicates) + len(batch.repeats))

@@ -31,7 +31,7 @@ def _prefect_env(quiet: bool) -> None:
 
 def _options(args: argparse.Namespace) -> Options:
     options = Options()
-    for name in ("inbox", "processed", "jobs"):
+    for name in ("inbox", "processed", "jobs", "database"):
         value = getattr(args, name, None)
         if value is not None:
             setattr(options, name, value)
@@ -87,6 +87,7 @@ class _Bar:
 def cmd_ingest(args: argparse.Namespace) -> int:
     _prefect_env(quiet=True)
     from flows.ingest import run_ingest
+    from pipeline.store import describe
 
     options = _options(args)
     bar = _Bar()
@@ -99,7 +100,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if summary.samples_added:
         print(f"The inbox had never been used: {summary.samples_added} bundled sample(s) copied into {options.inbox}.")
     print(summary.line())
-    print(f"archive: {options.archive_dir}   quarantine: {options.quarantine_dir}   index: {options.database_path}")
+    print(f"archive: {options.archive_dir}   quarantine: {options.quarantine_dir}   "
+          f"index: {describe(options.database_target)}")
     return 0
 
 
@@ -112,13 +114,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace):
-    from pipeline.store import Store
+    from pipeline.store import Store, describe, index_exists
 
     options = _options(args)
-    if not options.database_path.exists():
-        _error(f"{options.database_path}: no index yet; run `congvan ingest` first")
+    if not index_exists(options.database_target):
+        _error(f"{describe(options.database_target)}: no index yet; run `congvan ingest` first")
         sys.exit(1)
-    return Store(options.database_path)
+    return Store(options.database_target)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -171,6 +173,8 @@ def parser() -> argparse.ArgumentParser:
     where = argparse.ArgumentParser(add_help=False)
     where.add_argument("--processed", type=Path, help="folder of the archive, quarantine, index (congvan.sqlite) "
                                                       "and exports; default data/processed or $CONGVAN_PROCESSED")
+    where.add_argument("--database", help="the index: an SQLite file or a postgresql:// URL; "
+                                          "default PROCESSED/congvan.sqlite or $CONGVAN_DATABASE")
     inbox = argparse.ArgumentParser(add_help=False)
     inbox.add_argument("--inbox", type=Path, help="folder scanned for new files; default data/raw or $CONGVAN_INBOX")
     jobs = argparse.ArgumentParser(add_help=False)

@@ -26,7 +26,7 @@ from models.record import Record
 from pipeline.acquire import read_document
 from pipeline.errors import InputError
 from pipeline.options import Options
-from pipeline.store import DUPLICATE, INGESTED, QUARANTINED, LedgerEntry, Store, now
+from pipeline.store import DUPLICATE, INGESTED, QUARANTINED, LedgerEntry, Store, index_exists, now
 
 if TYPE_CHECKING:
     from pipeline.ocr import OcrPool
@@ -121,7 +121,7 @@ def inbox_files(options: Options) -> list[Path]:
 
 def never_used(options: Options) -> bool:
     """True for an inbox never used: no index yet and nothing waiting."""
-    return not options.database_path.exists() and not inbox_files(options)
+    return not inbox_files(options) and not index_exists(options.database_target)
 
 
 def seed_samples(options: Options) -> int:

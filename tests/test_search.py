@@ -1,4 +1,4 @@
-"""Search and targets over a hand-built index: blind to diacritics, đ, case, NFC/NFD and tone placement."""
+"""Search and targets over a hand-built index, on both engines: blind to diacritics, đ, case, NFC/NFD and tone placement."""
 from __future__ import annotations
 
 import io
@@ -29,8 +29,8 @@ DOCS = {
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "i.sqlite") as s:
+def store(database):
+    with Store(database) as s:
         for i, (name, (record, body)) in enumerate(DOCS.items()):
             s.add_document(record, document(f"{record.subject}\n{body}", f"{name}.pdf"),
                            LedgerEntry(sha256=str(i) * 64, file_name=f"{name}.pdf", status=INGESTED,
@@ -96,8 +96,8 @@ def test_print_targets_groups_under_the_directive(store):
     assert text.index("708/LĐLĐ-CTCS") < text.index("12/KH-LĐLĐ")
 
 
-def test_print_review_lists_low_pages(tmp_path):
-    with Store(tmp_path / "r.sqlite") as store:
+def test_print_review_lists_low_pages(database):
+    with Store(database) as store:
         store.add_document(Record(number="3", symbol="TB"), document("a\fb", "s.pdf", confidences=[40.0, 90.0]),
                            LedgerEntry(sha256="9" * 64, file_name="s.pdf", status=INGESTED, started_at=now()), 70.0)
         out = io.StringIO()
