@@ -11,8 +11,15 @@ NFC/NFD and old/new tone placement ("hoà" = "hòa") on both engines.
   GIN index; the text is kept as its words (`\\w+`) joined by spaces, so the
   PostgreSQL parser splits it where FTS5 does. Ranked by `ts_rank`.
 
-`search_sql` returns one statement for "the words as one phrase" and one for
-"every word anywhere"; `Store.search` runs the first, then the second.
+Both engines rank alike, so that the same query gives the same answers on either:
+four tiers, each ordered by date (newest first), then id —
+
+1. the words as one phrase in the subject,
+2. the words as one phrase in the subject or in the text (never across the two),
+3. every word in the subject,
+4. every word anywhere.
+
+`search_sql` gives a tier's statement; `Store.search` runs them in turn until it has enough.
 """
 from __future__ import annotations
 
@@ -23,6 +30,8 @@ from sqlalchemy import Connection, TextClause, text
 from extractors.vntext import fold
 
 _COLUMNS = "d.id, d.number, d.symbol, d.date, d.issuer, d.doc_type, d.subject, d.body, d.source_name"
+_ORDER = "ORDER BY d.date DESC NULLS LAST, d.id LIMIT :limit"
+TIERS = 4
 
 
 def words_of(value: str) -> str:
@@ -40,15 +49,27 @@ def index_document(conn: Connection, doc_id: int, subject: str, body: str) -> No
                      {"id": doc_id, "subject": words_of(subject), "body": words_of(body)})
 
 
-def search_sql(dialect: str, words: list[str], phrase: bool) -> tuple[TextClause, dict]:
-    """The statement (and its parameters, but `limit`) finding documents with `words` as a phrase or anywhere."""
+def _fts5_query(words: list[str], tier: int) -> str:
+    phrase = '"' + " ".join(words) + '"'
+    every = "(" + " AND ".join(f'"{w}"' for w in words) + ")"
+    return {1: f"subject : {phrase}", 2: phrase, 3: f"subject : {every}", 4: every}[tier]
+
+
+def _tsquery(words: list[str], tier: int) -> str:
+    """A to_tsquery text; positions from the subject have weight A, from the text B (see 0001_baseline.py)."""
+    def terms(weight: str, operator: str) -> str:
+        return f" {operator} ".join(f"'{w}'{weight}" for w in words)
+
+    return {1: terms(":A", "<->"), 2: f"({terms(':A', '<->')}) | ({terms(':B', '<->')})", 3: terms(":A", "&"),
+            4: terms("", "&")}[tier]
+
+
+def search_sql(dialect: str, words: list[str], tier: int) -> tuple[TextClause, dict]:
+    """Tier `tier`'s statement (1 to TIERS) and its parameters but `limit`: see the module's docstring."""
     if dialect == "sqlite":
-        query = '"' + " ".join(words) + '"' if phrase else " AND ".join(f'"{w}"' for w in words)
         sql = f"""SELECT {_COLUMNS} FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-                  WHERE documents_fts MATCH :query ORDER BY rank, d.id LIMIT :limit"""
-        return text(sql), {"query": query}
-    function = "phraseto_tsquery" if phrase else "plainto_tsquery"
-    sql = f"""SELECT {_COLUMNS} FROM documents_fts f JOIN documents d ON d.id = f.document_id,
-                     {function}('simple', :query) q
-              WHERE f.tsv @@ q ORDER BY ts_rank(f.tsv, q) DESC, d.id LIMIT :limit"""
-    return text(sql), {"query": " ".join(words)}
+                  WHERE documents_fts MATCH :query {_ORDER}"""
+        return text(sql), {"query": _fts5_query(words, tier)}
+    sql = f"""SELECT {_COLUMNS} FROM documents_fts f JOIN documents d ON d.id = f.document_id
+              WHERE f.tsv @@ to_tsquery('simple', :query) {_ORDER}"""
+    return text(sql), {"query": _tsquery(words, tier)}

@@ -204,15 +204,16 @@ class Store:
     def search(self, words: list[str], limit: int) -> list[dict[str, Any]]:
         """Documents whose folded subject or text holds every folded word.
 
-        Those holding the words as one phrase come first, then the rest, each by the engine's rank.
+        Those holding the words as one phrase come first (in the subject, then anywhere), then those holding
+        them apart (in the subject, then anywhere); within each, the newest first (see `fulltext`).
         """
         if not words:
             return []
         hits: list[dict[str, Any]] = []
-        for phrase in (True, False):
+        for tier in range(1, fulltext.TIERS + 1):
             if len(hits) >= limit:
                 break
-            sql, params = fulltext.search_sql(self.dialect, words, phrase)
+            sql, params = fulltext.search_sql(self.dialect, words, tier)
             seen = {h["id"] for h in hits}
             with self._lock, self._engine.connect() as conn:
                 rows = [dict(r) for r in conn.execute(sql, {**params, "limit": limit}).mappings()]
