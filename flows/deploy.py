@@ -1,14 +1,27 @@
-"""`congvan serve`: the nightly deployment of the ingest flow.
+"""The nightly deployment of the ingest flow: `congvan serve` on one machine, `congvan deploy` for workers.
 
-`flow.serve` registers the deployment with a Prefect server and runs its
-scheduled runs in this process until it is stopped. It needs a server that
-stays up: `prefect server start` in another terminal, and PREFECT_API_URL
-pointing at it (http://127.0.0.1:4200/api) — see the README.
+Both need a Prefect server that stays up: `prefect server start`, and
+PREFECT_API_URL pointing at it (http://127.0.0.1:4200/api) — see the README.
+
+- `serve`: `flow.serve` registers the deployment and runs its scheduled runs in
+  this process until it is stopped.
+- `deploy`: registers the deployment with a work pool (`congvan`, of type
+  process, created if missing); `prefect worker start --pool congvan` on any
+  machine with congvan installed runs its flow runs. The flow is found by module
+  (`flows.ingest.ingest_inbox`), not by a path, so workers need no checkout at a
+  given place; a run takes its settings (CONGVAN_*) from its worker's
+  environment. At most one run of the deployment goes at a time, whichever
+  worker takes it.
 """
 from __future__ import annotations
 
 import os
+from uuid import UUID
 
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.actions import WorkPoolCreate
+from prefect.deployments.runner import EntrypointType
+from prefect.exceptions import ObjectNotFound
 from prefect.schedules import Cron
 
 from flows.ingest import ingest_inbox
@@ -16,6 +29,7 @@ from pipeline.options import Options
 
 DEFAULT_CRON = "0 2 * * *"
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+WORK_POOL = "congvan"
 
 
 def serve(options: Options, cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE,
@@ -30,3 +44,23 @@ def serve(options: Options, cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TI
     os.environ["CONGVAN_JOBS"] = str(options.jobs)
     ingest_inbox.serve(name=name, schedules=[Cron(cron, timezone=timezone)],
                        description=f"Ingest {options.inbox.resolve()} every day at {cron} ({timezone})")
+
+
+def ensure_work_pool(name: str = WORK_POOL) -> None:
+    """Create the process work pool `name` unless the server has it already."""
+    with get_client(sync_client=True) as client:
+        try:
+            client.read_work_pool(name)
+        except ObjectNotFound:
+            client.create_work_pool(WorkPoolCreate(name=name, type="process"))
+
+
+def deploy(cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE, name: str = "nightly",
+           pool: str = WORK_POOL) -> UUID:
+    """Register `ingest_inbox` on a cron schedule with the work pool `pool`; returns the deployment's id."""
+    ensure_work_pool(pool)
+    deployment = ingest_inbox.to_deployment(
+        name=name, schedules=[Cron(cron, timezone=timezone)], work_pool_name=pool,
+        entrypoint_type=EntrypointType.MODULE_PATH, enforce_parameter_schema=False, concurrency_limit=1,
+        description=f"Ingest each worker's CONGVAN_INBOX at {cron} ({timezone}), one run at a time")
+    return deployment.apply(work_pool_name=pool)

@@ -113,6 +113,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_deploy(args: argparse.Namespace) -> int:
+    _prefect_env(quiet=False)
+    from flows.deploy import deploy
+
+    deployment_id = deploy(cron=args.cron, timezone=args.timezone, name=args.name, pool=args.pool)
+    print(f"deployment ingest-inbox/{args.name} ({deployment_id}) on work pool {args.pool}, {args.cron} "
+          f"({args.timezone}); run it with: prefect worker start --pool {args.pool}")
+    return 0
+
+
 def _store(args: argparse.Namespace):
     from pipeline.store import Store, describe, index_exists
 
@@ -187,13 +197,20 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", parents=[where, inbox, jobs], help="ingest the inbox once (Prefect flow)")
     p.set_defaults(run=cmd_ingest)
 
-    p = sub.add_parser("serve", parents=[where, inbox, jobs], help="run the nightly ingest deployment")
-    p.add_argument("--cron", default=os.environ.get("CONGVAN_CRON", "0 2 * * *"),
-                   help='cron schedule; default "0 2 * * *" or $CONGVAN_CRON')
-    p.add_argument("--timezone", default=os.environ.get("CONGVAN_TIMEZONE", "Asia/Ho_Chi_Minh"),
-                   help="timezone of the schedule; default Asia/Ho_Chi_Minh or $CONGVAN_TIMEZONE")
-    p.add_argument("--name", default="nightly", help="deployment name")
+    schedule = argparse.ArgumentParser(add_help=False)
+    schedule.add_argument("--cron", default=os.environ.get("CONGVAN_CRON", "0 2 * * *"),
+                          help='cron schedule; default "0 2 * * *" or $CONGVAN_CRON')
+    schedule.add_argument("--timezone", default=os.environ.get("CONGVAN_TIMEZONE", "Asia/Ho_Chi_Minh"),
+                          help="timezone of the schedule; default Asia/Ho_Chi_Minh or $CONGVAN_TIMEZONE")
+    schedule.add_argument("--name", default="nightly", help="deployment name")
+
+    p = sub.add_parser("serve", parents=[where, inbox, jobs, schedule], help="run the nightly ingest deployment")
     p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("deploy", parents=[schedule],
+                       help="register the nightly ingest deployment with a work pool, for Prefect workers")
+    p.add_argument("--pool", default="congvan", help="work pool (type process; created if missing); default congvan")
+    p.set_defaults(run=cmd_deploy)
 
     p = sub.add_parser("search", parents=[where], help="full-text search, blind to diacritics")
     p.add_argument("text")
