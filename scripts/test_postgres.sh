@@ -25,4 +25,5 @@ fi
 if [ -z "$(as_postgres psql -p "$port" -tAc "SELECT 1 FROM pg_database WHERE datname = '$NAME'")" ]; then
     as_postgres createdb -p "$port" -O "$NAME" "$NAME" >&2
 fi
+as_postgres psql -p "$port" -q -c "ALTER DATABASE $NAME OWNER TO $NAME" >&2  # the tests create schemas in it
 echo "postgresql://$NAME:$NAME@127.0.0.1:$port/$NAME"
