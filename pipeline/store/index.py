@@ -113,7 +113,7 @@ class Store:
     def _log(conn: Connection, entry: LedgerEntry) -> int:
         fields = dict(vars(entry))
         fields["finished_at"] = now()
-        result = conn.execute(schema.ingestion_ledger.insert().values(**fields))
+        result = conn.execute(schema.ingestion_ledger.insert(), fields)  # one statement, compiled once
         return int(result.inserted_primary_key[0])
 
     def ledger(self) -> list[dict[str, Any]]:
@@ -135,12 +135,23 @@ class Store:
             self._log(conn, entry)
         return doc_id
 
+    def add_documents(self, batch: list[tuple[Record, DocumentText, LedgerEntry]],
+                      review_confidence: float) -> list[int]:
+        """`add_document` for many records in one transaction (a backlog, a benchmark); returns their ids."""
+        ids = []
+        with self._lock, self._engine.begin() as conn:
+            for record, doc, entry in batch:
+                entry.document_id = self._insert_document(conn, record, doc, entry, review_confidence)
+                self._log(conn, entry)
+                ids.append(entry.document_id)
+        return ids
+
     @staticmethod
     def _insert_document(conn: Connection, record: Record, doc: DocumentText, entry: LedgerEntry,
                          review_confidence: float) -> int:
         sig = record.signatory
         rec = record.received or Received()
-        result = conn.execute(schema.documents.insert().values(
+        result = conn.execute(schema.documents.insert(), dict(
             sha256=entry.sha256, source_name=entry.file_name, number=record.number, symbol=record.symbol,
             date=record.date, place=record.place, issuer=record.issuer, parent_issuer=record.parent_issuer,
             doc_type=record.doc_type, subject=record.subject, theme=record.theme,
