@@ -8,7 +8,7 @@ NFC/NFD and old/new tone placement ("hoà" = "hòa") on both engines.
   document id; ranked by bm25.
 - PostgreSQL: `documents_fts (document_id, subject, body, tsv)`, where `tsv` is a
   stored `tsvector` ('simple' configuration: no stemming, no stop words) with a
-  GIN index; the text is kept as its words (`\\w+`) joined by spaces, so the
+  GIN index, and `subject_tsv` (the subject alone) with its own; the text is kept as its words (`\\w+`) joined by spaces, so the
   PostgreSQL parser splits it where FTS5 does. Ranked by `ts_rank`.
 
 Both engines rank alike, so that the same query gives the same answers on either:
@@ -56,11 +56,12 @@ def _fts5_query(words: list[str], tier: int) -> str:
 
 
 def _tsquery(words: list[str], tier: int) -> str:
-    """A to_tsquery text; positions from the subject have weight A, from the text B (see 0001_baseline.py)."""
+    """A to_tsquery text. Tiers 1 and 3 ask `subject_tsv`; in `tsv`, positions from the subject have weight A,
+    from the text B (see 0001_baseline.py), which keeps tier 2's phrase from running across the two."""
     def terms(weight: str, operator: str) -> str:
         return f" {operator} ".join(f"'{w}'{weight}" for w in words)
 
-    return {1: terms(":A", "<->"), 2: f"({terms(':A', '<->')}) | ({terms(':B', '<->')})", 3: terms(":A", "&"),
+    return {1: terms("", "<->"), 2: f"({terms(':A', '<->')}) | ({terms(':B', '<->')})", 3: terms("", "&"),
             4: terms("", "&")}[tier]
 
 
@@ -70,6 +71,7 @@ def search_sql(dialect: str, words: list[str], tier: int) -> tuple[TextClause, d
         sql = f"""SELECT {_COLUMNS} FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
                   WHERE documents_fts MATCH :query {_ORDER}"""
         return text(sql), {"query": _fts5_query(words, tier)}
+    column = "subject_tsv" if tier in (1, 3) else "tsv"  # the subject's own tsvector (0003_subject_tsvector.py)
     sql = f"""SELECT {_COLUMNS} FROM documents_fts f JOIN documents d ON d.id = f.document_id
-              WHERE f.tsv @@ to_tsquery('simple', :query) {_ORDER}"""
+              WHERE f.{column} @@ to_tsquery('simple', :query) {_ORDER}"""
     return text(sql), {"query": _tsquery(words, tier)}
