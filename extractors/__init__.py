@@ -16,6 +16,7 @@ from extractors.references import extract_references
 from extractors.signatory import extract_signatory
 from extractors.targets import extract_targets
 from extractors.theme import extract_theme
+from extractors.zones import split_appended
 from models.document import DocumentText
 from models.record import Record
 
@@ -23,7 +24,7 @@ EXTRACTOR_VERSION = "0.2.0"
 
 
 def extract_record(doc: DocumentText) -> Record:
-    lines = clean_pages([page.lines for page in doc.pages])
+    lines, _ = split_appended(clean_pages([page.lines for page in doc.pages]))
     header = extract_header(lines)
     return Record(
         number=header.number,

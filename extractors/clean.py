@@ -18,7 +18,6 @@ splitting here and the extractors recognise, matched on the folded
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Iterable, Sequence
 
 from extractors.vntext import fold, nfc, squash
@@ -182,17 +181,25 @@ def _drop_signature_stamps(lines: list[str]) -> list[str]:
 _STAMP_ORG_TAIL = re.compile(r"[.;]\s+[A-ZĐÀ-Ỹ][^.;]{3,60}$")
 
 
+# Running headers and footers are looked for in documents of at least this many pages: in two
+# pages a repeat is as likely content (two documents in one file signed by the same person).
+RUNNING_PAGES = 3
+
+
 def _running_lines(pages: Sequence[Sequence[str]]) -> set[str]:
-    """Lines printed at the top or bottom of most pages (running headers/footers)."""
-    if len(pages) < 2:
+    """Lines printed at the top or bottom of most pages, two of them in a row (running headers/footers);
+    a line at the foot of pages 1 and 3 only is the same signer closing two documents."""
+    if len(pages) < RUNNING_PAGES:
         return set()
-    seen: Counter[str] = Counter()
-    for page in pages:
+    seen: dict[str, list[int]] = {}
+    for number, page in enumerate(pages):
         body = [squash(l) for l in page if squash(l)]
-        edge = set(body[:2] + body[-2:])
-        seen.update(e for e in edge if len(e) >= 8)
+        for edge in set(body[:2] + body[-2:]):
+            if len(edge) >= 8:
+                seen.setdefault(edge, []).append(number)
     need = max(2, (len(pages) + 1) // 2)
-    return {line for line, n in seen.items() if n >= need}
+    return {line for line, on in seen.items()
+            if len(on) >= need and any(b - a == 1 for a, b in zip(on, on[1:]))}
 
 
 # --- splitting lines that still hold two columns ---------------------------------

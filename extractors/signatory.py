@@ -162,11 +162,26 @@ def _title_at(lines: list[str], k: int) -> str | None:
     return None
 
 
+# A name a narrow table cell wrapped ("Nguyễn" / "Minh Tường") is put back from at most this many words a line.
+_WRAPPED_NAME_WORDS = 3
+
+
+def _name_parts(line: str) -> bool:
+    """A line that may be part of a wrapped name: a few words of two letters or more (seal specks are one)."""
+    words = line.split()
+    return 1 <= len(words) <= _WRAPPED_NAME_WORDS and all(len(w) >= 2 for w in words)
+
+
 def _name_after(lines: list[str], start: int) -> str | None:
-    for line in lines[start: start + _NAME_WINDOW]:
+    window = lines[start: start + _NAME_WINDOW]
+    for k, line in enumerate(window):
         name = person_name(line)
         if name:
             return name
+        if k + 1 < len(window) and _name_parts(line) and _name_parts(window[k + 1]):
+            name = person_name(f"{line} {window[k + 1]}")
+            if name:
+                return name
         if len(line) > 90 or _authority_at(line):
             break
     return None

@@ -53,9 +53,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except InputError as exc:
         _error(f"{args.file}: {problem_of(exc)}")
         return 2
-    record = extract_record(doc).to_dict()
-    record["pages"] = [{"number": p.number, "method": p.method, "route": p.route} for p in doc.pages]
-    print(json.dumps(record, ensure_ascii=False, indent=2))
+    for page in doc.pages:  # the record on stdout is exactly the schema; how each page was read goes to stderr
+        print(f"{args.file}: page {page.number}: {page.route}", file=sys.stderr)
+    print(json.dumps(extract_record(doc).to_dict(), ensure_ascii=False, indent=2))
     return 0
 
 

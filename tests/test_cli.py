@@ -26,6 +26,7 @@ def test_extract_prints_the_schema_keys_as_json():
     assert list(record) == SCHEMA_KEYS
     assert (record["number"], record["symbol"], record["date"]) == ("708", "LĐLĐ-CTCS", "2021-02-22")
     assert "Quảng Trị" in run.stdout  # not \u-escaped
+    assert run.stderr == f"{shared('seeds', 'text', '003_215ada83c8d0aa07.txt')}: page 1: plain text file\n"
 
 
 @pytest.mark.parametrize("name, data, problem", [("empty.pdf", b"", "empty file"),
