@@ -329,12 +329,19 @@ def _zones(lines: list[str]) -> tuple[int, int]:
 
 # Letters OCR and some fonts give for Vietnamese ones: the Icelandic eth (U+00D0/U+00F0) for Đ/đ.
 _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
+# Tesseract may give one Đ twice, once as each ("CĐÐCS", "LĐÐLĐ"): a mixed pair is one letter
+# (a printed "ĐĐ", as in "ĐĐBQH", is two of the same code point).
+_DOUBLE_READ = re.compile("\u0110\u00d0|\u00d0\u0110|\u0111\u00f0|\u00f0\u0111")
+
+
+def _lookalikes(line: str) -> str:
+    return _DOUBLE_READ.sub(lambda m: m.group().translate(_LOOKALIKES)[0], line).translate(_LOOKALIKES)
 
 
 def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
     """The document's cleaned lines: NFC, no markdown, stamps, page numbers, running
     headers, "(Đã ký)" or blank lines, two-column lines split into their pieces."""
-    pages = [[nfc(l).replace("\u00a0", " ").translate(_LOOKALIKES) for l in p] for p in pages]
+    pages = [[_lookalikes(nfc(l).replace("\u00a0", " ")) for l in p] for p in pages]
     running = _running_lines(pages)
     lines: list[str] = []
     for page in pages:
@@ -360,7 +367,24 @@ def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
         else:
             pieces = [line]
         out.extend(squash(p) for p in pieces if not _is_noise(p))
-    return out
+    return _rejoin_salutation(out)
+
+
+_KINH_ALONE = re.compile(r"^\W*k[i1]nh\s*$")
+_GUI_OPENS = re.compile(r"^\W*g[uo][i1]\b\s*:?")
+# How many lines of the other header column may stand between "Kính" and its "gửi:".
+_SALUTATION_REACH = 6
+
+
+def _rejoin_salutation(lines: list[str]) -> list[str]:
+    """"Kính gửi:" split by a two-column header ("Kính" read with the left column, the quốc hiệu and
+    date between, then "gửi: …"): one line again, where "gửi" stood, above its addressees."""
+    for i, line in enumerate(lines):
+        if _KINH_ALONE.match(folded(line)):
+            for j in range(i + 1, min(len(lines), i + 1 + _SALUTATION_REACH)):
+                if _GUI_OPENS.match(folded(lines[j])):
+                    return lines[:i] + lines[i + 1: j] + [f"{line.strip()} {lines[j].strip()}"] + lines[j + 1:]
+    return lines
 
 
 def _remove_signed_marks(line: str) -> str:

@@ -78,3 +78,31 @@ def test_a_running_footer_on_every_page_is_dropped():
 def test_a_name_wrapped_by_a_narrow_signing_cell():
     record = extract_record(document(FIRST.replace("Vương Thị Hạnh", "Nguyễn\nMinh Tường")))
     assert record.signatory.name == "Nguyễn Minh Tường"
+
+
+def test_kinh_gui_split_by_the_two_column_header_is_one_salutation():
+    """"Kính" fell into the left column's last line, "gửi:" came after the quốc hiệu and the date."""
+    text = FIRST.replace("Số: 41/KH-CĐVC\n", "Số: 41/CV-CĐVC\nV/v cử cán bộ dự hội thi\nKính\n").replace(
+        "KẾ HOẠCH\nTổ chức Hội thi cán bộ công đoàn giỏi năm 2023\n",
+        "gửi:\n- Công đoàn cơ sở các trường học;\n- Công đoàn các bệnh viện trực thuộc.\n")
+    record = extract_record(document(text))
+    assert record.addressees == ["Công đoàn cơ sở các trường học", "Công đoàn các bệnh viện trực thuộc"]
+    assert record.subject == "cử cán bộ dự hội thi" and record.date == "2023-03-12"
+
+
+def test_a_place_wrapped_before_its_comma_and_a_title_with_no_name():
+    """A school's draft plan: "Phường 9" on its own line above ", ngày …"; the chức vụ printed,
+    no name typed yet, right above Nơi nhận."""
+    text = FIRST.replace("Hà Giang, ngày", "Phường 9\n, ngày").replace(
+        "Nơi nhận:", "PHÓ HIỆU TRƯỞNG\nNơi nhận:").replace("TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nVương Thị Hạnh", "")
+    record = extract_record(document(text))
+    assert (record.place, record.date) == ("Phường 9", "2023-03-12")
+    assert (record.signatory.title, record.signatory.name, record.signatory.authority) == ("PHÓ HIỆU TRƯỞNG", None, None)
+
+
+def test_a_d_stroke_ocr_read_twice_is_one_letter():
+    text = FIRST.replace("Số: 41/KH-CĐVC", "Số: 41/KH-CĐ\u00d0VC").replace(
+        "Thực hiện chương trình", "Căn cứ Công văn số 342/L\u0110\u00d0LĐ ngày 29/5/2022 của LĐLĐ tỉnh; thực hiện chương trình")
+    record = extract_record(document(text))
+    assert record.symbol == "KH-CĐVC" and [r.number for r in record.references] == ["342/LĐLĐ"]
+    assert extract_record(document(text.replace("Các CĐCS", "Văn phòng ĐĐBQH"))).recipients[0].name == "Văn phòng ĐĐBQH trực thuộc"
