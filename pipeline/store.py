@@ -28,9 +28,17 @@ from extractors.vntext import fold
 from models.document import DocumentText
 from models.record import Phase, Received, Recipient, Record, Reference, Signatory, Target
 
-INGESTED = "ingested"
-DUPLICATE = "duplicate"  # same content as a file already ingested: archived, not processed again
-QUARANTINED = "quarantined"
+from pipeline.status import Status
+
+INGESTED = Status.INGESTED
+DUPLICATE = Status.DUPLICATE  # same content as a file already ingested: archived, not processed again
+QUARANTINED = Status.QUARANTINED
+# How long a write waits for another process's transaction on the same file before giving up.
+BUSY_TIMEOUT_SECONDS = 60.0
+
+
+class AlreadyStored(Exception):
+    """`add_document` of a content (sha256) that is stored already (by another run, at the same time)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -98,10 +106,20 @@ CREATE TABLE IF NOT EXISTS ingestion_ledger (
     finished_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ledger_sha256 ON ingestion_ledger (sha256, status);
+CREATE TABLE IF NOT EXISTS reprocessing (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    from_version TEXT, to_version TEXT NOT NULL,
+    changed TEXT NOT NULL,
+    at TEXT NOT NULL
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
     subject, body, tokenize = "unicode61 remove_diacritics 0"
 );
 """
+
+# One content is stored once: a unique index (made apart, since an index from before it may hold duplicates).
+_UNIQUE_CONTENT = "CREATE UNIQUE INDEX IF NOT EXISTS documents_sha256_unique ON documents (sha256)"
 
 # The tables a user sees (exported, listed); documents_fts is derived from documents.
 TABLES = ("documents", "addressees", "phases", "targets", "recipients", "doc_references", "pages",
@@ -143,11 +161,15 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
         self._db.row_factory = sqlite3.Row
         self._db.create_function("fold", 1, lambda s: fold(s) if s is not None else None, deterministic=True)
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.executescript(_SCHEMA)
+        try:
+            self._db.execute(_UNIQUE_CONTENT)
+        except sqlite3.IntegrityError:  # an older index holding one content twice: add_document still checks
+            pass
 
     def __enter__(self) -> "Store":
         return self
@@ -192,12 +214,16 @@ class Store:
                      review_confidence: float) -> int:
         """Store a record, its pages and search text, and its ledger entry, in one transaction.
 
+        AlreadyStored when a document of the same content (sha256) is stored already.
+
         `entry.store_seconds` is filled in with the time the write took. Returns the document id.
         """
         with self._lock:
             started = datetime.now(timezone.utc)
-            self._db.execute("BEGIN")
+            self._db.execute("BEGIN IMMEDIATE")  # the write lock at once: the check below holds until COMMIT
             try:
+                if self._db.execute("SELECT 1 FROM documents WHERE sha256 = ?", (entry.sha256,)).fetchone():
+                    raise AlreadyStored(entry.sha256)
                 doc_id = self._insert_document(record, doc, entry, review_confidence)
                 entry.document_id = doc_id
                 entry.store_seconds = (datetime.now(timezone.utc) - started).total_seconds()
