@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=1 << 16)  # called per character and per line, over and over, by the extractors
 def fold(text: str) -> str:
     """Diacritic-, case- and đ-blind form of text, for search and keyword matching."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

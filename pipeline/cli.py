@@ -196,6 +196,23 @@ def cmd_retry(args: argparse.Namespace) -> int:
     return status or (1 if unknown else 0)
 
 
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    from pipeline import reprocess
+
+    if not (args.all or args.before_version or args.ids):
+        _error("name the records to re-extract (their ids), or --all, or --before-version V")
+        return 1
+    with _store(args) as store:
+        ids = reprocess.select(store, args.ids, every=args.all, before_version=args.before_version)
+        report = reprocess.reprocess(store, ids)
+    for change in report.changes:
+        print(f"record {change.document_id}: {', '.join(change.fields)} changed")
+    for doc_id in report.missing:
+        _error(f"record {doc_id}: no such record")
+    print(report.line())
+    return 1 if report.missing else 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     _prefect_env(quiet=False)
     from flows.deploy import serve
@@ -296,6 +313,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="a name `congvan failures` lists")
     p.add_argument("--all", action="store_true", help="every quarantined file")
     p.set_defaults(run=cmd_retry)
+
+    p = sub.add_parser("reprocess", parents=[where], help="re-extract stored records with the current extractors "
+                                                          "(from their stored text: no OCR)")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID", help="record ids")
+    p.add_argument("--all", action="store_true", help="every record")
+    p.add_argument("--before-version", metavar="V", help="records extracted by an extractor version before V")
+    p.set_defaults(run=cmd_reprocess)
 
     p = sub.add_parser("serve", parents=[where, inbox, jobs], help="run the nightly ingest deployment")
     p.add_argument("--cron", help='cron schedule; default "0 2 * * *" or $CONGVAN_CRON')

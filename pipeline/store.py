@@ -25,7 +25,7 @@ from typing import Any, Iterator
 import pandas as pd
 
 from extractors.vntext import fold
-from models.document import DocumentText
+from models.document import DocumentText, PageText
 from models.record import Phase, Received, Recipient, Record, Reference, Signatory, Target
 
 from pipeline.status import Status
@@ -250,6 +250,15 @@ class Store:
              sig.name, rec.org, rec.number, rec.date, doc.text, len(doc.pages), methods, doc.ocr_confidence,
              int(needs_review(doc, review_confidence)), entry.extractor_version or "", now()))
         doc_id = int(cur.lastrowid)
+        self._insert_children(doc_id, record)
+        self._db.executemany("INSERT INTO pages VALUES (?, ?, ?, ?, ?)",
+                             [(doc_id, p.number, p.method, p.confidence, p.text) for p in doc.pages])
+        self._db.execute("INSERT INTO documents_fts (rowid, subject, body) VALUES (?, ?, ?)",
+                         (doc_id, fold(record.subject or ""), fold(doc.text)))
+        return doc_id
+
+    def _insert_children(self, doc_id: int, record: Record) -> None:
+        """The record's lists, each item a row with its position."""
         many = self._db.executemany
         many("INSERT INTO addressees VALUES (?, ?, ?)",
              [(doc_id, i, a) for i, a in enumerate(record.addressees)])
@@ -262,11 +271,6 @@ class Store:
              [(doc_id, i, r.name, r.purpose) for i, r in enumerate(record.recipients)])
         many("INSERT INTO doc_references VALUES (?, ?, ?, ?, ?)",
              [(doc_id, i, r.kind, r.number, r.date) for i, r in enumerate(record.references)])
-        many("INSERT INTO pages VALUES (?, ?, ?, ?, ?)",
-             [(doc_id, p.number, p.method, p.confidence, p.text) for p in doc.pages])
-        self._db.execute("INSERT INTO documents_fts (rowid, subject, body) VALUES (?, ?, ?)",
-                         (doc_id, fold(record.subject or ""), fold(doc.text)))
-        return doc_id
 
     def record(self, doc_id: int) -> Record:
         """The record of one stored document, rebuilt from the tables."""
@@ -358,3 +362,56 @@ class Store:
     def iter_tables(self) -> Iterator[tuple[str, pd.DataFrame]]:
         for name in TABLES:
             yield name, self.read_table(name)
+
+    # ---- reprocessing (issue 9) -------------------------------------------------------------
+
+    def document_versions(self) -> list[tuple[int, str]]:
+        """(id, extractor version) of every stored document, by id."""
+        return [(r["id"], r["extractor_version"])
+                for r in self._rows("SELECT id, extractor_version FROM documents ORDER BY id")]
+
+    def document_text(self, doc_id: int) -> DocumentText:
+        """A stored document's text as the extractors read it: its pages, from the `pages` table."""
+        rows = self._rows("SELECT source_name FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            raise KeyError(doc_id)
+        pages = self._rows("SELECT number, method, confidence, text FROM pages WHERE document_id = ? ORDER BY number",
+                           (doc_id,))
+        return DocumentText(Path(rows[0]["source_name"]),
+                            [PageText(p["number"], p["text"].split("\n"), p["method"], confidence=p["confidence"])
+                             for p in pages])
+
+    def replace_records(self, records: list[tuple[int, Record, list[str]]], extractor_version: str) -> None:
+        """Put re-extracted records — (id, record, the keys that changed) — in place of stored ones: scalars,
+        lists, search subject, version; each noted in `reprocessing`. One transaction for them all (a killed
+        run leaves each record old or new, never half); pages, text and ledger stay as they are."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for doc_id, record, changed in records:
+                    self._replace_record(doc_id, record, extractor_version, changed)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def _replace_record(self, doc_id: int, record: Record, extractor_version: str, changed: list[str]) -> None:
+        sig = record.signatory
+        rec = record.received or Received()
+        old = self._db.execute("SELECT extractor_version FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if old is None:
+            raise KeyError(doc_id)
+        self._db.execute(
+            """UPDATE documents SET number = ?, symbol = ?, date = ?, place = ?, issuer = ?, parent_issuer = ?,
+                   doc_type = ?, subject = ?, theme = ?, signatory_authority = ?, signatory_body = ?,
+                   signatory_title = ?, signatory_name = ?, received_org = ?, received_number = ?,
+                   received_date = ?, extractor_version = ? WHERE id = ?""",
+            (record.number, record.symbol, record.date, record.place, record.issuer, record.parent_issuer,
+             record.doc_type, record.subject, record.theme, sig.authority, sig.body, sig.title, sig.name,
+             rec.org, rec.number, rec.date, extractor_version, doc_id))
+        for table in ("addressees", "phases", "targets", "recipients", "doc_references"):
+            self._db.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
+        self._insert_children(doc_id, record)
+        self._db.execute("UPDATE documents_fts SET subject = ? WHERE rowid = ?", (fold(record.subject or ""), doc_id))
+        self._db.execute("INSERT INTO reprocessing (document_id, from_version, to_version, changed, at) "
+                         "VALUES (?, ?, ?, ?, ?)", (doc_id, old[0], extractor_version, ",".join(changed), now()))
