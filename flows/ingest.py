@@ -21,7 +21,7 @@ from prefect.states import Failed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline import consumer
-from pipeline.claims import Claims
+from pipeline.claims import Claims, take_back_expired
 from pipeline.consumer import InboxFile, Outcome, Progress, Settling, Summary
 from pipeline.names import shown
 from pipeline.ocr import OcrPool
@@ -102,9 +102,10 @@ def run_ingest(options: Options, progress: Progress | None = None, settling: Set
     """Run the flow once, reading `options.jobs` documents at a time; `seconds` is the whole run's wall time.
 
     When nothing waits in the inbox, the flow is not started at all: it would do nothing, and starting
-    Prefect's temporary server alone takes several seconds.
+    Prefect's temporary server alone takes several seconds. Files a killed run had claimed come back first.
     """
     started = time.perf_counter()
+    take_back_expired(options)
     if not consumer.inbox_files(options):
         return Summary(seconds=time.perf_counter() - started)
     runner = ThreadPoolTaskRunner(max_workers=max(1, options.jobs))

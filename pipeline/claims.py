@@ -45,10 +45,11 @@ class Claims:
         self.dir = self.root / f"{HOST}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self._stop = threading.Event()
         self._beat: threading.Thread | None = None
+        self.returned: list[Path] = []  # files of runs that were gone, put back into the inbox on entry
 
     def __enter__(self) -> "Claims":
         self.dir.mkdir(parents=True, exist_ok=True)
-        self.take_back_expired()
+        self.returned = self.take_back_expired()
         interval = max(1.0, min(60.0, self.options.claim_expiry_seconds / 4))
         self._beat = threading.Thread(target=self._heartbeat, args=(interval,), daemon=True, name="claims-heartbeat")
         self._beat.start()
@@ -123,3 +124,11 @@ class Claims:
             if held is not None:
                 returned.append(place(held, self.options.inbox))
         return returned
+
+
+def take_back_expired(options: Options) -> list[Path]:
+    """Put the claims of runs that are gone back into the inbox, outside any run (before looking at the inbox)."""
+    if not options.claims_dir.is_dir():
+        return []
+    with Claims(options) as claims:
+        return claims.returned

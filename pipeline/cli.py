@@ -135,20 +135,26 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_watch(args: argparse.Namespace) -> int:
     """Ingest as files arrive: a run whenever settled files wait, checked at each change and every second."""
     _prefect_env(quiet=True)
+    import time
+
     import watchfiles
 
+    from pipeline.claims import take_back_expired
     from pipeline.consumer import Settling, inbox_files
 
     options = _options(args)
     options.inbox.mkdir(parents=True, exist_ok=True)
     settling = Settling(options.settle_seconds)
-    status = 0
+    status, next_take_back = 0, 0.0
     print(f"Watching {options.inbox} (settle {options.settle_seconds:g} s{', polling' if args.poll else ''}); "
           f"Ctrl-C stops.", flush=True)
     try:
         for _changes in watchfiles.watch(options.inbox, force_polling=args.poll or None, poll_delay_ms=500,
                                          rust_timeout=1000, yield_on_timeout=True, recursive=False,
                                          watch_filter=lambda change, path: not Path(path).name.startswith(".")):
+            if time.monotonic() >= next_take_back:  # claims of runs killed meanwhile come back now and then
+                take_back_expired(options)
+                next_take_back = time.monotonic() + 60
             ready, _young = settling.split(inbox_files(options))
             if ready:
                 status = max(status, _ingest(options, settling, quiet_when_empty=True))
