@@ -25,12 +25,20 @@ from typing import Any, Iterator
 import pandas as pd
 
 from extractors.vntext import fold
-from models.document import DocumentText
+from models.document import DocumentText, PageText
 from models.record import Phase, Received, Recipient, Record, Reference, Signatory, Target
 
-INGESTED = "ingested"
-DUPLICATE = "duplicate"  # same content as a file already ingested: archived, not processed again
-QUARANTINED = "quarantined"
+from pipeline.status import Status
+
+INGESTED = Status.INGESTED
+DUPLICATE = Status.DUPLICATE  # same content as a file already ingested: archived, not processed again
+QUARANTINED = Status.QUARANTINED
+# How long a write waits for another process's transaction on the same file before giving up.
+BUSY_TIMEOUT_SECONDS = 60.0
+
+
+class AlreadyStored(Exception):
+    """`add_document` of a content (sha256) that is stored already (by another run, at the same time)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -98,10 +106,20 @@ CREATE TABLE IF NOT EXISTS ingestion_ledger (
     finished_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ledger_sha256 ON ingestion_ledger (sha256, status);
+CREATE TABLE IF NOT EXISTS reprocessing (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    from_version TEXT, to_version TEXT NOT NULL,
+    changed TEXT NOT NULL,
+    at TEXT NOT NULL
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
     subject, body, tokenize = "unicode61 remove_diacritics 0"
 );
 """
+
+# One content is stored once: a unique index (made apart, since an index from before it may hold duplicates).
+_UNIQUE_CONTENT = "CREATE UNIQUE INDEX IF NOT EXISTS documents_sha256_unique ON documents (sha256)"
 
 # The tables a user sees (exported, listed); documents_fts is derived from documents.
 TABLES = ("documents", "addressees", "phases", "targets", "recipients", "doc_references", "pages",
@@ -143,11 +161,15 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
         self._db.row_factory = sqlite3.Row
         self._db.create_function("fold", 1, lambda s: fold(s) if s is not None else None, deterministic=True)
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.executescript(_SCHEMA)
+        try:
+            self._db.execute(_UNIQUE_CONTENT)
+        except sqlite3.IntegrityError:  # an older index holding one content twice: add_document still checks
+            pass
 
     def __enter__(self) -> "Store":
         return self
@@ -192,12 +214,16 @@ class Store:
                      review_confidence: float) -> int:
         """Store a record, its pages and search text, and its ledger entry, in one transaction.
 
+        AlreadyStored when a document of the same content (sha256) is stored already.
+
         `entry.store_seconds` is filled in with the time the write took. Returns the document id.
         """
         with self._lock:
             started = datetime.now(timezone.utc)
-            self._db.execute("BEGIN")
+            self._db.execute("BEGIN IMMEDIATE")  # the write lock at once: the check below holds until COMMIT
             try:
+                if self._db.execute("SELECT 1 FROM documents WHERE sha256 = ?", (entry.sha256,)).fetchone():
+                    raise AlreadyStored(entry.sha256)
                 doc_id = self._insert_document(record, doc, entry, review_confidence)
                 entry.document_id = doc_id
                 entry.store_seconds = (datetime.now(timezone.utc) - started).total_seconds()
@@ -224,6 +250,15 @@ class Store:
              sig.name, rec.org, rec.number, rec.date, doc.text, len(doc.pages), methods, doc.ocr_confidence,
              int(needs_review(doc, review_confidence)), entry.extractor_version or "", now()))
         doc_id = int(cur.lastrowid)
+        self._insert_children(doc_id, record)
+        self._db.executemany("INSERT INTO pages VALUES (?, ?, ?, ?, ?)",
+                             [(doc_id, p.number, p.method, p.confidence, p.text) for p in doc.pages])
+        self._db.execute("INSERT INTO documents_fts (rowid, subject, body) VALUES (?, ?, ?)",
+                         (doc_id, fold(record.subject or ""), fold(doc.text)))
+        return doc_id
+
+    def _insert_children(self, doc_id: int, record: Record) -> None:
+        """The record's lists, each item a row with its position."""
         many = self._db.executemany
         many("INSERT INTO addressees VALUES (?, ?, ?)",
              [(doc_id, i, a) for i, a in enumerate(record.addressees)])
@@ -236,11 +271,6 @@ class Store:
              [(doc_id, i, r.name, r.purpose) for i, r in enumerate(record.recipients)])
         many("INSERT INTO doc_references VALUES (?, ?, ?, ?, ?)",
              [(doc_id, i, r.kind, r.number, r.date) for i, r in enumerate(record.references)])
-        many("INSERT INTO pages VALUES (?, ?, ?, ?, ?)",
-             [(doc_id, p.number, p.method, p.confidence, p.text) for p in doc.pages])
-        self._db.execute("INSERT INTO documents_fts (rowid, subject, body) VALUES (?, ?, ?)",
-                         (doc_id, fold(record.subject or ""), fold(doc.text)))
-        return doc_id
 
     def record(self, doc_id: int) -> Record:
         """The record of one stored document, rebuilt from the tables."""
@@ -332,3 +362,56 @@ class Store:
     def iter_tables(self) -> Iterator[tuple[str, pd.DataFrame]]:
         for name in TABLES:
             yield name, self.read_table(name)
+
+    # ---- reprocessing (issue 9) -------------------------------------------------------------
+
+    def document_versions(self) -> list[tuple[int, str]]:
+        """(id, extractor version) of every stored document, by id."""
+        return [(r["id"], r["extractor_version"])
+                for r in self._rows("SELECT id, extractor_version FROM documents ORDER BY id")]
+
+    def document_text(self, doc_id: int) -> DocumentText:
+        """A stored document's text as the extractors read it: its pages, from the `pages` table."""
+        rows = self._rows("SELECT source_name FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            raise KeyError(doc_id)
+        pages = self._rows("SELECT number, method, confidence, text FROM pages WHERE document_id = ? ORDER BY number",
+                           (doc_id,))
+        return DocumentText(Path(rows[0]["source_name"]),
+                            [PageText(p["number"], p["text"].split("\n"), p["method"], confidence=p["confidence"])
+                             for p in pages])
+
+    def replace_records(self, records: list[tuple[int, Record, list[str]]], extractor_version: str) -> None:
+        """Put re-extracted records — (id, record, the keys that changed) — in place of stored ones: scalars,
+        lists, search subject, version; each noted in `reprocessing`. One transaction for them all (a killed
+        run leaves each record old or new, never half); pages, text and ledger stay as they are."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for doc_id, record, changed in records:
+                    self._replace_record(doc_id, record, extractor_version, changed)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def _replace_record(self, doc_id: int, record: Record, extractor_version: str, changed: list[str]) -> None:
+        sig = record.signatory
+        rec = record.received or Received()
+        old = self._db.execute("SELECT extractor_version FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if old is None:
+            raise KeyError(doc_id)
+        self._db.execute(
+            """UPDATE documents SET number = ?, symbol = ?, date = ?, place = ?, issuer = ?, parent_issuer = ?,
+                   doc_type = ?, subject = ?, theme = ?, signatory_authority = ?, signatory_body = ?,
+                   signatory_title = ?, signatory_name = ?, received_org = ?, received_number = ?,
+                   received_date = ?, extractor_version = ? WHERE id = ?""",
+            (record.number, record.symbol, record.date, record.place, record.issuer, record.parent_issuer,
+             record.doc_type, record.subject, record.theme, sig.authority, sig.body, sig.title, sig.name,
+             rec.org, rec.number, rec.date, extractor_version, doc_id))
+        for table in ("addressees", "phases", "targets", "recipients", "doc_references"):
+            self._db.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
+        self._insert_children(doc_id, record)
+        self._db.execute("UPDATE documents_fts SET subject = ? WHERE rowid = ?", (fold(record.subject or ""), doc_id))
+        self._db.execute("INSERT INTO reprocessing (document_id, from_version, to_version, changed, at) "
+                         "VALUES (?, ?, ?, ?, ?)", (doc_id, old[0], extractor_version, ",".join(changed), now()))

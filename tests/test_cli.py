@@ -49,7 +49,7 @@ def test_ingest_then_query_the_index(tmp_path, capsys):
     (inbox / "empty.docx").write_bytes(b"")
     where = ["--processed", str(processed)]
 
-    assert main(["ingest", "--inbox", str(inbox), *where]) == 0
+    assert main(["ingest", "--inbox", str(inbox), "--settle-seconds", "0", *where]) == 3  # 3: a file quarantined
     out, err = capsys.readouterr()
     assert "5 ingested, 0 skipped (already ingested), 1 quarantined; 0 page(s) OCR'd" in out
     assert f"congvan: {inbox / 'empty.docx'}: empty file" in err
