@@ -16,7 +16,7 @@ TESSDATA_SCRIPT := $(wildcard scripts/fetch_tessdata.sh)
 .PHONY: run test install
 
 run: install
-	$(BIN)/congvan ingest
+	$(BIN)/congvan ingest --samples-if-new || [ $$? = 3 ]
 	@echo
 	$(BIN)/congvan search "phat dong thi dua" --limit 5
 	@echo

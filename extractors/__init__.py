@@ -1,16 +1,14 @@
 """From a document's text to its record: one module per part of the structure.
 
-Each extractor is a pure function over the cleaned reading-order lines of one
-document. `extract_record` cleans the lines once (extractors.clean), runs them
-all and assembles the `Record`.
+`extract_record` parses the document once (extractors.dispatch: cleaned lines,
+appended matter set apart, incoming stamp, header, body items) and hands each
+extractor what it reads; every extractor is a pure function.
 """
 from __future__ import annotations
 
 from extractors.addressees import extract_addressees
-from extractors.clean import clean_pages
-from extractors.header import extract_header
+from extractors.dispatch import parse_dispatch
 from extractors.phases import extract_phases
-from extractors.received import extract_received
 from extractors.recipients import extract_recipients
 from extractors.references import extract_references
 from extractors.signatory import extract_signatory
@@ -19,12 +17,12 @@ from extractors.theme import extract_theme
 from models.document import DocumentText
 from models.record import Record
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 def extract_record(doc: DocumentText) -> Record:
-    lines = clean_pages([page.lines for page in doc.pages])
-    header = extract_header(lines)
+    dispatch = parse_dispatch(doc)
+    header, lines = dispatch.header, dispatch.lines
     return Record(
         number=header.number,
         symbol=header.symbol,
@@ -35,11 +33,11 @@ def extract_record(doc: DocumentText) -> Record:
         doc_type=header.doc_type,
         subject=header.subject,
         addressees=extract_addressees(lines),
-        phases=extract_phases(lines),
-        targets=extract_targets(lines),
+        phases=extract_phases(lines, dispatch.body),
+        targets=extract_targets(lines, dispatch.body, dispatch.year),
         signatory=extract_signatory(lines),
         recipients=extract_recipients(lines),
-        references=extract_references(lines),
-        received=extract_received(lines),
-        theme=extract_theme(lines),
+        references=extract_references(lines, (header.number, header.symbol)),
+        received=dispatch.received,
+        theme=extract_theme(lines, dispatch.body),
     )

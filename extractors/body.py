@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.lexicon import AHEAD_WORDS, GOAL_WORDS, RESULT_WORDS
 from extractors.vntext import fold, iso_date, squash
 
 GOAL, NEUTRAL, RESULT = 1, 0, -1
@@ -30,11 +31,6 @@ ENUM = re.compile(
 BULLET = re.compile(r"^\s*(?:[-+•–—●○▪■□➢➤✓∙·]|\*+)\s*")
 _SENTENCE_END = re.compile(r"[.!?:;…]\s*$")
 
-_GOAL_WORDS = ("chi tieu", "muc tieu", "phan dau")
-_RESULT_WORDS = (
-    "ket qua", "tinh hinh", "dac diem", "danh gia", "thuc trang", "khai quat", "so lieu", "thanh tich", "da lam",
-)
-_AHEAD_WORDS = ("phuong huong", "nhiem vu nam", "ke hoach nam", "giai phap")
 
 
 @dataclass
@@ -174,11 +170,11 @@ def heading_polarity(heading: str) -> int | None:
     f = fold(heading)
     if re.search(r"\bket qua (?:can|phai) dat\b", f):  # "Kết quả cần đạt": expected results
         return GOAL
-    if any(w in f for w in _RESULT_WORDS):
+    if any(w in f for w in RESULT_WORDS):
         return RESULT
-    if any(w in f for w in _GOAL_WORDS):
+    if any(w in f for w in GOAL_WORDS):
         return GOAL
-    if any(w in f for w in _AHEAD_WORDS):
+    if any(w in f for w in AHEAD_WORDS):
         return NEUTRAL
     return None
 

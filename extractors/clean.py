@@ -18,7 +18,6 @@ splitting here and the extractors recognise, matched on the folded
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Iterable, Sequence
 
 from extractors.vntext import fold, nfc, squash
@@ -182,17 +181,25 @@ def _drop_signature_stamps(lines: list[str]) -> list[str]:
 _STAMP_ORG_TAIL = re.compile(r"[.;]\s+[A-ZĐÀ-Ỹ][^.;]{3,60}$")
 
 
+# Running headers and footers are looked for in documents of at least this many pages: in two
+# pages a repeat is as likely content (two documents in one file signed by the same person).
+RUNNING_PAGES = 3
+
+
 def _running_lines(pages: Sequence[Sequence[str]]) -> set[str]:
-    """Lines printed at the top or bottom of most pages (running headers/footers)."""
-    if len(pages) < 2:
+    """Lines printed at the top or bottom of most pages, two of them in a row (running headers/footers);
+    a line at the foot of pages 1 and 3 only is the same signer closing two documents."""
+    if len(pages) < RUNNING_PAGES:
         return set()
-    seen: Counter[str] = Counter()
-    for page in pages:
+    seen: dict[str, list[int]] = {}
+    for number, page in enumerate(pages):
         body = [squash(l) for l in page if squash(l)]
-        edge = set(body[:2] + body[-2:])
-        seen.update(e for e in edge if len(e) >= 8)
+        for edge in set(body[:2] + body[-2:]):
+            if len(edge) >= 8:
+                seen.setdefault(edge, []).append(number)
     need = max(2, (len(pages) + 1) // 2)
-    return {line for line, n in seen.items() if n >= need}
+    return {line for line, on in seen.items()
+            if len(on) >= need and any(b - a == 1 for a, b in zip(on, on[1:]))}
 
 
 # --- splitting lines that still hold two columns ---------------------------------
@@ -322,12 +329,19 @@ def _zones(lines: list[str]) -> tuple[int, int]:
 
 # Letters OCR and some fonts give for Vietnamese ones: the Icelandic eth (U+00D0/U+00F0) for Đ/đ.
 _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
+# Tesseract may give one Đ twice, once as each ("CĐÐCS", "LĐÐLĐ"): a mixed pair is one letter
+# (a printed "ĐĐ", as in "ĐĐBQH", is two of the same code point).
+_DOUBLE_READ = re.compile("\u0110\u00d0|\u00d0\u0110|\u0111\u00f0|\u00f0\u0111")
+
+
+def _lookalikes(line: str) -> str:
+    return _DOUBLE_READ.sub(lambda m: m.group().translate(_LOOKALIKES)[0], line).translate(_LOOKALIKES)
 
 
 def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
     """The document's cleaned lines: NFC, no markdown, stamps, page numbers, running
     headers, "(Đã ký)" or blank lines, two-column lines split into their pieces."""
-    pages = [[nfc(l).replace("\u00a0", " ").translate(_LOOKALIKES) for l in p] for p in pages]
+    pages = [[_lookalikes(nfc(l).replace("\u00a0", " ")) for l in p] for p in pages]
     running = _running_lines(pages)
     lines: list[str] = []
     for page in pages:
@@ -353,7 +367,24 @@ def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
         else:
             pieces = [line]
         out.extend(squash(p) for p in pieces if not _is_noise(p))
-    return out
+    return _rejoin_salutation(out)
+
+
+_KINH_ALONE = re.compile(r"^\W*k[i1]nh\s*$")
+_GUI_OPENS = re.compile(r"^\W*g[uo][i1]\b\s*:?")
+# How many lines of the other header column may stand between "Kính" and its "gửi:".
+_SALUTATION_REACH = 6
+
+
+def _rejoin_salutation(lines: list[str]) -> list[str]:
+    """"Kính gửi:" split by a two-column header ("Kính" read with the left column, the quốc hiệu and
+    date between, then "gửi: …"): one line again, where "gửi" stood, above its addressees."""
+    for i, line in enumerate(lines):
+        if _KINH_ALONE.match(folded(line)):
+            for j in range(i + 1, min(len(lines), i + 1 + _SALUTATION_REACH)):
+                if _GUI_OPENS.match(folded(lines[j])):
+                    return lines[:i] + lines[i + 1: j] + [f"{line.strip()} {lines[j].strip()}"] + lines[j + 1:]
+    return lines
 
 
 def _remove_signed_marks(line: str) -> str:

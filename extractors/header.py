@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 from extractors.clean import (BODY_OPENER, DANG_CSVN, DATE_WORDS, KINH_GUI, PLACE_DATE, QUOC_HIEU, TIEU_NGU,
                               folded, is_header_mark, opens_body)
+from extractors.lexicon import DOCUMENT_KINDS, KIND_QUALIFIERS, VERB_KINDS
 from extractors.received import find_received
-from extractors.vntext import iso_date, squash
+from extractors.vntext import fold, iso_date, squash
 
 HEADER_SPAN = 30  # the header lies within the first lines of page one
 
@@ -43,31 +44,14 @@ _VV = re.compile(r"^\W{0,2}[vy]\s*[/.|]\s*[vwy]\b\s*[:.]?\s*")  # "V/v", "V/V", 
 _VE_VIEC = re.compile(r"^\W{0,2}ve\s+viec\b\s*[:.]?\s*")
 _WEB_DATE = re.compile(r"^\W*ngay\s*(?:dang|ban\s*hanh|xuat\s*ban|cap\s*nhat)\s*:?\s*(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})")
 
-# Tên loại (Nghị định 30, Điều 7, and the kinds unions and Party bodies use), longest first.
-DOC_TYPES = {
-    "giay trieu tap": "Giấy triệu tập", "giay gioi thieu": "Giấy giới thiệu", "giay uy quyen": "Giấy ủy quyền",
-    "giay nghi phep": "Giấy nghỉ phép", "giay moi": "Giấy mời", "loi phat dong": "Lời phát động",
-    "loi keu goi": "Lời kêu gọi", "phat dong": "Phát động", "ke hoach": "Kế hoạch", "thong bao": "Thông báo",
-    "quyet dinh": "Quyết định", "bao cao": "Báo cáo", "huong dan": "Hướng dẫn", "to trinh": "Tờ trình",
-    "quy che": "Quy chế", "quy dinh": "Quy định",
-    "qui che": "Quy chế", "qui dinh": "Quy định",  # the old spelling "qui" of "quy"
-    "chuong trinh": "Chương trình", "nghi quyet": "Nghị quyết",
-    "chi thi": "Chỉ thị", "bien ban": "Biên bản", "de an": "Đề án", "du an": "Dự án", "phuong an": "Phương án",
-    "cong dien": "Công điện", "cong van": "Công văn", "thong cao": "Thông cáo", "thong tri": "Thông tri",
-    "ket luan": "Kết luận", "dieu le": "Điều lệ", "thu ngo": "Thư ngỏ", "thu moi": "Thư mời",
-    "ban ghi nho": "Bản ghi nhớ", "ban thoa thuan": "Bản thỏa thuận", "hop dong": "Hợp đồng",
-    "phieu trinh": "Phiếu trình", "phieu gui": "Phiếu gửi", "phieu chuyen": "Phiếu chuyển", "thu cong": "Thư công",
-}
-# A title that is a verb phrase ("PHÁT ĐỘNG PHONG TRÀO …") keeps its first words in the trích yếu.
-_VERB_TYPES = {"phat dong"}
+# Tên loại (Nghị định 30, Điều 7, and the kinds unions and Party bodies use), folded → as printed.
+DOC_TYPES = {key: kind.name for kind in DOCUMENT_KINDS if kind.heads for key in (fold(kind.name), *kind.spellings)}
+_VERB_TYPES = {fold(name) for name in VERB_KINDS}
 _TYPE_BY_KEY = {key.replace(" ", ""): key for key in DOC_TYPES}
-# Words that make a tên loại of their own when printed with it in capitals: "CHƯƠNG TRÌNH HÀNH ĐỘNG",
-# "KẾ HOẠCH LIÊN TỊCH" (issued jointly), "QUY CHẾ PHỐI HỢP".
-_TYPE_QUALIFIERS = ("hanh dong", "lien tich", "phoi hop")
 # OCR may join the words of a tên loại ("GIẤYMỜI"): spaces between them are optional.
 _TYPE_RE = re.compile(
     r"^\W{0,3}(?P<t>" + "|".join(k.replace(" ", r"\s*") for k in sorted(DOC_TYPES, key=len, reverse=True))
-    + r")\b(?:\s+(?P<q>" + "|".join(q.replace(" ", r"\s+") for q in _TYPE_QUALIFIERS) + r")\b)?(?!\s*(?:so|:))")
+    + r")\b(?:\s+(?P<q>" + "|".join(q.replace(" ", r"\s+") for q in KIND_QUALIFIERS) + r")\b)?(?!\s*(?:so|:))")
 
 
 def _doc_type(line: str, t: re.Match[str]) -> tuple[str, int]:
@@ -148,12 +132,14 @@ def find_number(lines: list[str], skip: set[int] = frozenset()) -> tuple[str | N
 _PLACE_WORDS = frozenset(("pho", "xa", "tran", "thi"))
 
 
-def _place_head(line: str) -> bool:
+def _place_head(line: str, whole: bool = False) -> bool:
     """A line holding only the first word(s) of a địa danh cut from its ", ngày …" line
-    ("Thái" / "Bình, ngày …", "Thành phố Hồ" / "Chí Minh, ngày …")."""
+    ("Thái" / "Bình, ngày …", "Thành phố Hồ" / "Chí Minh, ngày …"), or, `whole`, all of it,
+    which may end in a number ("Phường 9" / ", ngày …", "Quận 1")."""
     words = line.split()
     return 1 <= len(words) <= 4 and words[0][:1].isupper() and all(
-        w.isalpha() and (w[:1].isupper() and w[1:].islower() or folded(w) in _PLACE_WORDS) for w in words)
+        w.isalpha() and (w[:1].isupper() and w[1:].islower() or folded(w) in _PLACE_WORDS)
+        or (whole and k > 0 and w.isdigit()) for k, w in enumerate(words))
 
 
 # the year of a place–date line that wrapped onto a line of its own, often to the left margin
@@ -186,6 +172,8 @@ def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | Non
             place = squash(text[: pd.start()]).strip(" |.,-:") or None
             if place and len(place.split()) <= 2 and i > 0 and _place_head(lines[i - 1]):
                 place = squash(lines[i - 1]) + " " + place  # the địa danh wrapped: "Thái" / "Bình, ngày …"
+            if place is None and line.lstrip().startswith(",") and i > 0 and _place_head(lines[i - 1], whole=True):
+                place = squash(lines[i - 1]).strip(" ,")  # wrapped before its comma: "Phường 9" / ", ngày …"
         return date, place, i
     for line in lines[:HEADER_SPAN]:
         m = _WEB_DATE.match(folded(line))
@@ -441,8 +429,10 @@ def web_title(lines: list[str]) -> str | None:
     return None
 
 
-def extract_header(lines: list[str]) -> Header:
-    _, stamp = find_received(lines)
+def extract_header(lines: list[str], stamp: set[int] | None = None) -> Header:
+    """The header's fields; `stamp` holds the lines of the incoming stamp (found here when not given)."""
+    if stamp is None:
+        _, stamp = find_received(lines)
     number, symbol, so_at = find_number(lines, stamp)
     date, place, date_at = find_date_place(lines)
     header_end = max((k for k in (so_at, date_at) if k is not None), default=-1)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.body import date_at, fold_same_length, items
+from extractors.body import DateParts, Item, date_at, fold_same_length, items
 from extractors.vntext import fold, squash
 from models.record import Phase
 
@@ -70,7 +70,7 @@ def _range(text: str) -> tuple[str | None, str | None]:
         if f.startswith("nay", pos):
             start, after = None, pos + 3
         else:
-            start = date_at(f, pos)
+            start = date_at(f, pos) or _day_only(f, pos)
             if start is None:
                 continue
             after = start.end
@@ -91,8 +91,22 @@ def _range(text: str) -> tuple[str | None, str | None]:
             end = date_at(f, end_pos) or _bracketed_date(f, end_pos)
         if start is not None and start.year is None and end is not None:
             start.year = end.year
+        if start is not None and start.day is not None and start.month is None and end is not None:
+            start.month = end.month  # "từ ngày 15 đến 20/10/2018": the first day is in the end's month
         return (start.iso() if start else None), (end.iso() if end else None)
     return None, None
+
+
+# A range's first day printed alone, its month and year given once with the last day:
+# "từ ngày 15 đến 20/10/2018", "từ 15 – 20/10".
+_DAY_BEFORE_END = re.compile(r"(?:ngay\s*)?(\d{1,2})(?=\s*(?:den|[-–—])\s*(?:ngay\s*)?\d{1,2}\s*[/.\-]\s*\d)")
+
+
+def _day_only(f: str, pos: int) -> DateParts | None:
+    m = _DAY_BEFORE_END.match(f, pos)
+    if m is None or not 1 <= int(m.group(1)) <= 31:
+        return None
+    return DateParts(int(m.group(1)), None, None, m.end())
 
 
 def _lost_den(f: str, after: int, start) -> re.Match | None:
@@ -151,9 +165,10 @@ def _labelled(text: str) -> Phase | None:
     return Phase(label=label, start=start, end=end, text=squash(body).lstrip(":.-–— ").strip())
 
 
-def extract_phases(lines: list[str]) -> list[Phase]:
-    """The campaign's phases in reading order (labelled items, or the items of an "các đợt" list)."""
-    doc = items(lines)
+def extract_phases(lines: list[str], body: list[Item] | None = None) -> list[Phase]:
+    """The campaign's phases in reading order (labelled items, or the items of an "các đợt" list);
+    `body` is the document's items (made from the lines when not given)."""
+    doc = items(lines) if body is None else body
     labelled: list[Phase] = []
     unlabelled: list[Phase] = []
     for i, item in enumerate(doc):

@@ -13,30 +13,16 @@ import re
 
 from extractors.addressees import BULLET
 from extractors.clean import NOI_NHAN, TITLE_WORDS, authority_match, folded
+from extractors.lexicon import COMMON_PURPOSE_CODES, PURPOSES
 from extractors.signatory import is_person_name
 from extractors.vntext import squash
 from models.record import Recipient
 
-# purpose codes and words, folded and without spaces → spelled out
-_PURPOSES = {
-    "t/h": "thực hiện", "th": "thực hiện", "thuchien": "thực hiện",
-    "b/c": "báo cáo", "bc": "báo cáo", "b/cao": "báo cáo", "baocao": "báo cáo",
-    "c/d": "chỉ đạo", "chidao": "chỉ đạo",
-    "d/b": "để biết", "biet": "để biết", "debiet": "để biết",
-    "p/h": "phối hợp", "phoihop": "phối hợp",
-    "t/d": "theo dõi", "theodoi": "theo dõi",
-    "g/s": "giám sát", "giamsat": "giám sát",
-    "k/t": "kiểm tra", "kiemtra": "kiểm tra",
-    "h/d": "hướng dẫn", "huongdan": "hướng dẫn",
-    "t/b": "thông báo", "thongbao": "thông báo",
-}
 # the bracket that ends an item; OCR may leave specks after it ("(thực hiện)À\\", "(p/h); cm", "(thực hiện) vỏ DÀCđ"):
 # at most two short tokens
 _TRAILING_BRACKET = re.compile(r"\(([^()]{1,40})\)\s*[;.,]?(?=.{0,12}$)(?:\s*[^()\s]{1,6}){0,2}\s*$")
 _ARCHIVE = re.compile(r"^\W*luu\b")
 _MAX_LINES = 40
-# the codes Nơi nhận uses most, folded: an OCR'd code one edit from exactly one of them is that code
-_CODES = ("b/c", "t/h", "c/d", "d/b", "p/h", "t/d")
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -49,7 +35,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
 
 def _misread_code(key: str) -> str | None:
     """The code OCR misread as `key` ("b/e" for "b/c"); None when two codes are as close."""
-    near = [code for code in _CODES if _one_edit_apart(key, code)]
+    near = [code for code in COMMON_PURPOSE_CODES if _one_edit_apart(key, code)]
     return near[0] if len(near) == 1 else None
 
 
@@ -62,10 +48,10 @@ def purpose_of(words: str) -> str | None:
             key = key[2:]
         if not key:
             continue
-        key = key if key in _PURPOSES else _misread_code(key)
+        key = key if key in PURPOSES else _misread_code(key)
         if key is None:
             return None
-        found.append(_PURPOSES[key])
+        found.append(PURPOSES[key])
     return ", ".join(dict.fromkeys(found)) or None
 
 

@@ -16,6 +16,7 @@ import re
 
 from extractors.body import date_at, fold_same_length, join_lines
 from extractors.header import find_number
+from extractors.lexicon import DOCUMENT_KINDS
 from extractors.received import find_received
 from extractors.vntext import fold
 from models.record import Reference
@@ -26,41 +27,13 @@ _NUMBER = re.compile(
     rf"(?<![\w/.-])(\d{{1,6}}[a-z]?(?:\s*/\s*(?:19|20)\d\d)?)\s*([/-])\s*"
     rf"([{_UPPER}](?:[\w&.\-/]|(?<=[-/])\s+(?=[{_UPPER}]{{2}}))*[\w&])"
 )
-# Folded kind words as printed, and the kind they name.
-_KINDS = [
-    ("chuong trinh hanh dong", "Chương trình hành động"),
-    ("chuong trinh", "Chương trình"),
-    ("cong van", "Công văn"),
-    ("ke hoach", "Kế hoạch"),
-    ("chi thi", "Chỉ thị"),
-    ("nghi quyet", "Nghị quyết"),
-    ("quyet dinh", "Quyết định"),
-    ("nghi dinh", "Nghị định"),
-    ("thong tu", "Thông tư"),
-    ("huong dan", "Hướng dẫn"),
-    ("thong bao", "Thông báo"),
-    ("bao cao", "Báo cáo"),
-    ("to trinh", "Tờ trình"),
-    ("ket luan", "Kết luận"),
-    ("quy dinh", "Quy định"),
-    ("quy che", "Quy chế"),
-    ("cong dien", "Công điện"),
-    ("thong tri", "Thông tri"),
-    ("de an", "Đề án"),
-    ("luat", "Luật"),
-    ("phap lenh", "Pháp lệnh"),
-    ("giay trieu tap", "Giấy triệu tập"),
-    ("van ban", "Văn bản"),
-]
-_KIND_WORDS = "|".join(k for k, _ in _KINDS)
-_KIND_NAMES = dict(_KINDS)
-# Type codes at the head of a symbol part (Nghị định 30/2020/NĐ-CP, Phụ lục III).
-_SYMBOL_KINDS = [
-    ("CTr", "Chương trình hành động"), ("TTr", "Tờ trình"), ("KH", "Kế hoạch"), ("CT", "Chỉ thị"),
-    ("NQ", "Nghị quyết"), ("QĐ", "Quyết định"), ("NĐ", "Nghị định"), ("TT", "Thông tư"),
-    ("HD", "Hướng dẫn"), ("TB", "Thông báo"), ("BC", "Báo cáo"), ("KL", "Kết luận"), ("QC", "Quy chế"),
-    ("QyĐ", "Quy định"), ("CĐ", "Công điện"), ("GTT", "Giấy triệu tập"), ("CTr", "Chương trình"),
-]
+# Folded kind words as printed, and the kind they name (longest first: "chương trình hành động" before "chương trình").
+_KIND_NAMES = {key: kind.name for kind in DOCUMENT_KINDS if kind.cited for key in (fold(kind.name), *kind.spellings)}
+_KIND_WORDS = "|".join(sorted(_KIND_NAMES, key=len, reverse=True))
+# Type codes at the head of a symbol part (Nghị định 30/2020/NĐ-CP, Phụ lục III), longest first; a code two kinds
+# share ("CTr") names the first.
+_SYMBOL_KINDS = sorted({kind.code: kind.name for kind in reversed(DOCUMENT_KINDS) if kind.code}.items(),
+                       key=lambda pair: len(pair[0]), reverse=True)
 
 
 _TYPE_CODES = "|".join(sorted({code for code, _ in _SYMBOL_KINDS}, key=len, reverse=True))
@@ -99,9 +72,10 @@ def _date_after(folded: str, pos: int) -> str | None:
     return date.iso() if date and date.day is not None else None
 
 
-def extract_references(lines: list[str]) -> list[Reference]:
-    """The documents cited in the text, first mention first, each number once."""
-    seen = _own_keys(lines)
+def extract_references(lines: list[str], own: tuple[str | None, str | None] | None = None) -> list[Reference]:
+    """The documents cited in the text, first mention first, each number once, the document's own
+    number and symbol (`own`, read from the header when not given) left out."""
+    seen = _own_keys(*(own or _own_number(lines)))
     refs: list[Reference] = []
     for _, text in join_lines(lines):
         folded = fold_same_length(text)
@@ -128,11 +102,16 @@ def extract_references(lines: list[str]) -> list[Reference]:
     return refs
 
 
-def _own_keys(lines: list[str]) -> set[str]:
-    """The document's own number, keyed like a reference, however the "Số" line prints it
+def _own_number(lines: list[str]) -> tuple[str | None, str | None]:
+    """The document's own number and symbol, however the "Số" line prints them
     ("Số: 45/KH-HU", "Số 45-KH/HU", "Số:" with "45 /KH-HU" on the next line)."""
     _, stamp = find_received(lines)
     number, symbol, _ = find_number(lines, stamp)
+    return number, symbol
+
+
+def _own_keys(number: str | None, symbol: str | None) -> set[str]:
+    """The document's own number keyed like a reference."""
     if not number or not symbol:
         return set()
     return {fold(f"{number}{sep}{symbol}") for sep in "/-"}

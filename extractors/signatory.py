@@ -21,19 +21,15 @@ import re
 from difflib import SequenceMatcher
 
 from extractors.clean import NOI_NHAN, TITLE_WORDS, authority_match, folded
+from extractors.lexicon import AUTHORITIES, OFFICES
 from extractors.vntext import squash
 from models.record import Signatory
 
 _ZONE = 60  # the block lies within the document's last lines
 _TITLE_PIECES = 3  # a chức vụ broken by OCR into at most this many lines
 _OCR_SIMILAR = 0.85  # a chức vụ misread by OCR is at least this similar to the printed one
-# The two first words of common chức vụ (folded), to recognise one OCR misread.
-_OFFICE_HEADS = ("truong phong", "truong ban", "chu tich", "giam doc", "hieu truong", "bi thu", "pho chu",
-                 "pho giam", "pho hieu", "pho truong", "chanh van", "tong giam", "truong khoa", "pho bi")
 _LAST_LINES = 3  # a name among the document's last lines closes it even without a title
 _NAME_WINDOW = 14  # lines between the title and the typed name (seal, signature, interleaved list)
-
-_AUTHORITY_NAMES = {"tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q."}
 
 # Vietnamese family names (folded); a typed name starts with one of them.
 SURNAMES = frozenset("""
@@ -106,16 +102,9 @@ def _is_title(line: str) -> bool:
     return not line.rstrip().endswith((";", ","))
 
 
-# Chức vụ that sign dispatches, as printed; a title OCR misread is recovered by its similarity to one.
-OFFICES = (
-    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC",
-    "PHÓ TỔNG GIÁM ĐỐC", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG",
-    "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "BÍ THƯ", "PHÓ BÍ THƯ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "TRƯỞNG BAN",
-    "PHÓ TRƯỞNG BAN", "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "VỤ TRƯỞNG",
-    "VIỆN TRƯỞNG", "CHI CỤC TRƯỞNG", "TRƯỞNG KHOA", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "KẾ TOÁN TRƯỞNG",
-    "TRƯỞNG ĐOÀN", "TỔ TRƯỞNG",
-)
 _OFFICE_BY_FOLD = {folded(o.lower()): o for o in OFFICES}
+# The two first words of each chức vụ (folded), to recognise one OCR misread.
+_OFFICE_HEADS = sorted({" ".join(key.split()[:2]) for key in _OFFICE_BY_FOLD})
 _JUNK_WORDS = 2  # OCR specks of the seal before a chức vụ ("ÁP ẦHÓ GIÁM ĐÓC")
 
 
@@ -162,11 +151,26 @@ def _title_at(lines: list[str], k: int) -> str | None:
     return None
 
 
+# A name a narrow table cell wrapped ("Nguyễn" / "Minh Tường") is put back from at most this many words a line.
+_WRAPPED_NAME_WORDS = 3
+
+
+def _name_parts(line: str) -> bool:
+    """A line that may be part of a wrapped name: a few words of two letters or more (seal specks are one)."""
+    words = line.split()
+    return 1 <= len(words) <= _WRAPPED_NAME_WORDS and all(len(w) >= 2 for w in words)
+
+
 def _name_after(lines: list[str], start: int) -> str | None:
-    for line in lines[start: start + _NAME_WINDOW]:
+    window = lines[start: start + _NAME_WINDOW]
+    for k, line in enumerate(window):
         name = person_name(line)
         if name:
             return name
+        if k + 1 < len(window) and _name_parts(line) and _name_parts(window[k + 1]):
+            name = person_name(f"{line} {window[k + 1]}")
+            if name:
+                return name
         if len(line) > 90 or _authority_at(line):
             break
     return None
@@ -213,9 +217,16 @@ def extract_signatory(lines: list[str]) -> Signatory:
         name = person_name(line)
         if name:
             return Signatory(name=name)
+    # no typed name (a draft, a copy made before signing): a line that is a chức vụ and nothing else,
+    # right above Nơi nhận or among the last lines
+    for i in range(len(tail) - 1, -1, -1):
+        title = office_title(tail[i])
+        closing = i >= len(tail) - _LAST_LINES or (i + 1 < len(tail) and NOI_NHAN.match(folded(tail[i + 1])))
+        if title and closing and folded(title) == folded(squash(tail[i]).strip(" .:;,")):
+            return Signatory(title=title)
     return Signatory()
 
 
 def _marker(m: re.Match[str]) -> str:
     key = re.sub(r"[^a-z]", "", m.group("a"))
-    return _AUTHORITY_NAMES[key]
+    return AUTHORITIES[key]

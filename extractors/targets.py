@@ -32,8 +32,9 @@ import re
 
 from underthesea import pos_tag
 
-from extractors.body import GOAL, RESULT, fold_same_length, items
+from extractors.body import GOAL, RESULT, Item, fold_same_length, items
 from extractors.header import find_date_place
+from extractors.lexicon import AHEAD_CUES, GOAL_CUES, UNITS
 from extractors.vntext import fold, parse_number, squash
 from models.record import Target
 
@@ -41,7 +42,6 @@ _NUMBER = re.compile(r"(?<![\w/.,\-–&])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d
 _MULTIPLIERS = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
 _RATIO_DENOMINATORS = {100, 1000, 10000, 100000}
 
-_GOAL_CUES = ("phan dau", "chi tieu", "muc tieu", "toi thieu", "it nhat")
 # "104% chỉ tiêu", "95% kế hoạch năm": the base a figure is measured against, not a goal cue
 _BASE = re.compile(r"\d\s*%\s*(?:so voi\s+)?(?:chi tieu|ke hoach)")
 _COMPARATOR = r"(?:tu|tren|hon|it nhat|toi thieu|khong (?:qua|vuot qua|duoi|it hon|thap hon|nhieu hon)|toi da|duoi)"
@@ -54,7 +54,6 @@ _THRESHOLD = re.compile(rf"\bdat\s+{_COMPARATOR}\s+\d")
 # later in the sentence starts what is to be done ("…, phấn đấu năm 2024 đạt 85%")
 _DONE = re.compile(r"(?<!\w)(?:đã|đạt được)(?!\w)")
 _DONE_PLAIN = re.compile(r"\b(?:da|dat duoc)\b")
-_AHEAD = ("phan dau", "muc tieu")
 # a year the statement is dated by ("Năm 2016, …", "(năm 2024)"), not a base of comparison or a bound
 _STATED_YEAR = re.compile(r"(?<!so voi )(?<!so voi cung ky )(?<!tu )(?<!den )(?<!den het )\bnam\s+((?:19|20)\d\d)\b")
 # Sentences that report a result, describe a composition or set a spending rate.
@@ -97,18 +96,7 @@ _SPENT = re.compile(r"\b(?:kinh phi|ho tro|chi phi|chi tra|muc chi|khen thuong|t
 # "tăng 1,7 lần", "gấp 2 lần": a multiple
 _MULTIPLE_BEFORE = re.compile(r"\b(?:tang|gap|tang gap|tang len)\s*$")
 
-# Units as printed in these documents, by their folded form: OCR that loses diacritics
-# ("doan vien") gets them back.
-_UNIT_WORDS = (
-    "đoàn viên", "đoàn viên công đoàn", "công đoàn cơ sở", "CĐCS", "công đoàn viên", "doanh nghiệp", "người",
-    "người lao động", "lao động", "lượt", "lượt người", "nhà", "nhà Mái ấm", "hội nghị", "hội viên", "hội thi",
-    "sáng kiến", "công trình", "sản phẩm", "đơn vị", "trường", "lớp", "học sinh", "giáo viên", "cán bộ",
-    "đảng viên", "đoàn viên thanh niên", "thanh niên", "hộ", "hộ nghèo", "mô hình", "câu lạc bộ", "tập thể",
-    "cá nhân", "công nhân", "đề tài", "giải", "hoạt động", "buổi", "cuộc", "lần", "điểm", "gia đình", "xã",
-    "chi bộ", "tổ chức", "cơ sở", "tổ công đoàn", "phụ nữ", "trẻ", "trẻ em", "giải pháp", "công trình sản phẩm",
-    "ý kiến", "bài", "tin", "bài viết", "tác phẩm", "đội", "câu", "suất", "phần quà", "nhà văn hóa",
-)
-_UNIT_BY_FOLD = {fold(u): u for u in _UNIT_WORDS}
+_UNIT_BY_FOLD = {fold(u): u for u in UNITS}
 
 
 def _is_stop(token: str, plain: bool) -> bool:
@@ -221,6 +209,8 @@ def _quantities(clause: str, goal: bool, done: bool | None) -> list[Target]:
             continue
         after_f = folded[m.end():]
         after = clause[m.end():]
+        if _CHANGE_FROM.search(before_f) and _CHANGE_TO.match(after_f):
+            continue  # "giảm từ 23 … xuống 18 …": 23 is where it starts, the target is what follows
         last_word = (re.findall(r"\w+", before_f[-12:]) or [""])[-1]
         if done is not None and (done or _said_done(clause[: m.start()])):
             break
@@ -287,6 +277,12 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
     return unit, value
 
 
+# A change stated from a baseline to a target: "giảm từ 23 ca sinh … xuống 18", "tăng từ 80% lên 90%",
+# "từ 5 giờ còn 3 giờ".
+_CHANGE_FROM = re.compile(r"\btu\s*$")
+_CHANGE_TO = re.compile(r"[^;]{0,40}?\b(?:xuong|len|con)\s+(?:muc\s+)?\d")
+
+
 def _range_end(before_f: str) -> bool:
     """Whether the number closes a range "từ 15 đến 18", "15 - 18": bounds of a scope, not a goal."""
     return bool(re.search(r"\btu\s+\d[\d.,]*\s*(?:[-–]|den)\s*$|\d\s*[-–]\s*$", before_f))
@@ -309,14 +305,16 @@ def _goal_cue(folded_sentence: str, in_results: bool) -> bool:
     """Whether a sentence states a goal. In a results section "chỉ tiêu" is what results are
     measured against ("vượt chỉ tiêu được giao"), so there only the other cues count."""
     text = _BASE.sub(" ", folded_sentence)
-    return any(c in text for c in _GOAL_CUES if not (in_results and c == "chi tieu"))
+    return any(c in text for c in GOAL_CUES if not (in_results and c == "chi tieu"))
 
 
-def extract_targets(lines: list[str]) -> list[Target]:
-    """The quantified goals of the document, in reading order."""
-    year = _document_year(lines)
+def extract_targets(lines: list[str], body: list[Item] | None = None, year: int | None = None) -> list[Target]:
+    """The quantified goals of the document, in reading order. `body` is the document's items and
+    `year` the year of its date (both found here from the lines when not given): a statement dated
+    before the document is a result, not a goal."""
+    year = year or _document_year(lines)
     targets: list[Target] = []
-    for item in items(lines):
+    for item in items(lines) if body is None else body:
         for sentence in _split(item.text, ".!?"):
             cue = _goal_cue(fold(sentence), item.polarity == RESULT)
             if item.polarity == RESULT and not cue:
@@ -329,7 +327,7 @@ def extract_targets(lines: list[str]) -> list[Target]:
                     continue
                 done = None if item.polarity == GOAL else False
                 for clause in _clauses(part):
-                    ahead = any(w in fold(clause) for w in _AHEAD)
+                    ahead = any(w in fold(clause) for w in AHEAD_CUES)
                     if ahead:  # "…, phấn đấu năm 2024 đạt 85%": what is to be done starts here
                         stated, done = None, (None if done is None else False)
                     stated = _stated_year(fold(clause)) or stated

@@ -7,21 +7,25 @@ a quoted theme right after "chủ đề" in running text: "chủ đề thi đua 
 “…”", "Tháng hành động được tổ chức … với chủ đề “…”", "chủ đề: “…”". A chủ đề
 that the text ties its work to or answers ("gắn với chủ đề …", "hưởng ứng … với chủ
 đề …", a "Thực hiện …/Căn cứ …" sentence citing another programme) is that
-programme's, not the document's. The theme of a school year ("chủ đề năm học") or
-of the year's routine work ("chủ đề hoạt động công đoàn năm …") is not a campaign's.
+programme's, not the document's. As GOLD.md reads it, the chủ đề of a year counts as
+the campaign's: a school year's ("Chủ đề năm học 2023 - 2024: “…”", "thực hiện tốt chủ đề
+năm học “…”") when the document states it as its own. A heading may give the quote
+with no colon, wrapped onto the next lines ("a) Chủ đề Tháng hành động năm 2025 / “…”").
 """
 from __future__ import annotations
 
 import re
 
-from extractors.body import fold_same_length, items
+from extractors.body import Item, fold_same_length, items
 from extractors.vntext import squash
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,400})[”\"]")
-_HEADING = re.compile(r"^chu de(?: thi dua)?(?:\s+nam\s+\d{4}(?:\s*[-–]\s*\d{4})?)?\s*:?\s*(?=[“\"]|$)")
+# the year a chủ đề is for: "năm 2024", "năm học 2023 - 2024", "năm học"
+_YEAR = r"(?:\s+nam(?:\s+hoc)?(?:\s+\d{4}(?:\s*[-–]\s*\d{4})?)?)?"
+_HEADING = re.compile(rf"^chu de(?: thi dua)?{_YEAR}\s*:?\s*(?=[“\"]|$)")
 # "Chủ đề Tháng Công nhân năm 2023:", "Chủ đề của Cuộc thi:": the campaign named, then a colon
-_NAMED_HEADING = re.compile(r"^chu de\s+(?!nam hoc\b|hoat dong\b)[^:“”\".;]{3,80}:\s*(?=[“\"]|$)")
-_INLINE = re.compile(r"\bchu de(?: thi dua)?(?:\s+nam\s+\d{4})?(?:\s+la)?\s*:?\s*(?=[“\"])")
+_NAMED_HEADING = re.compile(r"^chu de\s+(?!hoat dong\b)[^:“”\".;]{3,80}:?\s*(?=[“\"]|$)")
+_INLINE = re.compile(rf"\bchu de(?: thi dua)?{_YEAR}(?:\s+la)?\s*:?\s*(?=[“\"])")
 # A sentence that cites or answers another programme, or ties the work to a theme set elsewhere.
 _CITING_SENTENCE = re.compile(r"^\W*(?:thuc hien|can cu|theo|huong ung|trien khai)\b")
 _CITING_BEFORE = re.compile(r"\b(?:gan voi|huong ung|theo)\b[^.;:]*$")
@@ -32,8 +36,9 @@ def _clean(theme: str) -> str | None:
     return theme or None
 
 
-def extract_theme(lines: list[str]) -> str | None:
-    doc = items(lines)
+def extract_theme(lines: list[str], body: list[Item] | None = None) -> str | None:
+    """The campaign's chủ đề or khẩu hiệu; `body` is the document's items (made from the lines when not given)."""
+    doc = items(lines) if body is None else body
     for i, item in enumerate(doc):
         folded = fold_same_length(item.text)
         heading = _HEADING.match(folded)

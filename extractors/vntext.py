@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def nfc(text: str) -> str:
@@ -18,6 +19,20 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """Diacritic-, case- and đ-blind form of text, for search and keyword matching."""
+    # The extractors fold the same characters and lines over and over: short strings are remembered
+    # (a whole document's text, folded for the search index, is not).
+    return _fold_short(text) if len(text) <= _REMEMBERED else _fold(text)
+
+
+_REMEMBERED = 256
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
     return unicodedata.normalize("NFC", stripped).lower()

@@ -4,18 +4,22 @@ Both need a Prefect server that stays up: `prefect server start`, and
 PREFECT_API_URL pointing at it (http://127.0.0.1:4200/api) — see the README.
 
 - `serve`: `flow.serve` registers the deployment and runs its scheduled runs in
-  this process until it is stopped.
+  this process until it is stopped. Scheduled runs are given every setting
+  explicitly, as the deployment's `options` parameter (folders made absolute);
+  nothing goes through os.environ. One run at a time: the deployment's
+  concurrency limit is 1 and a run that would start while another is going is
+  cancelled (the files it would have taken are the running one's, or the next
+  run's).
 - `deploy`: registers the deployment with a work pool (`congvan`, of type
   process, created if missing); `prefect worker start --pool congvan` on any
   machine with congvan installed runs its flow runs. The flow is found by module
   (`flows.ingest.ingest_inbox`), not by a path, so workers need no checkout at a
-  given place; a run takes its settings (CONGVAN_*) from its worker's
-  environment. At most one run of the deployment goes at a time, whichever
-  worker takes it.
+  given place; a run is given no `options` and takes its settings (CONGVAN_*)
+  from its worker's environment. At most one run of the deployment goes at a
+  time, whichever worker takes it.
 """
 from __future__ import annotations
 
-import os
 from uuid import UUID
 
 from prefect.client.orchestration import get_client
@@ -32,18 +36,27 @@ DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 WORK_POOL = "congvan"
 
 
-def serve(options: Options, cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE,
-          name: str = "nightly") -> None:
-    """Serve `ingest_inbox` on a cron schedule until interrupted.
+def scheduled_options(options: Options) -> dict:
+    """The parameter a scheduled run is given: every setting, folders absolute (a database URL as it is)."""
+    values = options.to_dict()
+    for name in ("inbox", "processed", "database", "tessdata_dir"):
+        path = getattr(options, name)
+        if isinstance(path, str):  # a database URL
+            continue
+        values[name] = str(path.resolve()) if path is not None else None
+    return values
 
-    Scheduled runs build their `Options` from the environment, so the folders
-    chosen here are handed to them as absolute CONGVAN_* variables.
-    """
-    os.environ["CONGVAN_INBOX"] = str(options.inbox.resolve())
-    os.environ["CONGVAN_PROCESSED"] = str(options.processed.resolve())
-    os.environ["CONGVAN_JOBS"] = str(options.jobs)
-    ingest_inbox.serve(name=name, schedules=[Cron(cron, timezone=timezone)],
-                       description=f"Ingest {options.inbox.resolve()} every day at {cron} ({timezone})")
+
+def serve(options: Options, name: str = "nightly") -> None:
+    """Serve `ingest_inbox` on the cron schedule of `options` until interrupted."""
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+
+    ingest_inbox.serve(
+        name=name, schedules=[Cron(options.cron, timezone=options.timezone)],
+        parameters={"options": scheduled_options(options)},
+        enforce_parameter_schema=False,
+        global_limit=ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW),
+        description=f"Ingest {options.inbox.resolve()} on {options.cron} ({options.timezone})")
 
 
 def ensure_work_pool(name: str = WORK_POOL) -> None:

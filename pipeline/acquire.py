@@ -1,15 +1,19 @@
 """One entry point from a file to its text: pick the parser, run it, refuse what cannot be read."""
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from models.document import DocumentText
+from pipeline import limits
 from pipeline.errors import InputError
 from pipeline.options import Options
 from pipeline.parsers.base import Parser
 from pipeline.parsers.pdf import PdfParser
 from pipeline.parsers.text import TextParser
 from pipeline.parsers.word import DocParser, DocxParser
+from pipeline.status import FailureReason
 
 HEAD_BYTES = 4096
 # Parsers that may send pages to OCR, and so need a pool.
@@ -39,7 +43,17 @@ def choose_parser(path: Path, head: bytes) -> Parser:
     for parser in candidates:
         if parser.accepts(path, head):
             return parser
-    raise InputError(path, f"unsupported file type ({path.suffix or 'no suffix'})")
+    raise InputError.because(path, FailureReason.UNSUPPORTED, detail=path.suffix or "no suffix")
+
+
+# Kinds of file that are not documents, by their stat mode.
+_KINDS = ((stat.S_ISLNK, "symlink"), (stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "named pipe"),
+          (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"))
+
+
+def not_regular(mode: int) -> str | None:
+    """What a non-regular file is ("symlink", "named pipe"…), or None for a regular file."""
+    return next((kind for test, kind in _KINDS if test(mode)), None if stat.S_ISREG(mode) else "special file")
 
 
 class _PrivateOcrPool:
@@ -64,25 +78,47 @@ class _PrivateOcrPool:
             self.pool.__exit__(*exc_info)
 
 
-def read_document(path: Path, options: Options, ocr=None) -> DocumentText:
-    """The document's text page by page; InputError for empty, truncated, corrupt, unsupported or textless files."""
+def read_document(path: Path, options: Options, ocr=None, follow_symlinks: bool = True) -> DocumentText:
+    """The document's text page by page; InputError for any file that cannot be read, with its reason.
+
+    Anything but a regular file is refused without being opened (a named pipe would block); a symlink
+    too unless `follow_symlinks` (the inbox never follows one). The limits of `pipeline.limits` are
+    checked before the parser opens the file; an error of a parser that is not an InputError is one too
+    (a damaged file of its kind), the original kept as its cause.
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = os.stat(path, follow_symlinks=follow_symlinks)
+        kind = not_regular(info.st_mode)
+        if kind is not None:
+            raise InputError.because(path, FailureReason.NOT_REGULAR, kind=kind)
         with path.open("rb") as fh:
             head = fh.read(HEAD_BYTES)
     except FileNotFoundError as exc:
-        raise InputError(path, "file not found") from exc
+        raise InputError.because(path, FailureReason.NOT_FOUND) from exc
     except OSError as exc:
-        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from exc
-    if size == 0:
-        raise InputError(path, "empty file (0 bytes)")
+        raise InputError.because(path, FailureReason.UNREADABLE, detail=exc.strerror or exc) from exc
+    if info.st_size == 0:
+        raise InputError.because(path, FailureReason.EMPTY)
     parser = choose_parser(path, head)
-    if ocr is None and parser.name in OCR_PARSERS:
-        with _PrivateOcrPool(options) as pool:
-            document = parser.parse(path, options, pool)
-    else:
-        document = parser.parse(path, options, ocr)
+    limits.check(path, parser.name, options)
+    try:
+        if ocr is None and parser.name in OCR_PARSERS:
+            with _PrivateOcrPool(options) as pool:
+                document = parser.parse(path, options, pool)
+        else:
+            document = parser.parse(path, options, ocr)
+    except InputError:
+        raise
+    except MemoryError as exc:
+        raise InputError.because(path, FailureReason.FAILED, detail="not enough memory to read it") from exc
+    except Exception as exc:
+        reason = _DAMAGED.get(parser.name, FailureReason.FAILED)
+        raise InputError.because(path, reason, detail=f"{type(exc).__name__}: {exc}".rstrip(": ")) from exc
     if not any(line.strip() for line in document.lines):
-        raise InputError(path, "no text found in the document")
+        raise InputError.because(path, FailureReason.NO_TEXT)
     return document
+
+
+_DAMAGED = {"pdf": FailureReason.DAMAGED_PDF, "docx": FailureReason.DAMAGED_WORD, "doc": FailureReason.DAMAGED_WORD,
+            "image": FailureReason.DAMAGED_IMAGE}

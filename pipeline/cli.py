@@ -25,13 +25,19 @@ PREFECT_DEFAULTS = {
 def _prefect_env(quiet: bool) -> None:
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
-    if quiet:  # the progress bar and summary say what happened; Prefect's own log lines would only interleave
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
+    if quiet:  # the progress bar and summary say what happened (a quarantined file, a Failed task, too);
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")  # Prefect's own lines would only interleave
+
+
+# `congvan ingest`, `watch` and `retry` exit with this status when any file was quarantined (README).
+EXIT_QUARANTINED = 3
+# `congvan extract` exits with this status on a file it cannot read.
+EXIT_UNREADABLE = 2
 
 
 def _options(args: argparse.Namespace) -> Options:
     options = Options()
-    for name in ("inbox", "processed", "jobs", "database"):
+    for name in ("inbox", "processed", "jobs", "database", "settle_seconds", "cron", "timezone"):
         value = getattr(args, name, None)
         if value is not None:
             setattr(options, name, value)
@@ -42,19 +48,30 @@ def _error(message: str) -> None:
     print(f"congvan: {message}", file=sys.stderr)
 
 
+def _shown(path) -> str:
+    from pipeline.names import shown
+
+    return shown(path)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from extractors import extract_record
     from pipeline.acquire import read_document
     from pipeline.consumer import problem_of
     from pipeline.errors import InputError
+    from pipeline.status import FailureReason
 
     try:
         doc = read_document(args.file, _options(args))
+        record = extract_record(doc).to_dict()
     except InputError as exc:
-        _error(f"{args.file}: {problem_of(exc)}")
-        return 2
-    record = extract_record(doc).to_dict()
-    record["pages"] = [{"number": p.number, "method": p.method, "route": p.route} for p in doc.pages]
+        _error(f"{_shown(args.file)}: {problem_of(exc)}")
+        return EXIT_UNREADABLE
+    except Exception as exc:  # an extractor's bug on this file: still one line, not a traceback
+        _error(f"{_shown(args.file)}: {FailureReason.FAILED.say(detail=f'{type(exc).__name__}: {exc}')}")
+        return EXIT_UNREADABLE
+    for page in doc.pages:  # the record on stdout is exactly the schema; how each page was read goes to stderr
+        print(f"{_shown(args.file)}: page {page.number}: {page.route}", file=sys.stderr)
     print(json.dumps(record, ensure_ascii=False, indent=2))
     return 0
 
@@ -71,12 +88,13 @@ class _Bar:
         self.bar = tqdm(total=total, unit="file", desc="ingest", file=sys.stderr, disable=None)
 
     def done(self, outcome) -> None:
-        from pipeline.store import QUARANTINED
+        from pipeline.status import Status
         from tqdm import tqdm
 
-        if outcome.status == QUARANTINED:
-            tqdm.write(f"congvan: {outcome.path}: {outcome.error} (quarantined: {outcome.stored_as})", file=sys.stderr)
-        self.bar.set_postfix_str(outcome.path.name, refresh=False)
+        if outcome.status == Status.QUARANTINED:
+            tqdm.write(f"congvan: {_shown(outcome.path)}: {outcome.error} (quarantined: {_shown(outcome.stored_as)})",
+                       file=sys.stderr)
+        self.bar.set_postfix_str(_shown(outcome.path.name), refresh=False)
         self.bar.update()
 
     def close(self) -> None:
@@ -84,32 +102,131 @@ class _Bar:
             self.bar.close()
 
 
-def cmd_ingest(args: argparse.Namespace) -> int:
-    _prefect_env(quiet=True)
+def _ingest(options: Options, settling=None, quiet_when_empty: bool = False) -> int:
+    """One run of the flow with a progress bar and a summary; EXIT_QUARANTINED when a file was quarantined."""
     from flows.ingest import run_ingest
+    from pipeline.status import Status
     from pipeline.store import describe
 
-    options = _options(args)
     bar = _Bar()
     try:
-        summary = run_ingest(options, bar)
+        summary = run_ingest(options, bar, settling)
     finally:
         bar.close()
-    if not summary.outcomes:
+    if not summary.outcomes and quiet_when_empty:
+        return 0
+    if not summary.outcomes and not summary.unsettled:
         print(f"Nothing waiting in {options.inbox}.")
-    if summary.samples_added:
-        print(f"The inbox had never been used: {summary.samples_added} bundled sample(s) copied into {options.inbox}.")
     print(summary.line())
     print(f"archive: {options.archive_dir}   quarantine: {options.quarantine_dir}   "
           f"index: {describe(options.database_target)}")
+    return EXIT_QUARANTINED if summary.count(Status.QUARANTINED) else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    _prefect_env(quiet=True)
+    options = _options(args)
+    if args.samples_if_new:
+        from pipeline.consumer import seed_samples
+
+        added = seed_samples(options)
+        if added:
+            print(f"The inbox had never been used: {added} bundled sample(s) copied into {options.inbox}.")
+    return _ingest(options)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Ingest as files arrive: a run whenever settled files wait, checked at each change and every second."""
+    _prefect_env(quiet=True)
+    import time
+
+    import watchfiles
+
+    from pipeline.claims import take_back_expired
+    from pipeline.consumer import Settling, inbox_files
+
+    options = _options(args)
+    options.inbox.mkdir(parents=True, exist_ok=True)
+    settling = Settling(options.settle_seconds)
+    status, next_take_back = 0, 0.0
+    print(f"Watching {options.inbox} (settle {options.settle_seconds:g} s{', polling' if args.poll else ''}); "
+          f"Ctrl-C stops.", flush=True)
+    try:
+        for _changes in watchfiles.watch(options.inbox, force_polling=args.poll or None, poll_delay_ms=500,
+                                         rust_timeout=1000, yield_on_timeout=True, recursive=False,
+                                         watch_filter=lambda change, path: not Path(path).name.startswith(".")):
+            if time.monotonic() >= next_take_back:  # claims of runs killed meanwhile come back now and then
+                take_back_expired(options)
+                next_take_back = time.monotonic() + 60
+            ready, _young = settling.split(inbox_files(options))
+            if ready:
+                status = max(status, _ingest(options, settling, quiet_when_empty=True))
+                sys.stdout.flush()
+    except KeyboardInterrupt:
+        pass
+    return status
+
+
+def cmd_failures(args: argparse.Namespace) -> int:
+    from pipeline.failures import failures
+
+    found = failures(_options(args))
+    if not found:
+        print("No file in quarantine.")
+        return 0
+    print(f"{len(found)} file(s) in quarantine ({_options(args).quarantine_dir}):")
+    for f in found:
+        print(f"\n{f.name}\n  reason: {f.reason}\n  when:   {f.quarantined}   size: {f.size} bytes"
+              f"\n  file:   {_shown(f.path)}")
     return 0
+
+
+def cmd_retry(args: argparse.Namespace) -> int:
+    _prefect_env(quiet=True)
+    from pipeline.failures import failures, put_back, select
+
+    options = _options(args)
+    found = failures(options)
+    if args.all:
+        chosen, unknown = found, []
+    elif args.files:
+        chosen, unknown = select(found, [str(f) for f in args.files])
+    else:
+        _error("name the quarantined files to retry (as `congvan failures` lists them), or --all")
+        return 1
+    for name in unknown:
+        _error(f"{_shown(name)}: not in quarantine")
+    if not chosen:
+        print("Nothing to retry.")
+        return 1 if unknown else 0
+    for failure in chosen:
+        print(f"back to the inbox: {_shown(put_back(failure, options))}")
+    status = _ingest(options)
+    return status or (1 if unknown else 0)
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    from pipeline import reprocess
+
+    if not (args.all or args.before_version or args.ids):
+        _error("name the records to re-extract (their ids), or --all, or --before-version V")
+        return 1
+    with _store(args) as store:
+        ids = reprocess.select(store, args.ids, every=args.all, before_version=args.before_version)
+        report = reprocess.reprocess(store, ids)
+    for change in report.changes:
+        print(f"record {change.document_id}: {', '.join(change.fields)} changed")
+    for doc_id in report.missing:
+        _error(f"record {doc_id}: no such record")
+    print(report.line())
+    return 1 if report.missing else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     _prefect_env(quiet=False)
     from flows.deploy import serve
 
-    serve(_options(args), cron=args.cron, timezone=args.timezone, name=args.name)
+    serve(_options(args), name=args.name)
     return 0
 
 
@@ -117,9 +234,10 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     _prefect_env(quiet=False)
     from flows.deploy import deploy
 
-    deployment_id = deploy(cron=args.cron, timezone=args.timezone, name=args.name, pool=args.pool)
-    print(f"deployment ingest-inbox/{args.name} ({deployment_id}) on work pool {args.pool}, {args.cron} "
-          f"({args.timezone}); run it with: prefect worker start --pool {args.pool}")
+    options = _options(args)  # the schedule: --cron/--timezone, else $CONGVAN_CRON/$CONGVAN_TIMEZONE, else nightly
+    deployment_id = deploy(cron=options.cron, timezone=options.timezone, name=args.name, pool=args.pool)
+    print(f"deployment ingest-inbox/{args.name} ({deployment_id}) on work pool {args.pool}, {options.cron} "
+          f"({options.timezone}); run it with: prefect worker start --pool {args.pool}")
     return 0
 
 
@@ -194,14 +312,40 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.set_defaults(run=cmd_extract)
 
-    p = sub.add_parser("ingest", parents=[where, inbox, jobs], help="ingest the inbox once (Prefect flow)")
+    settle = argparse.ArgumentParser(add_help=False)
+    settle.add_argument("--settle-seconds", type=float, metavar="S",
+                        help="take a file once its size and time have not changed for S seconds; default 5 or "
+                             "$CONGVAN_SETTLE_SECONDS")
+
+    p = sub.add_parser("ingest", parents=[where, inbox, jobs, settle],
+                       help=f"ingest the inbox once (Prefect flow); exit {EXIT_QUARANTINED} if a file was quarantined")
+    p.add_argument("--samples-if-new", action="store_true",
+                   help="first copy the bundled samples into an inbox never used (what `make run` does)")
     p.set_defaults(run=cmd_ingest)
 
+    p = sub.add_parser("watch", parents=[where, inbox, jobs, settle], help="ingest files as they arrive, until Ctrl-C")
+    p.add_argument("--poll", action="store_true", help="look every half second instead of being told by the system "
+                                                        "(network shares)")
+    p.set_defaults(run=cmd_watch)
+
+    p = sub.add_parser("failures", parents=[where], help="the quarantined files, with reason, time and size")
+    p.set_defaults(run=cmd_failures)
+
+    p = sub.add_parser("retry", parents=[where, inbox, jobs], help="put quarantined files back through the inbox")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="a name `congvan failures` lists")
+    p.add_argument("--all", action="store_true", help="every quarantined file")
+    p.set_defaults(run=cmd_retry)
+
+    p = sub.add_parser("reprocess", parents=[where], help="re-extract stored records with the current extractors "
+                                                          "(from their stored text: no OCR)")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID", help="record ids")
+    p.add_argument("--all", action="store_true", help="every record")
+    p.add_argument("--before-version", metavar="V", help="records extracted by an extractor version before V")
+    p.set_defaults(run=cmd_reprocess)
+
     schedule = argparse.ArgumentParser(add_help=False)
-    schedule.add_argument("--cron", default=os.environ.get("CONGVAN_CRON", "0 2 * * *"),
-                          help='cron schedule; default "0 2 * * *" or $CONGVAN_CRON')
-    schedule.add_argument("--timezone", default=os.environ.get("CONGVAN_TIMEZONE", "Asia/Ho_Chi_Minh"),
-                          help="timezone of the schedule; default Asia/Ho_Chi_Minh or $CONGVAN_TIMEZONE")
+    schedule.add_argument("--cron", help='cron schedule; default "0 2 * * *" or $CONGVAN_CRON')
+    schedule.add_argument("--timezone", help="timezone of the schedule; default Asia/Ho_Chi_Minh or $CONGVAN_TIMEZONE")
     schedule.add_argument("--name", default="nightly", help="deployment name")
 
     p = sub.add_parser("serve", parents=[where, inbox, jobs, schedule], help="run the nightly ingest deployment")

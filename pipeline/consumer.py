@@ -1,10 +1,16 @@
 """The inbox: every file dropped in `options.inbox` is indexed once, and nothing is ever lost.
 
-A file whose content (sha256) is already in the ledger as ingested is not read
-again: it is archived as a duplicate. Any other file is read, extracted and
-stored, then moved, untouched, to `processed/archive/`. A file that fails moves
-to `processed/quarantine/` with `<name>.reason.txt` beside it, and the batch
-goes on. Names are kept; a name already taken gets "-1", "-2"… before its suffix.
+A file is taken once it has settled (its size and modification time still for
+`options.settle_seconds`; hidden and temporary names such as `.part`, `.tmp`,
+`~$…` are never taken), and only by one run: it is claimed first, by a rename
+into the run's claim folder (`pipeline.claims`). A file whose content (sha256)
+is already in the index is not read again: it is archived as a duplicate. Any
+other file is read, extracted and stored, then moved, untouched, to
+`processed/archive/`. A file that fails — and anything in the inbox that is not
+a regular file, a symlink above all, which is never followed — moves to
+`processed/quarantine/` with `<name>.reason.txt` beside it, and the batch goes
+on. Names are kept (shortened when too long); a name already taken gets "-1",
+"-2"… before its suffix.
 
 The flow (`flows/ingest.py`) decides what runs concurrently; this module holds
 what happens to one file.
@@ -12,6 +18,7 @@ what happens to one file.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import threading
 import time
@@ -23,15 +30,20 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from extractors import EXTRACTOR_VERSION, extract_record
 from models.document import OCR, DocumentText
 from models.record import Record
-from pipeline.acquire import read_document
+from pipeline.acquire import not_regular, read_document
+from pipeline.claims import Claims
 from pipeline.errors import InputError
+from pipeline.names import REASON_SUFFIX, place, shown
 from pipeline.options import Options
-from pipeline.store import DUPLICATE, INGESTED, QUARANTINED, LedgerEntry, Store, index_exists, now
+from pipeline.status import FailureReason, Status
+from pipeline.store import AlreadyStored, LedgerEntry, Store, index_exists, now
 
 if TYPE_CHECKING:
     from pipeline.ocr import OcrPool
 
 SAMPLES_DIR = Path(__file__).parent / "samples"
+# Names a copy, a download or an editor writes while it works; the file comes under its real name once done.
+TEMPORARY_SUFFIXES = (".part", ".partial", ".crdownload", ".download", ".tmp", ".temp", ".swp")
 
 # Extraction is pure Python, bound by the GIL, and underthesea loads its models lazily in a way that is not
 # thread-safe: documents are read (and OCR'd) concurrently but extracted one at a time.
@@ -40,9 +52,19 @@ _extract_lock = threading.Lock()
 
 @dataclass
 class InboxFile:
-    path: Path
+    path: Path  # where it is now: in the run's claim folder once claimed
     sha256: str
     hash_seconds: float
+    name: str = ""  # its name in the inbox (the bytes the filesystem holds, as os.fsdecode gives them)
+    kind: str | None = None  # not a regular file: "symlink", "named pipe"…
+
+    def __post_init__(self) -> None:
+        self.name = self.name or self.path.name
+
+    @property
+    def label(self) -> str:
+        """Its name as shown (safe for a terminal, the index and Prefect's API)."""
+        return shown(self.name)
 
 
 @dataclass
@@ -50,7 +72,7 @@ class Outcome:
     """What happened to one file."""
 
     path: Path  # where it was in the inbox
-    status: str  # INGESTED, DUPLICATE or QUARANTINED
+    status: Status
     stored_as: Path
     error: str | None = None
     document_id: int | None = None
@@ -62,6 +84,8 @@ class Plan:
     new: list[InboxFile]  # content not yet ingested; the first file of each content
     duplicates: list[InboxFile]  # content already ingested
     repeats: list[InboxFile]  # same content as a file of `new`: decided once that one is done
+    odd: list[InboxFile] = field(default_factory=list)  # not regular files: quarantined unread
+    unsettled: int = 0  # files still being written, left for a later run
 
 
 @dataclass
@@ -69,8 +93,9 @@ class Summary:
     outcomes: list[Outcome] = field(default_factory=list)
     seconds: float = 0.0
     samples_added: int = 0
+    unsettled: int = 0
 
-    def count(self, status: str) -> int:
+    def count(self, status: Status) -> int:
         return sum(o.status == status for o in self.outcomes)
 
     @property
@@ -78,8 +103,11 @@ class Summary:
         return sum(o.pages_ocr for o in self.outcomes)
 
     def line(self) -> str:
-        return (f"{self.count(INGESTED)} ingested, {self.count(DUPLICATE)} skipped (already ingested), "
-                f"{self.count(QUARANTINED)} quarantined; {self.pages_ocr} page(s) OCR'd; {self.seconds:.1f} s")
+        line = (f"{self.count(Status.INGESTED)} ingested, {self.count(Status.DUPLICATE)} skipped (already ingested), "
+                f"{self.count(Status.QUARANTINED)} quarantined; {self.pages_ocr} page(s) OCR'd; {self.seconds:.1f} s")
+        if self.unsettled:
+            line += f"; {self.unsettled} file(s) still being written, left for the next run"
+        return line
 
 
 @runtime_checkable  # Prefect builds a validator from the flow's signature, which needs isinstance
@@ -100,23 +128,86 @@ def extract(doc: DocumentText) -> Record:
 def problem_of(exc: InputError) -> str:
     """The problem an InputError names, without the file name it starts with (callers name the file)."""
     message = str(exc)
-    prefix = f"{exc.path.name}: " if exc.path is not None else ""
+    prefix = f"{' '.join(exc.path.name.split())}: " if exc.path is not None else ""
     return message[len(prefix):] if prefix and message.startswith(prefix) else message
 
 
 def sha256_file(path: Path) -> str:
+    """The content's sha256, read without following a symlink."""
     digest = hashlib.sha256()
-    with path.open("rb") as f:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
 
 
+def is_document_name(name: str) -> bool:
+    """False for hidden names (.gitkeep, the claim folder), Office lock files (~$…) and names of files being written."""
+    return not (name.startswith((".", "~$")) or name.lower().endswith(TEMPORARY_SUFFIXES))
+
+
 def inbox_files(options: Options) -> list[Path]:
-    """The files waiting in the inbox (hidden files such as .gitkeep are not documents)."""
+    """Everything waiting in the inbox that may be a document: not hidden, not temporary, not a folder.
+
+    Symlinks are listed (they are quarantined, never followed), dangling ones too.
+    """
     if not options.inbox.is_dir():
         return []
-    return sorted(p for p in options.inbox.iterdir() if p.is_file() and not p.name.startswith("."))
+    found = []
+    with os.scandir(options.inbox) as entries:
+        for entry in entries:
+            if is_document_name(entry.name) and not entry.is_dir(follow_symlinks=False):
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
+class Settling:
+    """The settle rule: a file is ready once its size and mtime have not changed for `settle_seconds`.
+
+    A file is credited with the age of its mtime when first seen (a file lying in the inbox for an hour
+    is ready at once); from then on its size and mtime must stay as they were. `watch` keeps one Settling
+    across its checks; a single run waits, once, for the files that are still young.
+    """
+
+    def __init__(self, settle_seconds: float):
+        self.settle_seconds = settle_seconds
+        self._seen: dict[Path, tuple[tuple[int, int], float]] = {}
+
+    def split(self, paths: list[Path]) -> tuple[list[Path], list[Path]]:
+        """(ready, still settling) of `paths` now."""
+        ready, young = [], []
+        clock, wall = time.monotonic(), time.time()
+        for path in paths:
+            try:
+                info = os.lstat(path)
+            except FileNotFoundError:
+                continue
+            signature = (info.st_size, info.st_mtime_ns)
+            seen = self._seen.get(path)
+            if seen is None or seen[0] != signature:
+                seen = (signature, clock - max(0.0, wall - info.st_mtime))
+                self._seen[path] = seen
+            (ready if clock - seen[1] >= self.settle_seconds else young).append(path)
+        for path in set(self._seen) - set(paths):
+            del self._seen[path]
+        return ready, young
+
+    def wait_time(self, paths: list[Path]) -> float:
+        """Seconds until the youngest of `paths` could be ready."""
+        clock = time.monotonic()
+        return max((self.settle_seconds - (clock - self._seen[p][1]) for p in paths if p in self._seen), default=0.0)
+
+
+def settled_files(options: Options, wait: bool = True) -> tuple[list[Path], list[Path]]:
+    """(ready, still being written) among the inbox files; with `wait`, waits once for the young ones to settle."""
+    settling = Settling(options.settle_seconds)
+    ready, young = settling.split(inbox_files(options))
+    if young and wait:
+        time.sleep(max(0.0, settling.wait_time(young)) + 0.05)
+        more, young = settling.split(young)
+        ready += more
+    return sorted(ready), young
 
 
 def never_used(options: Options) -> bool:
@@ -127,7 +218,8 @@ def never_used(options: Options) -> bool:
 def seed_samples(options: Options) -> int:
     """Copy the bundled sample inputs into an inbox that has never been used; returns how many.
 
-    This is what makes the first `make run` on a fresh checkout show real records.
+    This is what makes the first `make run` on a fresh checkout show real records (`congvan ingest
+    --samples-if-new`); no flow run does it, so a production inbox never receives them.
     """
     if not never_used(options):
         return 0
@@ -138,13 +230,28 @@ def seed_samples(options: Options) -> int:
     return len(samples)
 
 
-def plan(options: Options, store: Store) -> Plan:
-    """Hash every waiting file and sort it: new content, already ingested, or repeated in this batch."""
-    result = Plan([], [], [])
+def plan(options: Options, store: Store, claims: Claims, settling: Settling | None = None) -> Plan:
+    """Claim every settled file of the inbox and sort it: new content, already ingested, repeated in this
+    batch, or not a regular file. A file another run claimed first is left to it.
+
+    With `settling` (kept by `watch` across its checks), what is settled is judged by it, without waiting.
+    """
+    if settling is None:
+        paths, young = settled_files(options)
+    else:
+        paths, young = settling.split(inbox_files(options))
+    result = Plan([], [], [], unsettled=len(young))
     seen: set[str] = set()
-    for path in inbox_files(options):
+    for path in paths:
+        held = claims.claim(path)
+        if held is None:
+            continue
         started = time.perf_counter()
-        item = InboxFile(path, sha256_file(path), 0.0)
+        kind = not_regular(os.lstat(held).st_mode)
+        if kind is not None:
+            result.odd.append(InboxFile(held, "", 0.0, name=path.name, kind=kind))
+            continue
+        item = InboxFile(held, sha256_file(held), 0.0, name=path.name)
         item.hash_seconds = time.perf_counter() - started
         if store.is_ingested(item.sha256):
             result.duplicates.append(item)
@@ -156,87 +263,71 @@ def plan(options: Options, store: Store) -> Plan:
     return result
 
 
-_claim_lock = threading.Lock()
-_claimed: set[Path] = set()  # destinations chosen by a thread of this batch but not yet moved to
-
-
-def _claim(directory: Path, name: str) -> Path:
-    """A free path for `name` in `directory`: the name itself, or "<stem>-N<suffix>" if that is taken."""
-    directory.mkdir(parents=True, exist_ok=True)
-    stem, suffix = Path(name).stem, Path(name).suffix
-    with _claim_lock:
-        dest, n = directory / name, 0
-        while dest.exists() or dest in _claimed:
-            n += 1
-            dest = directory / f"{stem}-{n}{suffix}"
-        _claimed.add(dest)
-    return dest
-
-
-def _release(dest: Path) -> None:
-    with _claim_lock:
-        _claimed.discard(dest)
-
-
-def _move(src: Path, directory: Path) -> Path:
-    """Move a file, untouched, into `directory` (see `_claim` for its name there)."""
-    dest = _claim(directory, src.name)
-    try:
-        shutil.move(str(src), str(dest))
-    finally:
-        _release(dest)
-    return dest
+def _inbox_path(item: InboxFile, options: Options) -> Path:
+    return options.inbox / item.name
 
 
 def ingest_file(item: InboxFile, options: Options, store: Store, ocr: OcrPool | None) -> Outcome:
-    """Read, extract and store one file, then archive it; on any failure, quarantine it."""
+    """Read, extract and store one claimed file, then archive it; on any failure, quarantine it."""
     started_at, started = now(), time.perf_counter()
+    if item.kind is not None:
+        return quarantine(item, FailureReason.NOT_REGULAR.say(kind=item.kind), options, store, started_at)
     try:
-        doc = read_document(item.path, options, ocr)
+        doc = read_document(item.path, options, ocr, follow_symlinks=False)
         read_done = time.perf_counter()
         record = extract(doc)
         extract_done = time.perf_counter()
     except InputError as exc:
-        return quarantine(item, problem_of(exc), options, store, started_at)
+        cause = exc.__cause__ if exc.reason is FailureReason.FAILED else None
+        return quarantine(item, problem_of(exc), options, store, started_at,
+                          detail="".join(traceback.format_exception(cause)) if cause else None)
     except Exception as exc:  # a bug must not stop the batch nor lose the file
-        return quarantine(item, f"{type(exc).__name__}: {exc}", options, store, started_at,
-                          detail=traceback.format_exc())
-    dest = _claim(options.archive_dir, item.path.name)
+        return quarantine(item, FailureReason.FAILED.say(detail=f"{type(exc).__name__}: {exc}"), options, store,
+                          started_at, detail=traceback.format_exc())
+    # The original is linked into the archive first, stored next, and only then leaves the claim folder:
+    # a run killed at any moment leaves the file claimed (taken back, then found ingested) and loses nothing.
+    dest = place(item.path, options.archive_dir, item.name, keep_source=True)
+    entry = LedgerEntry(
+        sha256=item.sha256, file_name=shown(item.name), status=Status.INGESTED, started_at=started_at,
+        stored_as=shown(dest), pages_ocr=sum(p.method == OCR for p in doc.pages),
+        hash_seconds=item.hash_seconds, read_seconds=read_done - started,
+        extract_seconds=extract_done - read_done, extractor_version=EXTRACTOR_VERSION)
     try:
-        entry = LedgerEntry(
-            sha256=item.sha256, file_name=item.path.name, status=INGESTED, started_at=started_at,
-            stored_as=str(dest), pages_ocr=sum(p.method == OCR for p in doc.pages),
-            hash_seconds=item.hash_seconds, read_seconds=read_done - started,
-            extract_seconds=extract_done - read_done, extractor_version=EXTRACTOR_VERSION)
-        # Stored before the move: should the move fail, the next run finds the content ingested and archives it.
         doc_id = store.add_document(record, doc, entry, options.review_confidence)
-        shutil.move(str(item.path), str(dest))
+    except AlreadyStored:  # another run stored the same content (under another name) meanwhile
+        os.unlink(dest)
+        return archive_duplicate(item, options, store)
     except Exception as exc:
-        return quarantine(item, f"{type(exc).__name__}: {exc}", options, store, started_at,
-                          detail=traceback.format_exc())
-    finally:
-        _release(dest)
-    return Outcome(item.path, INGESTED, dest, document_id=doc_id, pages_ocr=entry.pages_ocr)
+        os.unlink(dest)
+        return quarantine(item, FailureReason.FAILED.say(detail=f"{type(exc).__name__}: {exc}"), options, store,
+                          started_at, detail=traceback.format_exc())
+    os.unlink(item.path)
+    return Outcome(_inbox_path(item, options), Status.INGESTED, dest, document_id=doc_id, pages_ocr=entry.pages_ocr)
 
 
 def archive_duplicate(item: InboxFile, options: Options, store: Store) -> Outcome:
     """Archive a file whose content is already ingested, and record that in the ledger."""
     started_at = now()
-    dest = _move(item.path, options.archive_dir)
-    store.log(LedgerEntry(sha256=item.sha256, file_name=item.path.name, status=DUPLICATE, started_at=started_at,
-                          stored_as=str(dest), hash_seconds=item.hash_seconds))
-    return Outcome(item.path, DUPLICATE, dest)
+    dest = place(item.path, options.archive_dir, item.name, keep_source=True)
+    store.log(LedgerEntry(sha256=item.sha256, file_name=shown(item.name), status=Status.DUPLICATE,
+                          started_at=started_at, stored_as=shown(dest), hash_seconds=item.hash_seconds))
+    os.unlink(item.path)
+    return Outcome(_inbox_path(item, options), Status.DUPLICATE, dest)
 
 
 def quarantine(item: InboxFile, reason: str, options: Options, store: Store, started_at: str,
                detail: str | None = None) -> Outcome:
     """Move a failed file to quarantine with a reason file beside it, and record it in the ledger."""
-    dest = _move(item.path, options.quarantine_dir)
-    lines = [f"file: {item.path.name}", f"sha256: {item.sha256}", f"quarantined: {now()}", f"reason: {reason}"]
+    dest = place(item.path, options.quarantine_dir, item.name, keep_source=True)
+    size = os.lstat(dest).st_size
+    lines = [f"file: {shown(item.name)}", f"sha256: {item.sha256}", f"size: {size}", f"quarantined: {now()}",
+             f"reason: {reason}"]
     if detail:
         lines += ["", detail]
-    (dest.parent / f"{dest.name}.reason.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    store.log(LedgerEntry(sha256=item.sha256, file_name=item.path.name, status=QUARANTINED, started_at=started_at,
-                          stored_as=str(dest), error=reason, hash_seconds=item.hash_seconds,
-                          extractor_version=EXTRACTOR_VERSION))
-    return Outcome(item.path, QUARANTINED, dest, error=reason)
+    (dest.parent / f"{dest.name}{REASON_SUFFIX}").write_text("\n".join(lines) + "\n", encoding="utf-8",
+                                                             errors="backslashreplace")
+    store.log(LedgerEntry(sha256=item.sha256, file_name=shown(item.name), status=Status.QUARANTINED,
+                          started_at=started_at, stored_as=shown(dest), error=reason,
+                          hash_seconds=item.hash_seconds, extractor_version=EXTRACTOR_VERSION))
+    os.unlink(item.path)
+    return Outcome(_inbox_path(item, options), Status.QUARANTINED, dest, error=reason)

@@ -23,6 +23,11 @@ def database_target(value: str | Path | None) -> Path | str | None:
     return Path(value)
 
 
+def _env(name: str, default, kind=str):
+    """A setting from the environment variable `name`, else `default`, as `kind`."""
+    return field(default_factory=lambda: kind(os.environ[name]) if os.environ.get(name) else default)
+
+
 @dataclass
 class Options:
     inbox: Path = field(default_factory=lambda: _env_path("CONGVAN_INBOX", "data/raw"))
@@ -36,6 +41,33 @@ class Options:
     jobs: int = field(default_factory=lambda: int(os.environ.get("CONGVAN_JOBS", os.cpu_count() or 1)))
     ocr_dpi: int = 300  # the most a page rendered for OCR gets; a scanned page is read at its own resolution
     review_confidence: float = 70.0  # a page OCR'd below this mean confidence marks its record for review
+    # Limits: a file over one is quarantined with the reason, never opened by its parser (pipeline/limits.py).
+    max_page_pixels: int = _env("CONGVAN_MAX_PAGE_PIXELS", 80_000_000, int)  # a page rendered, or an image on it
+    max_pages: int = _env("CONGVAN_MAX_PAGES", 200, int)  # pages of one document
+    max_unpacked_bytes: int = _env("CONGVAN_MAX_UNPACKED_BYTES", 256 * 1024 * 1024, int)  # a .docx unpacked
+    # A file is taken once its size and modification time have stayed still this long (a copy in progress is not).
+    settle_seconds: float = _env("CONGVAN_SETTLE_SECONDS", 5.0, float)
+    # A claim (a file a run took from the inbox) of a run on another machine is taken back after this long
+    # without a sign of life; a run of this machine that is gone is taken back at once.
+    claim_expiry_seconds: float = _env("CONGVAN_CLAIM_EXPIRY_SECONDS", 3600.0, float)
+    cron: str = _env("CONGVAN_CRON", "0 2 * * *")  # the nightly schedule of `congvan serve`
+    timezone: str = _env("CONGVAN_TIMEZONE", "Asia/Ho_Chi_Minh")
+
+    def to_dict(self) -> dict:
+        """Every setting as JSON values (what a scheduled run is given as its parameter)."""
+        return {name: str(value) if isinstance(value, Path) else value for name, value in vars(self).items()}
+
+    @classmethod
+    def from_dict(cls, values: dict) -> "Options":
+        paths = {"inbox", "processed", "tessdata_dir"}
+        return cls(**{name: database_target(value) if name == "database"
+                      else Path(value) if name in paths and value is not None else value
+                      for name, value in values.items()})
+
+    @property
+    def claims_dir(self) -> Path:
+        """Where runs put the files they took (a hidden folder of the inbox: renames into it are atomic)."""
+        return self.inbox / ".congvan-claims"
 
     @property
     def database_target(self) -> Path | str:

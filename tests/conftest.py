@@ -42,7 +42,7 @@ def document(text: str, source: str = "doc.txt", confidences: list[float | None]
 @pytest.fixture
 def options(tmp_path: Path) -> Options:
     """Options whose inbox, processed folder and index are in a fresh temporary folder."""
-    return Options(inbox=tmp_path / "raw", processed=tmp_path / "processed", jobs=2)
+    return Options(inbox=tmp_path / "raw", processed=tmp_path / "processed", jobs=2, settle_seconds=0)
 
 
 POSTGRES_URL_VARIABLE = "CONGVAN_TEST_POSTGRES_URL"

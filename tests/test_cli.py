@@ -26,6 +26,7 @@ def test_extract_prints_the_schema_keys_as_json():
     assert list(record) == SCHEMA_KEYS
     assert (record["number"], record["symbol"], record["date"]) == ("708", "LĐLĐ-CTCS", "2021-02-22")
     assert "Quảng Trị" in run.stdout  # not \u-escaped
+    assert run.stderr == f"{shared('seeds', 'text', '003_215ada83c8d0aa07.txt')}: page 1: plain text file\n"
 
 
 @pytest.mark.parametrize("name, data, problem", [("empty.pdf", b"", "empty file"),
@@ -48,7 +49,7 @@ def test_ingest_then_query_the_index(tmp_path, capsys):
     (inbox / "empty.docx").write_bytes(b"")
     where = ["--processed", str(processed)]
 
-    assert main(["ingest", "--inbox", str(inbox), *where]) == 0
+    assert main(["ingest", "--inbox", str(inbox), "--settle-seconds", "0", *where]) == 3  # 3: a file quarantined
     out, err = capsys.readouterr()
     assert "5 ingested, 0 skipped (already ingested), 1 quarantined; 0 page(s) OCR'd" in out
     assert f"congvan: {inbox / 'empty.docx'}: empty file" in err

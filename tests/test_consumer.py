@@ -7,8 +7,15 @@ import pytest
 
 from conftest import shared
 from pipeline import consumer
-from pipeline.consumer import archive_duplicate, ingest_file, plan, seed_samples
+from pipeline.claims import Claims
+from pipeline.consumer import archive_duplicate, ingest_file, seed_samples
 from pipeline.store import DUPLICATE, INGESTED, QUARANTINED, Store
+
+
+def plan(options, store):
+    """consumer.plan with a claim folder of its own (left to the test's temporary folder)."""
+    return consumer.plan(options, store, Claims(options).__enter__())
+
 
 SEED_QUANG_TRI = "003_215ada83c8d0aa07.txt"
 
@@ -27,21 +34,28 @@ def drop(options, name: str, data: bytes):
     return path
 
 
-def test_plan_sorts_new_already_ingested_and_repeated_content(options):
+def test_plan_claims_and_sorts_new_already_ingested_and_repeated_content(options):
     seed = shared("seeds", "text", SEED_QUANG_TRI).read_bytes()
     drop(options, ".gitkeep", b"")
     drop(options, "a.txt", seed)
     drop(options, "b.txt", seed)
     drop(options, "c.txt", "Thông báo khác.".encode())
+    drop(options, "d.pdf.part", b"%PDF being copied")
     with Store(options.database_target) as store:
-        first = plan(options, store)
-        assert [i.path.name for i in first.new] == ["a.txt", "c.txt"]
-        assert [i.path.name for i in first.repeats] == ["b.txt"] and first.duplicates == []
-        assert first.new[0].sha256 == first.repeats[0].sha256 == consumer.sha256_file(options.inbox / "b.txt")
-        ingest_file(first.new[0], options, store, None)
+        with Claims(options) as claims:
+            first = consumer.plan(options, store, claims)
+            assert [i.name for i in first.new] == ["a.txt", "c.txt"]
+            assert [i.name for i in first.repeats] == ["b.txt"] and first.duplicates == []
+            # Claimed: out of the inbox, in the run's claim folder; the hidden and partial files left alone.
+            assert sorted(p.name for p in options.inbox.iterdir()) == [".congvan-claims", ".gitkeep", "d.pdf.part"]
+            assert all(i.path.parent == claims.dir for i in first.new + first.repeats)
+            assert first.new[0].sha256 == first.repeats[0].sha256 == consumer.sha256_file(first.repeats[0].path)
+            ingest_file(first.new[0], options, store, None)
+        # What the run did not finish went back into the inbox when it ended.
+        assert sorted(p.name for p in options.inbox.iterdir()) == [".gitkeep", "b.txt", "c.txt", "d.pdf.part"]
         second = plan(options, store)
-    assert [i.path.name for i in second.duplicates] == ["b.txt"]
-    assert [i.path.name for i in second.new] == ["c.txt"]
+    assert [i.name for i in second.duplicates] == ["b.txt"]
+    assert [i.name for i in second.new] == ["c.txt"]
 
 
 def test_good_file_is_stored_then_archived_untouched(options):
@@ -79,6 +93,7 @@ def test_bad_file_is_quarantined_with_a_reason(options, name, data, reason):
     assert outcome.stored_as == options.quarantine_dir / name and outcome.stored_as.read_bytes() == data
     reason_file = options.quarantine_dir / f"{name}.reason.txt"
     assert f"reason: {outcome.error}" in reason_file.read_text(encoding="utf-8")
+    assert f"size: {len(data)}" in reason_file.read_text(encoding="utf-8")
     assert name not in outcome.error  # the reason names the problem; the file is named beside it
     assert (ledger[0]["status"], ledger[0]["error"]) == (QUARANTINED, outcome.error)
 
@@ -91,7 +106,7 @@ def test_a_failing_extractor_quarantines_with_the_traceback(options, monkeypatch
     drop(options, "note.txt", "Một văn bản.".encode())
     with Store(options.database_target) as store:
         outcome = ingest_file(plan(options, store).new[0], options, store, None)
-    assert outcome.status == QUARANTINED and outcome.error == "ValueError: extractor bug"
+    assert outcome.status == QUARANTINED and outcome.error == "could not be read: ValueError: extractor bug"
     assert "Traceback" in (options.quarantine_dir / "note.txt.reason.txt").read_text(encoding="utf-8")
 
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import shared
 from flows import ingest
 from flows.ingest import run_ingest
-from pipeline.consumer import inbox_files
+from pipeline.consumer import inbox_files, seed_samples
 from pipeline.store import DUPLICATE, INGESTED, QUARANTINED, Store
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
@@ -46,7 +46,7 @@ def test_real_scans_and_word_files_are_indexed_and_bad_files_quarantined(options
     for bad in ("empty.pdf", "truncated.pdf"):
         assert (options.quarantine_dir / bad).exists()
         assert "reason: " in (options.quarantine_dir / f"{bad}.reason.txt").read_text(encoding="utf-8")
-    with Store(options.database_path) as store:
+    with Store(options.database_target) as store:
         assert store.document_count() == len(good)
         pages = store.read_table("pages")
         assert (pages.method == "ocr").sum() == summary.pages_ocr
@@ -60,7 +60,7 @@ def test_real_scans_and_word_files_are_indexed_and_bad_files_quarantined(options
     again = run_ingest(options)
     assert again.count(DUPLICATE) == len(good) and again.count(INGESTED) == 0 and again.pages_ocr == 0
     assert inbox_files(options) == []
-    with Store(options.database_path) as store:
+    with Store(options.database_target) as store:
         assert store.document_count() == len(good)
         assert [r["status"] for r in store.ledger()].count(DUPLICATE) == len(good)
 
@@ -75,18 +75,23 @@ def test_texts_with_a_repeat_then_an_empty_inbox(options, monkeypatch):
 
     summary = run_ingest(options)
     assert (summary.count(INGESTED), summary.count(DUPLICATE), summary.count(QUARANTINED)) == (len(seeds), 1, 2)
-    assert summary.samples_added == 0 and summary.pages_ocr == 0
+    assert summary.pages_ocr == 0
     assert inbox_files(options) == []
 
     forbid_ocr(monkeypatch)
     empty = run_ingest(options)
-    assert empty.outcomes == [] and empty.samples_added == 0  # the index exists: no samples
+    assert empty.outcomes == []
+
+
+def test_a_flow_run_never_seeds_samples(options):
+    assert run_ingest(options).outcomes == [] and inbox_files(options) == []
 
 
 def test_first_run_on_a_never_used_inbox_ingests_the_samples(options):
+    added = seed_samples(options)
     summary = run_ingest(options)
-    assert summary.samples_added >= 5 and summary.count(INGESTED) == summary.samples_added
+    assert added >= 5 and summary.count(INGESTED) == added
     assert summary.pages_ocr > 0
-    with Store(options.database_path) as store:
+    with Store(options.database_target) as store:
         found = {h["source_name"] for h in store.search(["phat", "dong", "thi", "dua"], 20)}
     assert {"ke-hoach-thi-dua-cao-bang-2016.pdf", "phat-dong-thi-dua-lao-cai-2024.pdf"} <= found

@@ -7,8 +7,10 @@ import unicodedata
 import pytest
 from sqlalchemy import inspect
 
+from conftest import document
+from extractors import extract_record
 from extractors.vntext import fold
-from pipeline.store import Store, index_exists, migrate
+from pipeline.store import AlreadyStored, LedgerEntry, Store, index_exists, migrate, now
 
 # The schema congvan wrote before migrations (pipeline/store.py of 5d5ef72), copied here on purpose:
 # this is what indexes in the field hold, whatever the migrations become.
@@ -152,3 +154,29 @@ def test_sql_fold_equals_python_fold(database, value):
     with Store(database) as store:
         assert store.query("SELECT fold(:v) AS f", {"v": value}) == [{"f": fold(value)}]
         assert store.query("SELECT fold(NULL) AS f") == [{"f": None}]
+
+
+def test_0004_makes_the_content_unique_unless_an_old_index_holds_it_twice(legacy_index, tmp_path):
+    with Store(legacy_index) as store, store._engine.connect() as conn:
+        indexes = {i["name"]: i["unique"] for i in inspect(conn).get_indexes("documents")}
+        assert indexes.get("documents_sha256_unique") and "documents_sha256" not in indexes
+        assert store.query("SELECT count(*) AS n FROM reprocessing") == [{"n": 0}]
+
+    twice = tmp_path / "twice.sqlite"  # two runs at once before issue 9 stored one content twice
+    db = sqlite3.connect(twice)
+    db.executescript(LEGACY_SCHEMA)
+    for doc_id in (1, 2):
+        db.execute("""INSERT INTO documents (id, sha256, source_name, body, page_count, text_methods, needs_review,
+                          extractor_version, ingested_at) VALUES (?, ?, 'a.txt', 'x', 1, 'plain', 0, 'old', 'now')""",
+                   (doc_id, "b" * 64))
+    db.commit()
+    db.close()
+    with Store(twice) as store:
+        with store._engine.connect() as conn:
+            indexes = {i["name"]: i["unique"] for i in inspect(conn).get_indexes("documents")}
+        assert "documents_sha256_unique" not in indexes and "documents_sha256" in indexes
+        assert store.document_count() == 2  # both kept
+        doc = document("CÔNG VĂN\nSố: 1/UBND")
+        with pytest.raises(AlreadyStored):  # and no third copy
+            store.add_document(extract_record(doc), doc, LedgerEntry(
+                sha256="b" * 64, file_name="c.txt", status="ingested", started_at=now()), 70)

@@ -143,3 +143,10 @@ def test_a_range_whose_den_ocr_lost():
 - Đợt 3: Từ ngày 01/12/2023, ngày 15/11/2023 là hạn đăng ký."""
     assert phases(text) == [("Đợt 1", "2023-03", "2023-06-30"), ("Đợt 2", "2023-07", "2023-11"),
                             ("Đợt 3", "2023-12-01", None)]
+
+
+def test_a_first_day_printed_alone_takes_the_month_and_year_of_the_last():
+    text = """3. Thời gian tổ chức hội thi
+- Vòng 1: từ ngày 15 đến 20/10/2018 tại các trường.
+- Vòng 2: từ 01 – 05/11/2018 tại Phòng Giáo dục và Đào tạo."""
+    assert phases(text) == [("Vòng 1", "2018-10-15", "2018-10-20"), ("Vòng 2", "2018-11-01", "2018-11-05")]

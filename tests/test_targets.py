@@ -45,6 +45,11 @@ Cờ thi đua của Tổng Liên đoàn."""
     ("- Vận động 01 triệu sáng kiến trong công nhân lao động.", (1_000_000, "=", "sáng kiến")),
     ("- Trong năm học có 02 ĐV ưu tú được giới thiệu cho Đảng.", (2, "=", "ĐV ưu tú")),
     ("- Phat trien tren 500 doan vien moi;", (500, ">", "đoàn viên")),  # OCR lost the diacritics
+    # a change from a baseline: the target is where it goes, not where it starts
+    ("- Tỷ lệ hộ nghèo giảm từ 4,5% xuống 2% vào năm 2025.", (2, "=", "%")),
+    ("- Tỷ lệ đoàn viên tham gia tăng từ 80% lên 90%.", (90, "=", "%")),
+    ("- Số vụ tai nạn lao động giảm từ 12 vụ còn 6 vụ mỗi năm.", (6, "=", "vụ")),
+    ("- Tỷ suất chết mẹ giảm từ 46/100.000 xuống 42/100.000 ca sinh.", (42, "=", "/100.000 ca")),
 ])
 def test_numbers_comparators_and_units_in_a_goal_list(line, expected):
     assert triples("b) Chỉ tiêu:\n" + line) == [expected]

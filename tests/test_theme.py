@@ -16,6 +16,13 @@ from extractors.theme import extract_theme
     ("2. Chủ đề Tháng hành động vì bình đẳng giới năm 2021:\n“Chung tay vì phụ nữ và trẻ em”.",
      "Chung tay vì phụ nữ và trẻ em"),
     ("a) Chủ đề của Hội thi: \"Nhà giáo sáng tạo\"; thời gian: tháng 11.", "Nhà giáo sáng tạo"),
+    # GOLD.md: the chủ đề of the campaign or of the year, a school year's too
+    ("1. Chủ đề năm học 2023 - 2024: “Đoàn kết, kỷ cương, chất lượng”.", "Đoàn kết, kỷ cương, chất lượng"),
+    ("- CBGV thực hiện tốt chủ đề năm học “Thầy mẫu mực; Trò chăm ngoan”; Phát huy phong trào thi đua.",
+     "Thầy mẫu mực; Trò chăm ngoan"),
+    # a heading with no colon, its quote wrapped onto the lines below
+    ("a) Chủ đề Tháng hành động\nnăm 2025\n“Bình đẳng giới và an\ntoàn cho phụ nữ”.\nb) Thời gian: tháng 11.",
+     "Bình đẳng giới và an toàn cho phụ nữ"),
 ])
 def test_theme_stated(text, theme):
     assert extract_theme(text.splitlines()) == theme
@@ -26,7 +33,6 @@ def test_theme_stated(text, theme):
     "gắn với chủ đề hoạt động công đoàn năm 2021: “Nâng cao chất lượng đội ngũ cán bộ công đoàn cơ sở”.",
     "cụ thể hóa chủ đề thi đua năm 2024 gắn với phong trào thi đua “Lao động giỏi, Lao động sáng tạo”.",
     "Đẩy mạnh phong trào thi đua “Dạy tốt – Học tốt” trong toàn trường.",
-    "1. Chủ đề năm học 2023 - 2024: “Đoàn kết, kỷ cương, chất lượng”.",
     "Chủ đề sinh hoạt tháng 3: tuyên truyền về Ngày Quốc tế Phụ nữ.",
 ])
 def test_no_campaign_theme(text):

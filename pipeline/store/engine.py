@@ -45,11 +45,15 @@ def describe(target: Target) -> str:
     return make_url(str(target)).render_as_string(hide_password=True)
 
 
+# How long a write waits for another process's transaction on the same SQLite file before giving up.
+BUSY_TIMEOUT_SECONDS = 60.0
+
+
 def _sqlite_connect(dbapi_connection, _record) -> None:
     # fold() in SQL too, as before the folded columns: existing SQL of other modules keeps working on SQLite.
     dbapi_connection.create_function("fold", 1, lambda s: fold(s) if s is not None else None, deterministic=True)
     dbapi_connection.execute("PRAGMA journal_mode = WAL")
-    dbapi_connection.execute("PRAGMA busy_timeout = 30000")
+    dbapi_connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
 
 
 def make_engine(target: Target) -> Engine:
@@ -59,7 +63,7 @@ def make_engine(target: Target) -> Engine:
         path = sqlite_path(target)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_SECONDS})
         event.listen(engine, "connect", _sqlite_connect)
         return engine
     return create_engine(url, pool_pre_ping=True)

@@ -49,6 +49,17 @@ def index_document(conn: Connection, doc_id: int, subject: str, body: str) -> No
                      {"id": doc_id, "subject": words_of(subject), "body": words_of(body)})
 
 
+
+def update_subject(conn: Connection, doc_id: int, subject: str) -> None:
+    """Put a re-extracted subject in place of a document's indexed one (its text stays)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("UPDATE documents_fts SET subject = :subject WHERE rowid = :id"),
+                     {"id": doc_id, "subject": fold(subject)})
+    else:  # tsv and subject_tsv are generated columns: PostgreSQL recomputes them
+        conn.execute(text("UPDATE documents_fts SET subject = :subject WHERE document_id = :id"),
+                     {"id": doc_id, "subject": words_of(subject)})
+
+
 def _fts5_query(words: list[str], tier: int) -> str:
     phrase = '"' + " ".join(words) + '"'
     every = "(" + " AND ".join(f'"{w}"' for w in words) + ")"

@@ -10,23 +10,30 @@ one lock, and each document is written in one transaction. Several processes
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Iterator
 
 import pandas as pd
 from sqlalchemy import Connection, select, text
 
 from extractors.vntext import fold
-from models.document import DocumentText
+from models.document import DocumentText, PageText
 from models.record import Phase, Received, Recipient, Record, Reference, Signatory, Target
+from pipeline.status import Status
 from pipeline.store import fulltext, migrate, schema
 from pipeline.store.engine import Target as DatabaseTarget
 from pipeline.store.engine import describe, make_engine, sqlite_path
 
-INGESTED = "ingested"
-DUPLICATE = "duplicate"  # same content as a file already ingested: archived, not processed again
-QUARANTINED = "quarantined"
+INGESTED = Status.INGESTED
+DUPLICATE = Status.DUPLICATE  # same content as a file already ingested: archived, not processed again
+QUARANTINED = Status.QUARANTINED
+
+
+class AlreadyStored(Exception):
+    """`add_document` of a content (sha256) that is stored already (by another run, at the same time)."""
 
 
 def now() -> str:
@@ -93,6 +100,25 @@ class Store:
     def close(self) -> None:
         self._engine.dispose()
 
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """One write transaction that holds the write lock from its start, so a check made in it holds until
+        COMMIT: BEGIN IMMEDIATE on SQLite (waiting up to the busy timeout for another process's); on
+        PostgreSQL, whose writers do not block each other, callers take the row or advisory locks they need."""
+        with self._lock, self._engine.begin() as conn:
+            if conn.dialect.name == "sqlite":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            yield conn
+
+    @staticmethod
+    def _content_stored(conn: Connection, sha256: str) -> bool:
+        """True when a document of this content is stored; on PostgreSQL the content is locked first (until the
+        transaction ends), so that two runs storing it at once see each other's row."""
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:sha, 0))"), {"sha": sha256})
+        return conn.execute(text("SELECT 1 FROM documents WHERE sha256 = :sha LIMIT 1"),
+                            {"sha": sha256}).first() is not None
+
     def query(self, sql_text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Rows of a read query written for both engines, with named parameters (`:name`)."""
         with self._lock, self._engine.connect() as conn:
@@ -113,6 +139,7 @@ class Store:
     def _log(conn: Connection, entry: LedgerEntry) -> int:
         fields = dict(vars(entry))
         fields["finished_at"] = now()
+        fields["status"] = str(entry.status)  # a Status: its string
         result = conn.execute(schema.ingestion_ledger.insert(), fields)  # one statement, compiled once
         return int(result.inserted_primary_key[0])
 
@@ -125,10 +152,14 @@ class Store:
                      review_confidence: float) -> int:
         """Store a record, its pages and search text, and its ledger entry, in one transaction.
 
+        AlreadyStored when a document of the same content (sha256) is stored already.
+
         `entry.store_seconds` is filled in with the time the write took. Returns the document id.
         """
-        with self._lock, self._engine.begin() as conn:
+        with self._writing() as conn:
             started = datetime.now(timezone.utc)
+            if self._content_stored(conn, entry.sha256):
+                raise AlreadyStored(entry.sha256)
             doc_id = self._insert_document(conn, record, doc, entry, review_confidence)
             entry.document_id = doc_id
             entry.store_seconds = (datetime.now(timezone.utc) - started).total_seconds()
@@ -139,7 +170,7 @@ class Store:
                       review_confidence: float) -> list[int]:
         """`add_document` for many records in one transaction (a backlog, a benchmark); returns their ids."""
         ids = []
-        with self._lock, self._engine.begin() as conn:
+        with self._writing() as conn:
             for record, doc, entry in batch:
                 entry.document_id = self._insert_document(conn, record, doc, entry, review_confidence)
                 self._log(conn, entry)
@@ -162,6 +193,17 @@ class Store:
             extractor_version=entry.extractor_version or "", ingested_at=now(),
             issuer_folded=fold(record.issuer) if record.issuer is not None else None))
         doc_id = int(result.inserted_primary_key[0])
+        Store._insert_children(conn, doc_id, record)
+        if doc.pages:
+            conn.execute(schema.pages.insert(), [
+                {"document_id": doc_id, "number": p.number, "method": p.method, "confidence": p.confidence,
+                 "text": p.text} for p in doc.pages])
+        fulltext.index_document(conn, doc_id, record.subject or "", doc.text)
+        return doc_id
+
+    @staticmethod
+    def _insert_children(conn: Connection, doc_id: int, record: Record) -> None:
+        """The record's lists, each item a row with its position."""
         children = {
             schema.addressees: [{"name": a} for a in record.addressees],
             schema.phases: [{"label": p.label, "start_date": p.start, "end_date": p.end, "text": p.text}
@@ -176,12 +218,6 @@ class Store:
             if rows:
                 conn.execute(table.insert(), [{"document_id": doc_id, "position": i, **row}
                                               for i, row in enumerate(rows)])
-        if doc.pages:
-            conn.execute(schema.pages.insert(), [
-                {"document_id": doc_id, "number": p.number, "method": p.method, "confidence": p.confidence,
-                 "text": p.text} for p in doc.pages])
-        fulltext.index_document(conn, doc_id, record.subject or "", doc.text)
-        return doc_id
 
     def record(self, doc_id: int) -> Record:
         """The record of one stored document, rebuilt from the tables."""
@@ -273,3 +309,53 @@ class Store:
     def iter_tables(self) -> Iterator[tuple[str, pd.DataFrame]]:
         for name in schema.TABLES:
             yield name, self.read_table(name)
+
+    # ---- reprocessing (issue 9) -------------------------------------------------------------
+
+    def document_versions(self) -> list[tuple[int, str]]:
+        """(id, extractor version) of every stored document, by id."""
+        return [(r["id"], r["extractor_version"])
+                for r in self.query("SELECT id, extractor_version FROM documents ORDER BY id")]
+
+    def document_text(self, doc_id: int) -> DocumentText:
+        """A stored document's text as the extractors read it: its pages, from the `pages` table."""
+        rows = self.query("SELECT source_name FROM documents WHERE id = :id", {"id": doc_id})
+        if not rows:
+            raise KeyError(doc_id)
+        pages = self.query("SELECT number, method, confidence, text FROM pages WHERE document_id = :id "
+                           "ORDER BY number", {"id": doc_id})
+        return DocumentText(Path(rows[0]["source_name"]),
+                            [PageText(p["number"], p["text"].split("\n"), p["method"], confidence=p["confidence"])
+                             for p in pages])
+
+    def replace_records(self, records: list[tuple[int, Record, list[str]]], extractor_version: str) -> None:
+        """Put re-extracted records — (id, record, the keys that changed) — in place of stored ones: scalars,
+        lists, search subject, version; each noted in `reprocessing`. One transaction for them all (a killed
+        run leaves each record old or new, never half); pages, text and ledger stay as they are."""
+        with self._writing() as conn:
+            for doc_id, record, changed in records:
+                self._replace_record(conn, doc_id, record, extractor_version, changed)
+
+    def _replace_record(self, conn: Connection, doc_id: int, record: Record, extractor_version: str,
+                        changed: list[str]) -> None:
+        documents = schema.documents
+        old = conn.execute(select(documents.c.extractor_version).where(documents.c.id == doc_id)
+                           .with_for_update()).first()  # FOR UPDATE on PostgreSQL; SQLite holds its write lock
+        if old is None:
+            raise KeyError(doc_id)
+        sig = record.signatory
+        rec = record.received or Received()
+        conn.execute(documents.update().where(documents.c.id == doc_id).values(
+            number=record.number, symbol=record.symbol, date=record.date, place=record.place, issuer=record.issuer,
+            parent_issuer=record.parent_issuer, doc_type=record.doc_type, subject=record.subject, theme=record.theme,
+            signatory_authority=sig.authority, signatory_body=sig.body, signatory_title=sig.title,
+            signatory_name=sig.name, received_org=rec.org, received_number=rec.number, received_date=rec.date,
+            extractor_version=extractor_version,
+            issuer_folded=fold(record.issuer) if record.issuer is not None else None))
+        for table in (schema.addressees, schema.phases, schema.targets, schema.recipients, schema.doc_references):
+            conn.execute(table.delete().where(table.c.document_id == doc_id))
+        self._insert_children(conn, doc_id, record)
+        fulltext.update_subject(conn, doc_id, record.subject or "")
+        conn.execute(schema.reprocessing.insert(), {
+            "document_id": doc_id, "from_version": old[0], "to_version": extractor_version,
+            "changed": ",".join(changed), "at": now()})

@@ -36,7 +36,9 @@ documents = Table(
     Column("extractor_version", Text, nullable=False),
     Column("ingested_at", Text, nullable=False),
     Column("issuer_folded", Text),
-    Index("documents_sha256", "sha256"),
+    # One content is stored once (0004_reprocessing_unique_content.py; an older index holding one content twice
+    # keeps the plain index `documents_sha256` instead).
+    Index("documents_sha256_unique", "sha256", unique=True),
 )
 
 
@@ -108,6 +110,16 @@ ingestion_ledger = Table(
     Column("started_at", Text, nullable=False),
     Column("finished_at", Text, nullable=False),
     Index("ledger_sha256", "sha256", "status"),
+)
+
+reprocessing = Table(
+    "reprocessing", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_id(),
+    Column("from_version", Text),  # the extractor version before
+    Column("to_version", Text, nullable=False),
+    Column("changed", Text, nullable=False),  # the record's keys that changed, comma-separated
+    Column("at", Text, nullable=False),
 )
 
 # The tables a user sees (exported, listed); documents_fts is derived from documents.

@@ -1,0 +1,45 @@
+"""Where one document ends and appended matter begins, in a file's cleaned lines.
+
+A file may hold more than the dispatch: a second document (another quy chế, a
+form to fill in) with its own header after the first one's signing block. Each
+has its quốc hiệu; the gold rules annotate the first (main) document only, so
+the extractors read the lines up to the end of its signing block.
+"""
+from __future__ import annotations
+
+from extractors.clean import NOI_NHAN, QUOC_HIEU, authority_match, folded
+from extractors.signatory import person_name
+
+# A second header is looked for past the first lines of the file.
+_FIRST_HEADER_LINES = 8
+# How far above the second quốc hiệu the first document's signer's name may stand.
+_NAME_REACH = 8
+
+
+def _is_quoc_hieu_line(line: str) -> bool:
+    """A line that is the quốc hiệu and little else, in capitals (not a body sentence citing the State)."""
+    m = QUOC_HIEU.search(folded(line))
+    return bool(m) and line.isupper() and m.end() - m.start() >= 0.6 * len(line.strip())
+
+
+def split_appended(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(the main document's lines, the appended documents' lines)."""
+    signed = False
+    for k, line in enumerate(lines):
+        if k >= _FIRST_HEADER_LINES and signed and _is_quoc_hieu_line(line):
+            return lines[:_cut(lines, k)], lines[_cut(lines, k):]
+        if NOI_NHAN.match(folded(line)) or authority_match(line):
+            signed = True
+    return lines, []
+
+
+def _cut(lines: list[str], k: int) -> int:
+    """Where the appended document starts, its quốc hiệu being line `k`: after the signer's name above it,
+    else at the run of upper-case lines (its agency names) right above the quốc hiệu."""
+    for i in range(k - 1, max(-1, k - 1 - _NAME_REACH), -1):
+        if person_name(lines[i]):
+            return i + 1
+    start = k
+    while start > 0 and k - start < 3 and lines[start - 1].isupper() and not authority_match(lines[start - 1]):
+        start -= 1
+    return start

@@ -1,0 +1,108 @@
+"""A file holding more than one document, running lines, and names a narrow cell wrapped: made documents."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors import extract_record
+from extractors.clean import clean_pages
+from extractors.zones import split_appended
+from models.document import PLAIN, DocumentText, PageText
+
+FIRST = """LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ GIANG
+CÔNG ĐOÀN VIÊN CHỨC TỈNH
+Số: 41/KH-CĐVC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Giang, ngày 12 tháng 3 năm 2023
+KẾ HOẠCH
+Tổ chức Hội thi cán bộ công đoàn giỏi năm 2023
+Thực hiện chương trình công tác năm 2023, Ban Thường vụ Công đoàn Viên chức tỉnh xây dựng kế hoạch như sau:
+1. Phấn đấu 100% công đoàn cơ sở cử thí sinh tham gia hội thi.
+2. Thời gian tổ chức hội thi trong tháng 5 năm 2023.
+Nơi nhận:
+- Các CĐCS trực thuộc;
+- Lưu: VT.
+TM. BAN THƯỜNG VỤ
+CHỦ TỊCH
+Vương Thị Hạnh"""
+
+SECOND = """LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ GIANG
+CÔNG ĐOÀN VIÊN CHỨC TỈNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Giang, ngày 12 tháng 3 năm 2023
+THỂ LỆ
+Hội thi cán bộ công đoàn giỏi năm 2023
+Điều 1. Đối tượng dự thi là cán bộ công đoàn cơ sở đang công tác.
+Điều 2. Mỗi đơn vị phấn đấu có trên 80% đoàn viên tham gia cổ vũ.
+TM. BAN THƯỜNG VỤ
+PHÓ CHỦ TỊCH
+Lê Văn Hùng"""
+
+
+def document(*pages: str) -> DocumentText:
+    return DocumentText(Path("made.txt"), [PageText(n, text.splitlines(), PLAIN) for n, text in enumerate(pages, 1)])
+
+
+def test_a_second_document_after_the_signing_block_is_appended_matter():
+    main, appended = split_appended(clean_pages([FIRST.splitlines(), SECOND.splitlines()]))
+    assert main[-1] == "Vương Thị Hạnh" and appended[0] == "LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ GIANG"
+    record = extract_record(document(FIRST, SECOND))
+    assert record.signatory.name == "Vương Thị Hạnh" and record.signatory.title == "CHỦ TỊCH"
+    assert [t.value for t in record.targets] == [100]  # the thể lệ's 80% belongs to the appended document
+
+
+def test_a_quoc_hieu_cited_in_the_body_does_not_cut_the_document():
+    body = FIRST.replace("2. Thời gian", "Căn cứ Hiến pháp nước CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM năm 2013;\n2. Thời gian")
+    main, appended = split_appended(clean_pages([body.splitlines()]))
+    assert appended == [] and main[-1] == "Vương Thị Hạnh"
+
+
+def test_one_file_with_the_same_signer_closing_two_documents_keeps_both_signatures():
+    """Pages 1 and 3 end with the same name: not a running footer (it is not on two pages in a row)."""
+    third = SECOND.replace("PHÓ CHỦ TỊCH\nLê Văn Hùng", "CHỦ TỊCH\nVương Thị Hạnh")
+    middle = "Điều 3. Hồ sơ dự thi gửi về Công đoàn Viên chức tỉnh trước ngày 20/4/2023.\nĐiều 4. Ban tổ chức chấm thi."
+    record = extract_record(document(FIRST, middle, third))
+    assert record.signatory.name == "Vương Thị Hạnh"
+
+
+def test_a_running_footer_on_every_page_is_dropped():
+    footer = "Công đoàn Viên chức tỉnh Hà Giang - Kế hoạch hội thi 2023"
+    head, tail = FIRST.split("Nơi nhận:")
+    pages = [head + "\n" + footer, "3. Các đơn vị đăng ký trước ngày 15/4/2023.\n" + footer,
+             "Nơi nhận:" + tail + "\n" + footer]
+    lines = clean_pages([p.splitlines() for p in pages])
+    assert footer not in lines and "Vương Thị Hạnh" in lines
+
+
+def test_a_name_wrapped_by_a_narrow_signing_cell():
+    record = extract_record(document(FIRST.replace("Vương Thị Hạnh", "Nguyễn\nMinh Tường")))
+    assert record.signatory.name == "Nguyễn Minh Tường"
+
+
+def test_kinh_gui_split_by_the_two_column_header_is_one_salutation():
+    """"Kính" fell into the left column's last line, "gửi:" came after the quốc hiệu and the date."""
+    text = FIRST.replace("Số: 41/KH-CĐVC\n", "Số: 41/CV-CĐVC\nV/v cử cán bộ dự hội thi\nKính\n").replace(
+        "KẾ HOẠCH\nTổ chức Hội thi cán bộ công đoàn giỏi năm 2023\n",
+        "gửi:\n- Công đoàn cơ sở các trường học;\n- Công đoàn các bệnh viện trực thuộc.\n")
+    record = extract_record(document(text))
+    assert record.addressees == ["Công đoàn cơ sở các trường học", "Công đoàn các bệnh viện trực thuộc"]
+    assert record.subject == "cử cán bộ dự hội thi" and record.date == "2023-03-12"
+
+
+def test_a_place_wrapped_before_its_comma_and_a_title_with_no_name():
+    """A school's draft plan: "Phường 9" on its own line above ", ngày …"; the chức vụ printed,
+    no name typed yet, right above Nơi nhận."""
+    text = FIRST.replace("Hà Giang, ngày", "Phường 9\n, ngày").replace(
+        "Nơi nhận:", "PHÓ HIỆU TRƯỞNG\nNơi nhận:").replace("TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nVương Thị Hạnh", "")
+    record = extract_record(document(text))
+    assert (record.place, record.date) == ("Phường 9", "2023-03-12")
+    assert (record.signatory.title, record.signatory.name, record.signatory.authority) == ("PHÓ HIỆU TRƯỞNG", None, None)
+
+
+def test_a_d_stroke_ocr_read_twice_is_one_letter():
+    text = FIRST.replace("Số: 41/KH-CĐVC", "Số: 41/KH-CĐ\u00d0VC").replace(
+        "Thực hiện chương trình", "Căn cứ Công văn số 342/L\u0110\u00d0LĐ ngày 29/5/2022 của LĐLĐ tỉnh; thực hiện chương trình")
+    record = extract_record(document(text))
+    assert record.symbol == "KH-CĐVC" and [r.number for r in record.references] == ["342/LĐLĐ"]
+    assert extract_record(document(text.replace("Các CĐCS", "Văn phòng ĐĐBQH"))).recipients[0].name == "Văn phòng ĐĐBQH trực thuộc"
