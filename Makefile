@@ -8,7 +8,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := build/stamps
 APT_PACKAGES := python3 python3-venv python3-pip tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd \
-	poppler-utils antiword fonts-dejavu-core fonts-dejavu-extra fonts-noto-core
+	poppler-utils antiword fonts-dejavu-core fonts-dejavu-extra fonts-noto-core \
+	chromium chromium-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TESSDATA_SCRIPT := $(wildcard scripts/fetch_tessdata.sh)
 
