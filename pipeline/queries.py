@@ -324,7 +324,7 @@ def targets(db: Reader, filters: TargetFilters | None = None, limit: int | None 
         f"""SELECT d.id AS document_id, d.number, d.symbol, d.date, d.issuer, d.doc_type, d.subject,
                    t.text, t.value, t.comparator, t.unit, t.metric
             FROM targets t JOIN documents d ON d.id = t.document_id {where_sql}
-            ORDER BY d.date IS NULL, d.date DESC, d.id DESC, t.position {page}""",
+            ORDER BY d.date DESC, d.id, t.position {page}""",
         [*params, *([limit, offset] if limit is not None else [])])
     return total, rows
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from contextlib import asynccontextmanager
 import re
 from datetime import datetime, timezone
 from pathlib import Path
@@ -97,14 +98,21 @@ def create_app(database: Path | None = None, inbox: Path | None = None) -> FastA
     options = Options()
     database = database or options.database_path
     inbox = inbox or options.inbox
-    app = FastAPI(title="congvan", description="Vietnamese dispatches: search, targets, documents, inbox "
+    state: dict[str, Store] = {}
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):
+        yield
+        if "store" in state:
+            state.pop("store").close()
+
+    app = FastAPI(lifespan=lifespan, title="congvan", description="Vietnamese dispatches: search, targets, documents, inbox "
                   "(read-only).", version="1")
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
     env.globals.update(number_symbol=number_symbol, format_value=format_value, urlencode=urlencode,
                        candidates=queries.CANDIDATES)
     env.filters["when"] = lambda ts: datetime.fromtimestamp(ts, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    state: dict[str, Store] = {}
 
     def db() -> Store:
         if "store" not in state:
@@ -113,10 +121,6 @@ def create_app(database: Path | None = None, inbox: Path | None = None) -> FastA
             state["store"] = Store(database, read_only=True)
         return state["store"]
 
-    @app.on_event("shutdown")
-    def _close() -> None:
-        if "store" in state:
-            state.pop("store").close()
 
     def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, {"params": _params(request), **context},
