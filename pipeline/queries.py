@@ -12,7 +12,9 @@ import json
 import math
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -21,7 +23,8 @@ from pipeline.search import _fold_with_offsets, query_words, snippet
 
 MAX_TEXT = 500  # characters of one text parameter; longer is refused with a message
 MAX_WORDS = 32  # words of one query
-CANDIDATES = 2000  # matches ranked, faceted and grouped per search; the count of all matches is exact
+CANDIDATES = 1000  # matches ranked, faceted and grouped per search; the count of all matches is exact
+RANK_ALL = 5000  # a query matching more documents is not ranked by bm25 over all its matches (see _common_candidates)
 PER_PAGE = 20
 COMPARATORS = ("=", ">", ">=", "<", "<=")
 SORTS = ("relevance", "date")
@@ -64,7 +67,7 @@ def fts_phrase(words: list[str]) -> str:
 
 
 def year_of(date: str | None) -> str | None:
-    return date[:4] if date and re.match(r"\d{4}", date) else None
+    return date[:4] if date and date[:4].isdigit() and len(date) >= 4 else None
 
 
 def highlight(text: str, words: list[str]) -> list[tuple[str, bool]]:
@@ -144,9 +147,14 @@ def dispatch_key(row: dict[str, Any]) -> tuple | int:
     """Copies of one dispatch (same issuer, year, number and symbol) share a key; a record without a number
     or symbol is its own dispatch."""
     if row.get("number") and row.get("symbol") and row.get("issuer") and year_of(row.get("date")):
-        return (fold(row["issuer"]).strip(), year_of(row["date"]), row["number"].strip(),
-                fold(row["symbol"]).replace(" ", ""))
+        return (_folded(row["issuer"]).strip(), year_of(row["date"]), row["number"].strip(),
+                _folded(row["symbol"]).replace(" ", ""))
     return row["id"]
+
+
+@lru_cache(maxsize=16384)
+def _folded(text: str) -> str:  # issuers and symbols repeat across documents
+    return fold(text)
 
 
 def search(db: Reader, text: str | None, filters: SearchFilters | None = None, sort: str = "relevance",
@@ -166,28 +174,31 @@ def search(db: Reader, text: str | None, filters: SearchFilters | None = None, s
     where, params = filters.sql()
     if text and not words:  # only punctuation, emoji or operators: nothing to look for
         return SearchResult(text, words, 0, 0, False, page, per_page)
-    if words:
-        from_ = "documents_fts f JOIN documents d ON d.id = f.rowid"
-        where = ["documents_fts MATCH ?", *where]
-        params = [fts_all(words), *params]
-        if sort == "date":
-            order = "d.date IS NULL, d.date DESC, d.id DESC"
-        elif len(words) > 1:
-            order = "(d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)) DESC, f.rank"
-        else:
-            order = "f.rank"
+    if not words:
+        rows = db.query(f"SELECT {_SEARCH_COLUMNS} FROM documents d {_where(where)} "
+                        "ORDER BY d.date IS NULL, d.date DESC, d.id DESC LIMIT ?", [*params, CANDIDATES + 1])
+        capped = len(rows) > CANDIDATES
+        matches = db.query(f"SELECT count(*) AS n FROM documents d {_where(where)}", params)[0]["n"] \
+            if capped else len(rows)
     else:
-        from_ = "documents d"
-        order = "d.date IS NULL, d.date DESC, d.id DESC"
-    where_sql = ("WHERE " + " AND ".join(where)) if where else ""
-    order_params = [fts_phrase(words)] if words and sort != "date" and len(words) > 1 else []
-    rows = db.query(f"SELECT {_SEARCH_COLUMNS} FROM {from_} {where_sql} ORDER BY {order} LIMIT ?",
-                    [*params, *order_params, CANDIDATES + 1])
-    capped = len(rows) > CANDIDATES
+        joined = "documents_fts f JOIN documents d ON d.id = f.rowid" if where else "documents_fts f"
+        matches = db.query(f"SELECT count(*) AS n FROM {joined} {_where(['documents_fts MATCH ?', *where])}",
+                           [fts_all(words), *params])[0]["n"]
+        capped = matches > CANDIDATES
+        if sort == "relevance" and matches > RANK_ALL:
+            rows = _common_candidates(db, words, where, params)
+        else:
+            if sort == "date":
+                order, order_params = "d.date IS NULL, d.date DESC, d.id DESC", []
+            elif len(words) > 1:
+                order = "(d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)) DESC, f.rank"
+                order_params = [fts_phrase(words)]
+            else:
+                order, order_params = "f.rank", []
+            rows = db.query(f"SELECT {_SEARCH_COLUMNS} FROM documents_fts f JOIN documents d ON d.id = f.rowid "
+                            f"{_where(['documents_fts MATCH ?', *where])} ORDER BY {order} LIMIT ?",
+                            [fts_all(words), *params, *order_params, CANDIDATES])
     rows = rows[:CANDIDATES]
-    matches = len(rows)
-    if capped:
-        matches = db.query(f"SELECT count(*) AS n FROM {from_} {where_sql}", params)[0]["n"]
 
     groups: dict[Any, dict[str, Any]] = {}
     for row in rows:
@@ -212,6 +223,39 @@ def search(db: Reader, text: str | None, filters: SearchFilters | None = None, s
             hit["has_targets"], hit["has_phases"] = bool(hit["has_targets"]), bool(hit["has_phases"])
     result.results = chosen
     return result
+
+
+def _where(conditions: list[str]) -> str:
+    return ("WHERE " + " AND ".join(conditions)) if conditions else ""
+
+
+def _common_candidates(db: Reader, words: list[str], where: list[str], params: list[Any]) -> list[dict[str, Any]]:
+    """The best CANDIDATES of a query too common for FTS5 to rank every match in time (more than RANK_ALL).
+
+    Ranking by bm25 means scoring every match, and a word in most documents tells little anyway; so the
+    candidates come in tiers, each newest-ingested first (FTS5 walks its index backwards and stops early):
+    the words as a phrase in the subject, then all of them in the subject, then the phrase in the text,
+    then the rest.
+    """
+    phrase, every = fts_phrase(words), fts_all(words)
+    tiers = [f"subject : {phrase}", f"subject : ({every})"]
+    if len(words) > 1:
+        tiers.append(phrase)
+    tiers.append(every)
+    joined = "documents_fts f JOIN documents d ON d.id = f.rowid" if where else "documents_fts f"
+    ids: dict[int, None] = {}
+    for tier in dict.fromkeys(tiers):
+        wanted = CANDIDATES - len(ids)
+        if wanted <= 0:
+            break
+        seen = json.dumps(list(ids))
+        for r in db.query(f"SELECT f.rowid AS id FROM {joined} "
+                          f"{_where(['documents_fts MATCH ?', *where])} "
+                          "AND f.rowid NOT IN (SELECT value FROM json_each(?)) ORDER BY f.rowid DESC LIMIT ?",
+                          [tier, *params, seen, wanted]):
+            ids[r["id"]] = None
+    return db.query(f"SELECT {_SEARCH_COLUMNS} FROM json_each(?) j JOIN documents d ON d.id = j.value "
+                    "ORDER BY j.key", [json.dumps(list(ids))])
 
 
 def _copy(row: dict[str, Any]) -> dict[str, Any]:
@@ -284,49 +328,64 @@ def targets(db: Reader, filters: TargetFilters | None = None, limit: int | None 
     unit matches folded and whole; issuer matches folded words of the name.
     """
     f = (filters or TargetFilters()).checked()
-    where, params = [], []
-    if f.words:
-        where.append("fold(coalesce(t.text, '') || ' ' || coalesce(t.metric, '') || ' ' || coalesce(t.unit, ''))"
-                     " LIKE ? ESCAPE '\\'")
-        params.append(f"%{_like(fold(f.words).strip())}%")
+    on_target, target_params, on_document, document_params = [], [], [], []
     if f.unit:
         wanted = fold(f.unit).strip()
-        units = [u["unit"] for u in db.query("SELECT DISTINCT unit FROM targets WHERE unit IS NOT NULL")
-                 if fold(u["unit"]).strip() == wanted]
-        where.append("t.unit IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(units, ensure_ascii=False))
+        units = [u for u in _distinct(db, "SELECT DISTINCT unit AS v FROM targets WHERE unit IS NOT NULL")
+                 if _folded(u).strip() == wanted]
+        on_target.append("t.unit IN (SELECT value FROM json_each(?))")
+        target_params.append(json.dumps(units, ensure_ascii=False))
     if f.comparator:
-        where.append("coalesce(t.comparator, '=') = ?")
-        params.append(f.comparator)
+        on_target.append("coalesce(t.comparator, '=') = ?")
+        target_params.append(f.comparator)
     if f.min_value is not None:
-        where.append("t.value >= ?")
-        params.append(f.min_value)
+        on_target.append("t.value >= ?")
+        target_params.append(f.min_value)
     if f.max_value is not None:
-        where.append("t.value <= ?")
-        params.append(f.max_value)
+        on_target.append("t.value <= ?")
+        target_params.append(f.max_value)
+    if f.words:  # last: the costliest test, made on the rows the others let through
+        on_target.append("fold(coalesce(t.text, '') || ' ' || coalesce(t.metric, '') || ' ' || "
+                         "coalesce(t.unit, '')) LIKE ? ESCAPE '\\'")
+        target_params.append(f"%{_like(fold(f.words).strip())}%")
     if f.since is not None:
-        where.append("d.date >= ?")
-        params.append(f"{f.since:04d}")
+        on_document.append("d.date >= ?")
+        document_params.append(f"{f.since:04d}")
     if f.until is not None:
-        where.append("d.date < ?")
-        params.append(f"{f.until + 1:04d}")
+        on_document.append("d.date < ?")
+        document_params.append(f"{f.until + 1:04d}")
     if f.issuer:
         wanted = fold(f.issuer).strip()
-        issuers = [i["issuer"] for i in db.query("SELECT DISTINCT issuer FROM documents WHERE issuer IS NOT NULL")
-                   if wanted in fold(i["issuer"])]
-        where.append("d.issuer IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(issuers, ensure_ascii=False))
-    where_sql = ("WHERE " + " AND ".join(where)) if where else ""
-    total = db.query(f"SELECT count(*) AS n FROM targets t JOIN documents d ON d.id = t.document_id {where_sql}",
-                     params)[0]["n"]
+        issuers = [i for i in _distinct(db, "SELECT DISTINCT issuer AS v FROM documents WHERE issuer IS NOT NULL")
+                   if wanted in _folded(i)]
+        on_document.append("d.issuer IN (SELECT value FROM json_each(?))")
+        document_params.append(json.dumps(issuers, ensure_ascii=False))
+    count_where = list(on_target)
+    if on_document:
+        count_where.append(f"t.document_id IN (SELECT d.id FROM documents d {_where(on_document)})")
+    total = db.query(f"SELECT count(*) AS n FROM targets t {_where(count_where)}",
+                     [*target_params, *document_params])[0]["n"]
     page = "" if limit is None else "LIMIT ? OFFSET ?"
     rows = db.query(
         f"""SELECT d.id AS document_id, d.number, d.symbol, d.date, d.issuer, d.doc_type, d.subject,
                    t.text, t.value, t.comparator, t.unit, t.metric
-            FROM targets t JOIN documents d ON d.id = t.document_id {where_sql}
+            FROM targets t JOIN documents d ON d.id = t.document_id {_where([*on_target, *on_document])}
             ORDER BY d.date DESC, d.id, t.position {page}""",
-        [*params, *([limit, offset] if limit is not None else [])])
+        [*target_params, *document_params, *([limit, offset] if limit is not None else [])])
     return total, rows
+
+
+_distinct_cache: "weakref.WeakKeyDictionary[Any, dict[str, tuple[int, list[str]]]]" = weakref.WeakKeyDictionary()
+
+
+def _distinct(db: Reader, sql: str) -> list[str]:
+    """The values of a `SELECT DISTINCT … AS v`, kept per connection until the index changes (SQLite's
+    data_version)."""
+    version = db.query("PRAGMA data_version")[0]["data_version"]
+    mine = _distinct_cache.setdefault(db, {})
+    if sql not in mine or mine[sql][0] != version:
+        mine[sql] = (version, [r["v"] for r in db.query(sql)])
+    return mine[sql][1]
 
 
 def _like(text: str) -> str:

@@ -100,6 +100,7 @@ CREATE TABLE IF NOT EXISTS ingestion_ledger (
 CREATE INDEX IF NOT EXISTS ledger_sha256 ON ingestion_ledger (sha256, status);
 -- For the read side (pipeline/queries.py, the web app): a record's lists by document, dates, units, originals.
 CREATE INDEX IF NOT EXISTS documents_date ON documents (date);
+CREATE INDEX IF NOT EXISTS documents_issuer ON documents (issuer);
 CREATE INDEX IF NOT EXISTS addressees_document ON addressees (document_id, position);
 CREATE INDEX IF NOT EXISTS phases_document ON phases (document_id, position);
 CREATE INDEX IF NOT EXISTS targets_document ON targets (document_id, position);
