@@ -23,7 +23,7 @@ from pipeline.search import _fold_with_offsets, query_words, snippet
 
 MAX_TEXT = 500  # characters of one text parameter; longer is refused with a message
 MAX_WORDS = 32  # words of one query
-CANDIDATES = 1000  # matches ranked, faceted and grouped per search; the count of all matches is exact
+CANDIDATES = 500  # matches ranked, faceted and grouped per search; the count of all matches is exact
 RANK_ALL = 5000  # a query matching more documents is not ranked by bm25 over all its matches (see _common_candidates)
 PER_PAGE = 20
 COMPARATORS = ("=", ">", ">=", "<", "<=")
