@@ -228,3 +228,29 @@ def test_the_web_process_cannot_write_the_index(index):
 def test_the_openapi_page_documents_the_api(client):
     spec = client.get("/openapi.json").json()
     assert {"/api/search", "/api/targets", "/api/documents/{doc_id}"} <= set(spec["paths"])
+
+
+def test_congvan_targets_writes_csv_json_and_xlsx_and_export_writes_xlsx(index, tmp_path, capsys):
+    import json
+
+    from openpyxl import load_workbook
+
+    from pipeline.cli import main
+
+    where = ["--processed", str(index.processed)]
+    assert main(["targets", *where, "--unit", "%", "--format", "csv", "--out", str(tmp_path / "t.csv")]) == 0
+    assert main(["targets", *where, "--unit", "%", "--format", "xlsx", "--out", str(tmp_path / "t.xlsx")]) == 0
+    capsys.readouterr()
+    assert main(["targets", *where, "--unit", "%", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    csv = pd.read_csv(tmp_path / "t.csv", encoding="utf-8-sig", dtype={"number": str})
+    xlsx = pd.read_excel(tmp_path / "t.xlsx", dtype={"number": str})
+    assert len(rows) == len(csv) == len(xlsx) > 50
+    assert list(csv["text"]) == list(xlsx["text"]) == [r["text"] for r in rows]
+    assert any(r["number"] == "708" and r["value"] == 95 and r["comparator"] == ">" for r in rows)
+    assert main(["export", *where, "--out", str(tmp_path / "exports")]) == 0
+    book = load_workbook(tmp_path / "exports" / "congvan.xlsx", read_only=False)
+    assert {"documents", "targets", "ingestion_ledger"} <= set(book.sheetnames)
+    assert book["targets"].freeze_panes == "A2" and book["targets"].auto_filter.ref
+    cells = {c.value for row in book["targets"].iter_rows() for c in row}
+    assert "Thu kinh phí công đoàn doanh nghiệp đã có tổ chức công đoàn đạt trên 95%" in cells
