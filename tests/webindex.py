@@ -6,6 +6,7 @@ in the inbox, and one hand-made record whose subject holds `<script>`.
 """
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from pathlib import Path
@@ -35,6 +36,7 @@ def build() -> Options:
     from pipeline.store import INGESTED, LedgerEntry, Store, now
 
     root = Path(tempfile.mkdtemp(prefix="congvan-web-"))
+    atexit.register(shutil.rmtree, root, True)
     options = Options(inbox=root / "raw", processed=root / "processed", jobs=2)
     options.inbox.mkdir(parents=True)
     for path in inputs():
