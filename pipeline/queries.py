@@ -132,10 +132,11 @@ class SearchResult:
     per_page: int
     results: list[dict[str, Any]] = field(default_factory=list)
     facets: dict[str, list[tuple[Any, int]]] = field(default_factory=dict)
+    browsable: int = 0  # dispatches that can be paged through (those among the candidates)
 
     @property
     def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page))
+        return max(1, math.ceil(min(self.total, self.browsable) / self.per_page))
 
 
 _SEARCH_COLUMNS = """d.id, d.number, d.symbol, d.date, d.issuer, d.doc_type, d.subject, d.source_name,
@@ -225,6 +226,7 @@ def search(db: Reader, text: str | None, filters: SearchFilters | None = None, s
     dispatches = list(groups.values())
     result = SearchResult(text, words, matches if capped else len(dispatches), matches, capped, page, per_page)
     result.facets = _facets(dispatches)
+    result.browsable = len(dispatches)
     chosen = dispatches[(page - 1) * per_page: page * per_page]
     if chosen:
         bodies = {r["id"]: r["body"] for r in db.query(

@@ -254,3 +254,30 @@ def test_congvan_targets_writes_csv_json_and_xlsx_and_export_writes_xlsx(index, 
     assert book["targets"].freeze_panes == "A2" and book["targets"].auto_filter.ref
     cells = {c.value for row in book["targets"].iter_rows() for c in row}
     assert "Thu kinh phí công đoàn doanh nghiệp đã có tổ chức công đoàn đạt trên 95%" in cells
+
+
+def test_common_queries_take_the_fast_paths_with_the_same_answers(index, monkeypatch):
+    """A query matching more than RANK_ALL documents is not ranked over every match; made common here by
+    lowering RANK_ALL, it must find the same documents, counts and date order as the full path."""
+    from pipeline import queries
+    from pipeline.queries import SearchFilters, search
+    from pipeline.store import Store
+
+    with Store(index.database_path, read_only=True) as store:
+        cases = [("cong doan", SearchFilters(), "date"), ("cong doan", SearchFilters(year="2018"), "date"),
+                 ("cong doan", SearchFilters(doc_type="Kế hoạch"), "relevance"),
+                 ("thi dua", SearchFilters(), "relevance")]
+        full = [search(store, q, f, sort=s, per_page=100) for q, f, s in cases]
+        monkeypatch.setattr(queries, "RANK_ALL", 2)
+        fast = [search(store, q, f, sort=s, per_page=100) for q, f, s in cases]
+        for (q, f, s), a, b in zip(cases, full, fast):
+            assert a.total == b.total and a.matches == b.matches > 2, (q, f, s)
+            copies = [{c["id"] for r in x.results for c in r["copies"]} for x in (a, b)]  # representatives may differ
+            assert copies[0] == copies[1], (q, f, s)
+            if s == "date":
+                assert [r["id"] for r in a.results] == [r["id"] for r in b.results]
+        phrase_first = fast[3].results[0]
+        assert "thi đua" in (phrase_first["subject"] or "").lower()
+        monkeypatch.setattr(queries, "CANDIDATES", 3)
+        capped = search(store, "cong doan", SearchFilters())
+        assert capped.capped and capped.total > 3 and capped.pages == 1 and len(capped.results) <= 3
