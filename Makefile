@@ -1,7 +1,8 @@
 # Two commands on a fresh Debian/Ubuntu machine (as root, or with sudo):
 #   make run    install everything, then ingest data/raw/ and show what came in
 #   make test   install everything, then run the tests
-# Installation is remembered in build/stamps/ and redone only when pyproject.toml changes.
+# Installation is remembered in build/stamps/ and redone only when pyproject.toml (Python packages) or this
+# Makefile (system packages: a package added to APT_PACKAGES is installed on the next make) changes.
 
 SHELL := /bin/bash
 VENV := .venv
@@ -27,7 +28,7 @@ test: install
 
 install: $(STAMPS)/apt $(STAMPS)/venv $(if $(TESSDATA_SCRIPT),$(STAMPS)/tessdata)
 
-$(STAMPS)/apt:
+$(STAMPS)/apt: Makefile
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "apt-get install $$missing"; \
