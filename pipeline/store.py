@@ -113,6 +113,17 @@ CREATE TABLE IF NOT EXISTS reprocessing (
     changed TEXT NOT NULL,
     at TEXT NOT NULL
 );
+-- For the read side (pipeline/queries.py, the web app): a record's lists by document, dates, units, originals.
+CREATE INDEX IF NOT EXISTS documents_date ON documents (date);
+CREATE INDEX IF NOT EXISTS documents_issuer ON documents (issuer);
+CREATE INDEX IF NOT EXISTS addressees_document ON addressees (document_id, position);
+CREATE INDEX IF NOT EXISTS phases_document ON phases (document_id, position);
+CREATE INDEX IF NOT EXISTS targets_document ON targets (document_id, position);
+CREATE INDEX IF NOT EXISTS targets_unit ON targets (unit);
+CREATE INDEX IF NOT EXISTS recipients_document ON recipients (document_id, position);
+CREATE INDEX IF NOT EXISTS doc_references_document ON doc_references (document_id, position);
+CREATE INDEX IF NOT EXISTS pages_document ON pages (document_id, number);
+CREATE INDEX IF NOT EXISTS ledger_document ON ingestion_ledger (document_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
     subject, body, tokenize = "unicode61 remove_diacritics 0"
 );
@@ -157,19 +168,30 @@ def needs_review(doc: DocumentText, review_confidence: float) -> bool:
 class Store:
     """The index in one SQLite file; use as a context manager."""
 
-    def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, read_only: bool = False):
+        """Open (and create or upgrade) the index; `read_only` opens an existing index that cannot be written
+        through this connection (SQLite's `mode=ro`), for the web app and other readers."""
         self.path = path
+        self.read_only = read_only
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+        if read_only:
+            if not path.is_file():
+                raise FileNotFoundError(f"{path}: no index")
+            self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
+                                       isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None,
+                                       timeout=BUSY_TIMEOUT_SECONDS)
         self._db.row_factory = sqlite3.Row
         self._db.create_function("fold", 1, lambda s: fold(s) if s is not None else None, deterministic=True)
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.executescript(_SCHEMA)
-        try:
-            self._db.execute(_UNIQUE_CONTENT)
-        except sqlite3.IntegrityError:  # an older index holding one content twice: add_document still checks
-            pass
+        if not read_only:
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.executescript(_SCHEMA)
+            try:
+                self._db.execute(_UNIQUE_CONTENT)
+            except sqlite3.IntegrityError:  # an older index holding one content twice: add_document still checks
+                pass
 
     def __enter__(self) -> "Store":
         return self
@@ -183,6 +205,10 @@ class Store:
     def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
         with self._lock:
             return [dict(r) for r in self._db.execute(sql, params)]
+
+    def query(self, sql: str, params: tuple | list | dict = ()) -> list[dict[str, Any]]:
+        """Rows of one SELECT as dicts: the read interface of `pipeline.queries`."""
+        return self._rows(sql, params)
 
     # ---- the ledger -------------------------------------------------------------------------
 
