@@ -2,14 +2,16 @@
 #   make run    install everything, then ingest data/raw/ and show what came in
 #   make test   install everything, then run the tests (on SQLite, and on a local PostgreSQL that
 #               scripts/test_postgres.sh installs and starts, unless CONGVAN_TEST_POSTGRES_URL names one)
-# Installation is remembered in build/stamps/ and redone only when pyproject.toml changes.
+# Installation is remembered in build/stamps/ and redone only when pyproject.toml (Python packages) or this
+# Makefile (system packages: a package added to APT_PACKAGES is installed on the next make) changes.
 
 SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := build/stamps
 APT_PACKAGES := python3 python3-venv python3-pip tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd \
-	poppler-utils antiword fonts-dejavu-core fonts-dejavu-extra fonts-noto-core
+	poppler-utils antiword fonts-dejavu-core fonts-dejavu-extra fonts-noto-core \
+	chromium chromium-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TESSDATA_SCRIPT := $(wildcard scripts/fetch_tessdata.sh)
 
@@ -34,7 +36,7 @@ test: install
 
 install: $(STAMPS)/apt $(STAMPS)/venv $(if $(TESSDATA_SCRIPT),$(STAMPS)/tessdata)
 
-$(STAMPS)/apt:
+$(STAMPS)/apt: Makefile
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "apt-get install $$missing"; \

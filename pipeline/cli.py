@@ -241,14 +241,14 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     return 0
 
 
-def _store(args: argparse.Namespace):
+def _store(args: argparse.Namespace, read_only: bool = False):
     from pipeline.store import Store, describe, index_exists
 
     options = _options(args)
     if not index_exists(options.database_target):
         _error(f"{describe(options.database_target)}: no index yet; run `congvan ingest` first")
         sys.exit(1)
-    return Store(options.database_target)
+    return Store(options.database_target, read_only=read_only)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -262,8 +262,64 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_targets(args: argparse.Namespace) -> int:
     from pipeline.search import print_targets
 
-    with _store(args) as store:
-        print_targets(store, sys.stdout, words=args.words, unit=args.unit, since=args.since, issuer=args.issuer)
+    if args.format == "text":
+        with _store(args, read_only=True) as store:
+            if args.out is None:
+                print_targets(store, sys.stdout, words=args.words, unit=args.unit, since=args.since,
+                              issuer=args.issuer)
+            else:
+                with open(args.out, "w", encoding="utf-8") as out:
+                    print_targets(store, out, words=args.words, unit=args.unit, since=args.since, issuer=args.issuer)
+        return 0
+    from pipeline import queries
+    from pipeline.export import targets_csv, targets_json, targets_xlsx
+
+    from pipeline.store import describe, is_url
+
+    if is_url(_options(args).database_target):
+        _error(f"{describe(_options(args).database_target)}: --format {args.format} reads an SQLite index only, "
+               "so far (pipeline/queries.py); --format text works on either")
+        return 2
+    filters = queries.TargetFilters(words=args.words, unit=args.unit, since=args.since, issuer=args.issuer)
+    with _store(args, read_only=True) as store:
+        try:
+            _, rows = queries.targets(store, filters)
+        except queries.BadQuery as exc:
+            _error(str(exc))
+            return 2
+    data = {"csv": targets_csv, "json": targets_json, "xlsx": targets_xlsx}[args.format](rows)
+    if args.out is None:
+        if args.format == "xlsx" and sys.stdout.isatty():
+            _error("an .xlsx is not for a terminal: give --out FILE (or redirect the output)")
+            return 2
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        args.out.write_bytes(data)
+        print(f"{len(rows)} target(s) written to {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_web(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from pipeline.store import describe, index_exists, is_url
+    from pipeline.web import create_app
+
+    options = _options(args)
+    if is_url(options.database_target):
+        _error(f"{describe(options.database_target)}: the web app reads an SQLite index only, so far "
+               "(pipeline/queries.py is written for SQLite's FTS5)")
+        return 1
+    if not index_exists(options.database_target):
+        _error(f"{describe(options.database_target)}: no index yet; run `congvan ingest` first")
+        return 1
+    print(f"congvan web: http://{args.host}:{args.port}/  (index {describe(options.database_target)}, read-only; "
+          "Ctrl-C stops)",
+          file=sys.stderr)
+    uvicorn.run(create_app(options.database_target, options.inbox), host=args.host, port=args.port,
+                log_level="warning")
     return 0
 
 
@@ -366,12 +422,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", help='unit, e.g. "%%" or "đoàn viên"')
     p.add_argument("--since", type=int, metavar="YEAR", help="directives issued in or after YEAR")
     p.add_argument("--issuer", help="words of the issuer's name")
+    p.add_argument("--format", choices=("text", "csv", "json", "xlsx"), default="text",
+                   help="text (default, grouped by directive), or one row per target as csv, json or xlsx")
+    p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(run=cmd_targets)
+
+    p = sub.add_parser("web", parents=[where, inbox], help="the read-only web app: search, targets, documents, inbox")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on; default 127.0.0.1 (this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="default 8000")
+    p.set_defaults(run=cmd_web)
 
     p = sub.add_parser("review", parents=[where], help="records with pages read at low OCR confidence")
     p.set_defaults(run=cmd_review)
 
-    p = sub.add_parser("export", parents=[where], help="every table as Parquet and CSV")
+    p = sub.add_parser("export", parents=[where], help="every table as Parquet, CSV and one XLSX")
     p.add_argument("--out", type=Path, help="folder; default PROCESSED/exports")
     p.set_defaults(run=cmd_export)
 

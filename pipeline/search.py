@@ -18,11 +18,20 @@ def query_words(text: str) -> list[str]:
     return re.findall(r"\w+", fold(text))
 
 
+_FOLDED: dict[int, str] = {}  # each character seen, folded on its own (for str.translate)
+
+
 def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each of its characters, the index of the character it came from."""
+    for char in set(text):
+        if ord(char) not in _FOLDED:
+            _FOLDED[ord(char)] = fold(char)
+    joined = text.translate(_FOLDED)
+    if len(joined) == len(text):  # one character for one (no NFD marks, no ligatures): the common case, fast
+        return joined, list(range(len(text)))
     folded, origin = [], []
     for i, char in enumerate(text):
-        for f in fold(char):
+        for f in _FOLDED[ord(char)]:
             folded.append(f)
             origin.append(i)
     return "".join(folded), origin

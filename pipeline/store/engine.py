@@ -6,6 +6,7 @@ and `postgresql+psycopg://` are taken too) or `sqlite:///path`.
 """
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
@@ -56,17 +57,40 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     dbapi_connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
 
 
-def make_engine(target: Target) -> Engine:
-    """An engine for the target; an SQLite file's folder is created if need be."""
+def _sqlite_connect_read_only(dbapi_connection, _record) -> None:
+    dbapi_connection.create_function("fold", 1, lambda s: fold(s) if s is not None else None, deterministic=True)
+    dbapi_connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+
+
+def _postgresql_read_only(dbapi_connection, _record) -> None:
+    dbapi_connection.autocommit = True
+    dbapi_connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    dbapi_connection.autocommit = False
+
+
+def make_engine(target: Target, read_only: bool = False) -> Engine:
+    """An engine for the target; an SQLite file's folder is created if need be.
+
+    `read_only`: on SQLite the file is opened `mode=ro` (it must exist); on PostgreSQL every transaction of
+    the engine's sessions is READ ONLY."""
     url = database_url(target)
     if url.get_backend_name() == "sqlite":
         path = sqlite_path(target)
+        if read_only and path is not None:
+            engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
+                timeout=BUSY_TIMEOUT_SECONDS))
+            event.listen(engine, "connect", _sqlite_connect_read_only)
+            return engine
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_SECONDS})
         event.listen(engine, "connect", _sqlite_connect)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if read_only:
+        event.listen(engine, "connect", _postgresql_read_only)
+    return engine
 
 
 def index_exists(target: Target) -> bool:

@@ -76,12 +76,19 @@ class Store:
     `target` is a path or a URL (see `engine.py`).
     """
 
-    def __init__(self, target: DatabaseTarget):
+    def __init__(self, target: DatabaseTarget, read_only: bool = False):
+        """Open (and create or upgrade) the index; `read_only` opens an existing index that cannot be written
+        through this Store (SQLite's `mode=ro`; read-only transactions on PostgreSQL), for the web app and
+        other readers: it is neither created nor upgraded."""
         self.target = target
         self.path = sqlite_path(target)  # None on PostgreSQL
+        self.read_only = read_only
         self._lock = threading.RLock()
-        self._engine = make_engine(target)
-        migrate.upgrade(self._engine)
+        if read_only and self.path is not None and not self.path.is_file():
+            raise FileNotFoundError(f"{self.path}: no index")
+        self._engine = make_engine(target, read_only=read_only)
+        if not read_only:
+            migrate.upgrade(self._engine)
 
     @property
     def dialect(self) -> str:
@@ -119,10 +126,18 @@ class Store:
         return conn.execute(text("SELECT 1 FROM documents WHERE sha256 = :sha LIMIT 1"),
                             {"sha": sha256}).first() is not None
 
-    def query(self, sql_text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Rows of a read query written for both engines, with named parameters (`:name`)."""
+    def query(self, sql_text: str, params: dict[str, Any] | list | tuple | None = None) -> list[dict[str, Any]]:
+        """Rows of a read query: named parameters (`:name`, a dict or none), the same on both engines; or
+        positional ones (`?`, a list or tuple: the SQL of `pipeline.queries`), passed to the driver as they are
+        on SQLite and as `%s` on PostgreSQL."""
         with self._lock, self._engine.connect() as conn:
-            return [dict(r) for r in conn.execute(text(sql_text), params or {}).mappings()]
+            if params is None or isinstance(params, dict):
+                result = conn.execute(text(sql_text), params or {})
+            elif conn.dialect.name == "sqlite":
+                result = conn.exec_driver_sql(sql_text, tuple(params))
+            else:
+                result = conn.exec_driver_sql(sql_text.replace("%", "%%").replace("?", "%s"), tuple(params))
+            return [dict(r) for r in result.mappings()]
 
     # ---- the ledger -------------------------------------------------------------------------
 

@@ -122,6 +122,20 @@ reprocessing = Table(
     Column("at", Text, nullable=False),
 )
 
+# The read side's indexes (0005_read_side_indexes.py; documents by date on SQLite only).
+for _name, _table, _columns in (
+        ("documents_issuer", documents, ["issuer"]),
+        ("addressees_document", addressees, ["document_id", "position"]),
+        ("phases_document", phases, ["document_id", "position"]),
+        ("targets_document", targets, ["document_id", "position"]),
+        ("targets_unit", targets, ["unit"]),
+        ("recipients_document", recipients, ["document_id", "position"]),
+        ("doc_references_document", doc_references, ["document_id", "position"]),
+        ("pages_document", pages, ["document_id", "number"]),
+        ("ledger_document", ingestion_ledger, ["document_id"])):
+    Index(_name, *(_table.c[c] for c in _columns))
+Index("documents_date", documents.c.date).ddl_if(dialect="sqlite")
+
 # The tables a user sees (exported, listed); documents_fts is derived from documents.
 TABLES = ("documents", "addressees", "phases", "targets", "recipients", "doc_references", "pages",
           "ingestion_ledger")

@@ -1,0 +1,535 @@
+"""What the web app and the command line ask of the index: search with facets, targets with filters, one
+document, the inbox. Every SQL statement of the read side is here.
+
+The queries run against a small read interface — anything with `query(sql, params) -> list[dict]`, such as a
+`Store` opened read-only — so that they can follow the store to another engine. User text never reaches SQL
+or FTS5 syntax: a query is folded (`extractors.vntext.fold`) and cut into its words, and each word is sent to
+FTS5 as a quoted phrase, so `"`, `*`, `NEAR(`, `AND`, `^`, `:` or `'; DROP TABLE` are words or nothing.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+import weakref
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+from typing import Any, Protocol
+
+from extractors.vntext import fold
+from pipeline.search import _fold_with_offsets, query_words, snippet
+
+MAX_TEXT = 500  # characters of one text parameter; longer is refused with a message
+MAX_WORDS = 32  # words of one query
+CANDIDATES = 500  # matches ranked, faceted and grouped per search; the count of all matches is exact
+RANK_ALL = 5000  # a query matching more documents is not ranked by bm25 over all its matches (see _common_candidates)
+PER_PAGE = 20
+COMPARATORS = ("=", ">", ">=", "<", "<=")
+SORTS = ("relevance", "date")
+
+
+class Reader(Protocol):
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]: ...
+
+
+class BadQuery(ValueError):
+    """A parameter that cannot be used; its message is shown to the user."""
+
+
+def clean_text(value: str | None, name: str = "text") -> str:
+    """A text parameter as NFC without control characters; empty for none. Too long is a `BadQuery`."""
+    if value is None:
+        return ""
+    if len(value) > MAX_TEXT:
+        raise BadQuery(f"{name} is too long: {len(value)} characters (at most {MAX_TEXT})")
+    value = unicodedata.normalize("NFC", value)
+    value = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") else c for c in value)
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def words_of(text: str) -> list[str]:
+    """The folded words of a query as the index holds them (at most MAX_WORDS)."""
+    words = query_words(text)
+    if len(words) > MAX_WORDS:
+        raise BadQuery(f"too many words: {len(words)} (at most {MAX_WORDS})")
+    return words
+
+
+def fts_all(words: list[str]) -> str:
+    """FTS5 query: every word, each quoted (no operator of the user's reaches FTS5)."""
+    return " AND ".join(f'"{w}"' for w in words)
+
+
+def fts_phrase(words: list[str]) -> str:
+    return '"' + " ".join(words) + '"'
+
+
+def year_of(date: str | None) -> str | None:
+    return date[:4] if date and date[:4].isdigit() and len(date) >= 4 else None
+
+
+def highlight(text: str, words: list[str]) -> list[tuple[str, bool]]:
+    """`text` cut into (piece, matched) where a matched piece is a whole word equal, folded, to a query word."""
+    if not words or not text:
+        return [(text, False)]
+    folded, origin = _fold_with_offsets(text)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+                         + r")(?!\w)")
+    pieces, at = [], 0
+    for m in pattern.finditer(folded):
+        start, end = origin[m.start()], origin[m.end() - 1] + 1
+        while end < len(text) and unicodedata.combining(text[end]):  # an NFD mark belongs to its letter
+            end += 1
+        if start < at:
+            continue
+        if start > at:
+            pieces.append((text[at:start], False))
+        pieces.append((text[start:end], True))
+        at = end
+    if at < len(text):
+        pieces.append((text[at:], False))
+    return pieces
+
+
+# ---- search ---------------------------------------------------------------------------------------------------
+
+@dataclass
+class SearchFilters:
+    year: str | None = None
+    issuer: str | None = None
+    doc_type: str | None = None
+    has_targets: bool | None = None
+    has_phases: bool | None = None
+
+    def sql(self) -> tuple[list[str], list[Any]]:
+        where, params = [], []
+        if self.year:
+            where.append("d.date >= ? AND d.date < ?")  # a range, so that the index on date serves it
+            params += [self.year, f"{int(self.year) + 1:04d}"]
+        if self.issuer:
+            where.append("d.issuer = ?")
+            params.append(self.issuer)
+        if self.doc_type:
+            where.append("d.doc_type = ?")
+            params.append(self.doc_type)
+        for flag, table in ((self.has_targets, "targets"), (self.has_phases, "phases")):
+            if flag is not None:
+                where.append(f"{'' if flag else 'NOT '}EXISTS (SELECT 1 FROM {table} x WHERE x.document_id = d.id)")
+        return where, params
+
+
+@dataclass
+class SearchResult:
+    query: str
+    words: list[str]
+    total: int  # dispatches (copies counted once) among the ranked matches, or the count of all matches
+    matches: int  # documents matching, copies counted apart
+    capped: bool  # more than CANDIDATES matches: facets and grouping are over the best CANDIDATES
+    page: int
+    per_page: int
+    results: list[dict[str, Any]] = field(default_factory=list)
+    facets: dict[str, list[tuple[Any, int]]] = field(default_factory=dict)
+    browsable: int = 0  # dispatches that can be paged through (those among the candidates)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(min(self.total, self.browsable) / self.per_page))
+
+
+_SEARCH_COLUMNS = """d.id, d.number, d.symbol, d.date, d.issuer, d.doc_type, d.subject, d.source_name,
+    d.text_methods, d.page_count,
+    EXISTS (SELECT 1 FROM targets t WHERE t.document_id = d.id) AS has_targets,
+    EXISTS (SELECT 1 FROM phases p WHERE p.document_id = d.id) AS has_phases"""
+
+
+def dispatch_key(row: dict[str, Any]) -> tuple | int:
+    """Copies of one dispatch (same issuer, year, number and symbol) share a key; a record without a number
+    or symbol is its own dispatch."""
+    if row.get("number") and row.get("symbol") and row.get("issuer") and year_of(row.get("date")):
+        return (_folded(row["issuer"]).strip(), year_of(row["date"]), row["number"].strip(),
+                _folded(row["symbol"]).replace(" ", ""))
+    return row["id"]
+
+
+@lru_cache(maxsize=16384)
+def _folded(text: str) -> str:  # issuers and symbols repeat across documents
+    return fold(text)
+
+
+def search(db: Reader, text: str | None, filters: SearchFilters | None = None, sort: str = "relevance",
+           page: int = 1, per_page: int = PER_PAGE) -> SearchResult:
+    """Documents holding every word of `text` (all documents for no words), one entry per dispatch.
+
+    Relevance: those holding the words as one phrase first, then FTS5's rank; date: newest first. Facets
+    (year, issuer, type, has targets, has phases) count dispatches among the ranked matches.
+    """
+    text = clean_text(text, "q")
+    if sort not in SORTS:
+        raise BadQuery(f"sort must be one of {', '.join(SORTS)}")
+    if page < 1:
+        raise BadQuery("page must be 1 or more")
+    words = words_of(text)
+    filters = filters or SearchFilters()
+    where, params = filters.sql()
+    if text and not words:  # only punctuation, emoji or operators: nothing to look for
+        return SearchResult(text, words, 0, 0, False, page, per_page)
+    if not words:
+        rows = db.query(f"SELECT {_SEARCH_COLUMNS} FROM documents d {_where(where)} "
+                        "ORDER BY d.date DESC, d.id DESC LIMIT ?", [*params, CANDIDATES + 1])
+        capped = len(rows) > CANDIDATES
+        matches = db.query(f"SELECT count(*) AS n FROM documents d {_where(where)}", params)[0]["n"] \
+            if capped else len(rows)
+    else:
+        matches = db.query("SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?",
+                           [fts_all(words)])[0]["n"]
+        common = matches > RANK_ALL  # joins and bm25 over every match would take too long
+        in_order: list[int] = []
+        if common and (where or sort == "date"):  # match set and documents by date, as id lists: fast
+            matching = set(_ids(db, "SELECT group_concat(rowid) AS ids FROM documents_fts "
+                                    "WHERE documents_fts MATCH ?", [fts_all(words)]))
+            by_date = _ids(db, f"SELECT group_concat(id) AS ids FROM (SELECT d.id FROM documents d {_where(where)} "
+                               "ORDER BY d.date DESC, d.id DESC)", params)
+            if where:
+                matches = len(matching.intersection(by_date))
+            in_order = [int(i) for i in islice((i for i in by_date if i in matching), CANDIDATES)]
+        elif where:
+            matches = db.query("SELECT count(*) AS n FROM documents_fts f JOIN documents d ON d.id = f.rowid "
+                               f"{_where(['documents_fts MATCH ?', *where])}", [fts_all(words), *params])[0]["n"]
+        capped = matches > CANDIDATES
+        if common and sort == "date":
+            rows = _in_order(db, in_order[:CANDIDATES])
+        elif common:
+            rows = _common_candidates(db, words, where, params)
+        else:
+            if sort == "date":
+                order, order_params = "d.date DESC, d.id DESC", []
+            elif len(words) > 1:
+                order = "(d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)) DESC, f.rank"
+                order_params = [fts_phrase(words)]
+            else:
+                order, order_params = "f.rank", []
+            rows = db.query(f"SELECT {_SEARCH_COLUMNS} FROM documents_fts f JOIN documents d ON d.id = f.rowid "
+                            f"{_where(['documents_fts MATCH ?', *where])} ORDER BY {order} LIMIT ?",
+                            [fts_all(words), *params, *order_params, CANDIDATES])
+    rows = rows[:CANDIDATES]
+
+    groups: dict[Any, dict[str, Any]] = {}
+    for row in rows:
+        key = dispatch_key(row)
+        if key in groups:
+            groups[key]["copies"].append(_copy(row))
+        else:
+            groups[key] = {**row, "copies": [_copy(row)]}
+    dispatches = list(groups.values())
+    result = SearchResult(text, words, matches if capped else len(dispatches), matches, capped, page, per_page)
+    result.facets = _facets(dispatches)
+    result.browsable = len(dispatches)
+    chosen = dispatches[(page - 1) * per_page: page * per_page]
+    if chosen:
+        bodies = {r["id"]: r["body"] for r in db.query(
+            "SELECT id, body FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps([c["id"] for c in chosen])])}
+        for hit in chosen:
+            body = bodies.get(hit["id"]) or ""
+            hit["snippet"] = snippet(body, words) if words else _start(body)
+            hit["snippet_marked"] = highlight(hit["snippet"], words)
+            hit["subject_marked"] = highlight(hit.get("subject") or "", words)
+            hit["has_targets"], hit["has_phases"] = bool(hit["has_targets"]), bool(hit["has_phases"])
+    result.results = chosen
+    return result
+
+
+def _where(conditions: list[str]) -> str:
+    return ("WHERE " + " AND ".join(conditions)) if conditions else ""
+
+
+def _common_candidates(db: Reader, words: list[str], where: list[str], params: list[Any]) -> list[dict[str, Any]]:
+    """The best CANDIDATES of a query too common for FTS5 to rank every match in time (more than RANK_ALL).
+
+    Ranking by bm25 means scoring every match, and a word in most documents tells little anyway; so the
+    candidates come in tiers, each newest-ingested first (FTS5 walks its index backwards and stops early):
+    the words as a phrase in the subject, then all of them in the subject, then the phrase in the text,
+    then the rest.
+    """
+    phrase, every = fts_phrase(words), fts_all(words)
+    tiers = [f"subject : {phrase}", f"subject : ({every})"]
+    if len(words) > 1:
+        tiers.append(phrase)
+    tiers.append(every)
+    joined = "documents_fts f JOIN documents d ON d.id = f.rowid" if where else "documents_fts f"
+    ids: dict[int, None] = {}
+    for tier in dict.fromkeys(tiers):
+        wanted = CANDIDATES - len(ids)
+        if wanted <= 0:
+            break
+        seen = json.dumps(list(ids))
+        for r in db.query(f"SELECT f.rowid AS id FROM {joined} "
+                          f"{_where(['documents_fts MATCH ?', *where])} "
+                          "AND f.rowid NOT IN (SELECT value FROM json_each(?)) ORDER BY f.rowid DESC LIMIT ?",
+                          [tier, *params, seen, wanted]):
+            ids[r["id"]] = None
+    return _in_order(db, list(ids))
+
+
+def _in_order(db: Reader, ids: list[int]) -> list[dict[str, Any]]:
+    """The search columns of these documents, in this order."""
+    return db.query(f"SELECT {_SEARCH_COLUMNS} FROM json_each(?) j JOIN documents d ON d.id = j.value "
+                    "ORDER BY j.key", [json.dumps(ids)])
+
+
+def _ids(db: Reader, sql: str, params: list[Any]) -> list[str]:
+    """The ids of a `SELECT group_concat(…) AS ids`, as text: one string for many rows, far faster than a row
+    each (and compared as text, without converting 100,000 of them)."""
+    ids = db.query(sql, params)[0]["ids"]
+    return ids.split(",") if ids else []
+
+
+def _copy(row: dict[str, Any]) -> dict[str, Any]:
+    return {"id": row["id"], "source_name": row["source_name"], "text_methods": row["text_methods"],
+            "page_count": row["page_count"]}
+
+
+def _start(body: str, width: int = 160) -> str:
+    flat = re.sub(r"\s+", " ", body).strip()
+    return flat if len(flat) <= width else flat[:width].rsplit(" ", 1)[0] + " …"
+
+
+def _facets(dispatches: list[dict[str, Any]]) -> dict[str, list[tuple[Any, int]]]:
+    """Counts of dispatches by year (newest first), issuer, type (most first), has targets, has phases."""
+    def count(values: list[Any]) -> dict[Any, int]:
+        counts: dict[Any, int] = {}
+        for v in values:
+            counts[v] = counts.get(v, 0) + 1
+        return counts
+
+    def most(counts: dict[Any, int]) -> list[tuple[Any, int]]:
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] is None, str(kv[0] or "")))
+
+    years = count([year_of(d["date"]) for d in dispatches])
+    return {
+        "year": sorted(years.items(), key=lambda kv: (kv[0] is not None, kv[0] or ""), reverse=True),
+        "issuer": most(count([d["issuer"] for d in dispatches]))[:20],
+        "doc_type": most(count([d["doc_type"] for d in dispatches]))[:20],
+        "has_targets": most(count([bool(d["has_targets"]) for d in dispatches])),
+        "has_phases": most(count([bool(d["has_phases"]) for d in dispatches])),
+    }
+
+
+# ---- targets --------------------------------------------------------------------------------------------------
+
+@dataclass
+class TargetFilters:
+    words: str | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    min_value: float | None = None
+    max_value: float | None = None
+    since: int | None = None  # year
+    until: int | None = None  # year
+    issuer: str | None = None
+
+    def checked(self) -> "TargetFilters":
+        f = TargetFilters(**vars(self))
+        f.words, f.unit, f.issuer = (clean_text(f.words, "words") or None, clean_text(f.unit, "unit") or None,
+                                     clean_text(f.issuer, "issuer") or None)
+        f.comparator = clean_text(f.comparator, "comparator") or None
+        if f.comparator and f.comparator not in COMPARATORS:
+            raise BadQuery(f"comparator must be one of {' '.join(COMPARATORS)}")
+        for name in ("min_value", "max_value"):
+            v = getattr(f, name)
+            if v is not None and not math.isfinite(v):
+                raise BadQuery(f"{name} must be a finite number")
+        for name in ("since", "until"):
+            v = getattr(f, name)
+            if v is not None and not 1 <= v <= 9999:
+                raise BadQuery(f"{name} must be a year between 1 and 9999")
+        return f
+
+
+def targets(db: Reader, filters: TargetFilters | None = None, limit: int | None = None,
+            offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """(how many targets match, the matching targets with their directive from `offset`, at most `limit`).
+
+    Newest directive first, then by the target's place in it. Words match the folded text, metric or unit;
+    unit matches folded and whole; issuer matches folded words of the name.
+    """
+    f = (filters or TargetFilters()).checked()
+    on_target, target_params, on_document, document_params = [], [], [], []
+    if f.unit:
+        wanted = fold(f.unit).strip()
+        units = [u for u in _distinct(db, "SELECT DISTINCT unit AS v FROM targets WHERE unit IS NOT NULL")
+                 if _folded(u).strip() == wanted]
+        on_target.append("t.unit IN (SELECT value FROM json_each(?))")
+        target_params.append(json.dumps(units, ensure_ascii=False))
+    if f.comparator:
+        on_target.append("coalesce(t.comparator, '=') = ?")
+        target_params.append(f.comparator)
+    if f.min_value is not None:
+        on_target.append("t.value >= ?")
+        target_params.append(f.min_value)
+    if f.max_value is not None:
+        on_target.append("t.value <= ?")
+        target_params.append(f.max_value)
+    if f.words:  # last: the costliest test, made on the rows the others let through
+        on_target.append("fold(coalesce(t.text, '') || ' ' || coalesce(t.metric, '') || ' ' || "
+                         "coalesce(t.unit, '')) LIKE ? ESCAPE '\\'")
+        target_params.append(f"%{_like(fold(f.words).strip())}%")
+    if f.since is not None:
+        on_document.append("d.date >= ?")
+        document_params.append(f"{f.since:04d}")
+    if f.until is not None:
+        on_document.append("d.date < ?")
+        document_params.append(f"{f.until + 1:04d}")
+    if f.issuer:
+        wanted = fold(f.issuer).strip()
+        issuers = [i for i in _distinct(db, "SELECT DISTINCT issuer AS v FROM documents WHERE issuer IS NOT NULL")
+                   if wanted in _folded(i)]
+        on_document.append("d.issuer IN (SELECT value FROM json_each(?))")
+        document_params.append(json.dumps(issuers, ensure_ascii=False))
+    count_where = list(on_target)
+    if on_document:
+        count_where.append(f"t.document_id IN (SELECT d.id FROM documents d {_where(on_document)})")
+    total = db.query(f"SELECT count(*) AS n FROM targets t {_where(count_where)}",
+                     [*target_params, *document_params])[0]["n"]
+    page = "" if limit is None else "LIMIT ? OFFSET ?"
+    rows = db.query(
+        f"""SELECT d.id AS document_id, d.number, d.symbol, d.date, d.issuer, d.doc_type, d.subject,
+                   t.text, t.value, t.comparator, t.unit, t.metric
+            FROM targets t JOIN documents d ON d.id = t.document_id {_where([*on_target, *on_document])}
+            ORDER BY d.date DESC, d.id, t.position {page}""",
+        [*target_params, *document_params, *([limit, offset] if limit is not None else [])])
+    return total, rows
+
+
+_distinct_cache: "weakref.WeakKeyDictionary[Any, dict[str, tuple[int, list[str]]]]" = weakref.WeakKeyDictionary()
+
+
+def _distinct(db: Reader, sql: str) -> list[str]:
+    """The values of a `SELECT DISTINCT … AS v`, kept per connection until the index changes (SQLite's
+    data_version)."""
+    version = db.query("PRAGMA data_version")[0]["data_version"]
+    mine = _distinct_cache.setdefault(db, {})
+    if sql not in mine or mine[sql][0] != version:
+        mine[sql] = (version, [r["v"] for r in db.query(sql)])
+    return mine[sql][1]
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def target_units(db: Reader) -> list[str]:
+    """The units in the index, most used first (for the filter's choices)."""
+    return [r["unit"] for r in db.query(
+        "SELECT unit, count(*) AS n FROM targets WHERE unit IS NOT NULL AND unit != '' GROUP BY unit "
+        "ORDER BY n DESC, unit LIMIT 50")]
+
+
+def chart(rows: list[dict[str, Any]], width: int = 720, height: int = 300) -> dict[str, Any] | None:
+    """An SVG chart of target values over time by issuer: points and scales, computed here, drawn by a template.
+
+    One unit per chart: the most common unit among the rows (a chart of % and đoàn viên together would lie).
+    """
+    usable = [r for r in rows if r.get("value") is not None and year_of(r.get("date"))]
+    if not usable:
+        return None
+    counts: dict[str, int] = {}
+    for r in usable:
+        counts[r["unit"] or ""] = counts.get(r["unit"] or "", 0) + 1
+    unit = max(counts, key=lambda u: (counts[u], u))
+    usable = [r for r in usable if (r["unit"] or "") == unit]
+
+    def when(r: dict[str, Any]) -> float:
+        y, m, d = (list(map(int, re.findall(r"\d+", r["date"])[:3])) + [1, 1])[:3]
+        return y + (max(1, min(m, 12)) - 1) / 12 + (max(1, min(d, 31)) - 1) / 365
+
+    xs = [when(r) for r in usable]
+    ys = [float(r["value"]) for r in usable]
+    x0, x1 = math.floor(min(xs)), math.floor(max(xs)) + 1
+    y0, y1 = min(0.0, min(ys)), max(ys) or 1.0
+    left, right, top, bottom = 60, 170, 15, 30
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def px(x: float) -> float:
+        return round(left + (x - x0) / (x1 - x0) * plot_w, 1)
+
+    def py(y: float) -> float:
+        return round(top + plot_h - (y - y0) / ((y1 - y0) or 1) * plot_h, 1)
+
+    palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
+    series: dict[str, list[dict[str, Any]]] = {}
+    for r, x, y in zip(usable, xs, ys):
+        series.setdefault(r["issuer"] or "(không rõ cơ quan)", []).append(
+            {"x": px(x), "y": py(y), "label": f"{r['issuer'] or ''} {r['date']}: {r['text']}",
+             "document_id": r["document_id"]})
+    lines = []
+    for i, (issuer, points) in enumerate(sorted(series.items())):
+        points.sort(key=lambda p: p["x"])
+        lines.append({"issuer": issuer, "color": palette[i % len(palette)], "points": points,
+                      "path": " ".join(f"{p['x']},{p['y']}" for p in points)})
+    step = max(1, math.ceil((x1 - x0) / 10))
+    years = [{"x": px(y), "label": str(y)} for y in range(x0, x1 + 1, step)]
+    ticks = [{"y": py(y0 + (y1 - y0) * k / 4), "label": f"{y0 + (y1 - y0) * k / 4:g}"} for k in range(5)]
+    return {"width": width, "height": height, "unit": unit, "series": lines[:8], "years": years, "ticks": ticks,
+            "left": left, "top": top, "plot_w": plot_w, "plot_h": plot_h, "count": len(usable),
+            "legend_x": left + plot_w + 10, "other_units": len(counts) - 1, "more_issuers": max(0, len(lines) - 8)}
+
+
+# ---- one document ---------------------------------------------------------------------------------------------
+
+def document(db: Reader, doc_id: int) -> dict[str, Any] | None:
+    """Every field of one document with its lists, pages and ledger entries; None when there is none."""
+    rows = db.query("SELECT * FROM documents WHERE id = ?", [doc_id])
+    if not rows:
+        return None
+    doc = rows[0]
+    for table, order in (("addressees", "position"), ("phases", "position"), ("targets", "position"),
+                         ("recipients", "position"), ("doc_references", "position"), ("pages", "number")):
+        doc[table] = db.query(f"SELECT * FROM {table} WHERE document_id = ? ORDER BY {order}", [doc_id])
+    doc["ledger"] = db.query("SELECT * FROM ingestion_ledger WHERE document_id = ? ORDER BY id", [doc_id])
+    key = dispatch_key(doc)
+    doc["copies"] = []
+    if not isinstance(key, int):
+        doc["copies"] = [r for r in db.query(
+            "SELECT id, source_name, text_methods, page_count, issuer, date, number, symbol FROM documents "
+            "WHERE number = ? AND id != ? AND substr(date, 1, 4) = ?", [doc["number"], doc_id, year_of(doc["date"])])
+            if dispatch_key(r) == key]
+    return doc
+
+
+def original(db: Reader, doc_id: int) -> Path | None:
+    """Where the original file of a document lies (the archive), from the ledger; None if unknown or gone."""
+    rows = db.query("SELECT stored_as FROM ingestion_ledger WHERE document_id = ? AND stored_as IS NOT NULL "
+                    "ORDER BY id DESC LIMIT 1", [doc_id])
+    if not rows:
+        return None
+    path = Path(rows[0]["stored_as"])
+    return path if path.is_file() else None
+
+
+# ---- the inbox ------------------------------------------------------------------------------------------------
+
+def inbox(db: Reader, inbox_dir: Path, limit: int = 50) -> dict[str, Any]:
+    """Files waiting in the inbox, the ledger by day (runs are not recorded apart yet), the quarantined files."""
+    waiting = []
+    if inbox_dir.is_dir():
+        for p in sorted(inbox_dir.iterdir()):
+            if p.is_file() and not p.name.startswith("."):
+                st = p.stat()
+                waiting.append({"name": p.name, "size": st.st_size, "modified": st.st_mtime})
+    days = db.query(
+        """SELECT substr(finished_at, 1, 10) AS day, min(started_at) AS first, max(finished_at) AS last,
+                  sum(status = 'ingested') AS ingested, sum(status = 'duplicate') AS duplicate,
+                  sum(status = 'quarantined') AS quarantined, sum(pages_ocr) AS pages_ocr, count(*) AS files
+           FROM ingestion_ledger GROUP BY day ORDER BY day DESC LIMIT ?""", [limit])
+    recent = db.query("SELECT id, file_name, status, document_id, error, started_at, finished_at "
+                      "FROM ingestion_ledger ORDER BY id DESC LIMIT ?", [limit])
+    quarantined = db.query("SELECT id, file_name, sha256, error, stored_as, finished_at FROM ingestion_ledger "
+                           "WHERE status = 'quarantined' ORDER BY id DESC LIMIT ?", [limit * 4])
+    for q in quarantined:
+        q["still_there"] = bool(q["stored_as"]) and Path(q["stored_as"]).is_file()
+        q["stored_name"] = Path(q["stored_as"]).name if q["stored_as"] else None
+    return {"waiting": waiting, "days": days, "recent": recent, "quarantined": quarantined}
