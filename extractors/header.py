@@ -198,13 +198,17 @@ def _date_with_wrapped_year(lines: list[str], i: int) -> re.Match[str] | None:
 _QH_FRAGMENT = re.compile(r"^(?:(?:xa\s+)?(?:hoi\s+)?(?:chu\s+)?nghia\s+)?viet\s*nam$|^cong\s*hoa(\s+xa(\s+hoi(\s+chu)?)?)?$")
 
 
+# Marks no agency name holds: what OCR makes of a seal or a signature beside the header ("“UZT").
+_NOT_IN_A_NAME = re.compile(r"[“”\"‘’«»<>*#@$%^~]")
+
+
 def _agency_candidates(lines: list[str], stop: int, skip: set[int]) -> list[str]:
     out = []
     for i, line in enumerate(lines[:stop]):
         if i in skip or is_header_mark(line) or _TYPE_RE.match(folded(line)):
             continue
         f = folded(line).strip(" .-|")
-        if _QH_FRAGMENT.match(f) or not _is_upper(line) or len(f) < 2:
+        if _QH_FRAGMENT.match(f) or not _is_upper(line) or len(f) < 2 or _NOT_IN_A_NAME.search(line):
             continue
         if DANG_CSVN.search(f) or QUOC_HIEU.search(f) or TIEU_NGU.search(f):
             continue

@@ -106,3 +106,9 @@ def test_a_d_stroke_ocr_read_twice_is_one_letter():
     record = extract_record(document(text))
     assert record.symbol == "KH-CĐVC" and [r.number for r in record.references] == ["342/LĐLĐ"]
     assert extract_record(document(text.replace("Các CĐCS", "Văn phòng ĐĐBQH"))).recipients[0].name == "Văn phòng ĐĐBQH trực thuộc"
+
+
+def test_seal_noise_beside_the_agency_block_is_not_part_of_the_issuer():
+    text = FIRST.replace("CÔNG ĐOÀN VIÊN CHỨC TỈNH\n", "CÔNG ĐOÀN VIÊN CHỨC TỈNH\n“UZT\n")
+    record = extract_record(document(text))
+    assert (record.issuer, record.parent_issuer) == ("CÔNG ĐOÀN VIÊN CHỨC TỈNH", "LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ GIANG")
