@@ -1,6 +1,7 @@
 # Two commands on a fresh Debian/Ubuntu machine (as root, or with sudo):
 #   make run    install everything, then ingest data/raw/ and show what came in
-#   make test   install everything, then run the tests
+#   make test   install everything, then run the tests (on SQLite, and on a local PostgreSQL that
+#               scripts/test_postgres.sh installs and starts, unless CONGVAN_TEST_POSTGRES_URL names one)
 # Installation is remembered in build/stamps/ and redone only when pyproject.toml (Python packages) or this
 # Makefile (system packages: a package added to APT_PACKAGES is installed on the next make) changes.
 
@@ -23,8 +24,15 @@ run: install
 	@echo
 	$(BIN)/congvan targets --unit %
 
+# Without a PostgreSQL the tests run on SQLite only, and say so; in CI (CI=true) that is an error.
 test: install
-	$(BIN)/pytest
+	@url="$$CONGVAN_TEST_POSTGRES_URL"; \
+	if [ -z "$$url" ]; then \
+		url=$$(bash scripts/test_postgres.sh) || { \
+			if [ "$$CI" = true ]; then echo "make test: no PostgreSQL to test on (CI=true)" >&2; exit 1; fi; \
+			echo "make test: no PostgreSQL; the index tests run on SQLite only" >&2; url=; }; \
+	fi; \
+	CONGVAN_TEST_POSTGRES_URL="$$url" $(BIN)/pytest
 
 install: $(STAMPS)/apt $(STAMPS)/venv $(if $(TESSDATA_SCRIPT),$(STAMPS)/tessdata)
 

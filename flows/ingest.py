@@ -79,7 +79,7 @@ def ingest_inbox(options: Options | dict | None = None, progress: Progress | Non
         if progress:
             progress.done(outcome)
 
-    with Claims(options) as claims, Store(options.database_path) as store:
+    with Claims(options) as claims, Store(options.database_target) as store:
         batch = consumer.plan(options, store, claims, settling)
         summary.unsettled = batch.unsettled
         if progress:

@@ -37,7 +37,7 @@ EXIT_UNREADABLE = 2
 
 def _options(args: argparse.Namespace) -> Options:
     options = Options()
-    for name in ("inbox", "processed", "jobs", "settle_seconds", "cron", "timezone"):
+    for name in ("inbox", "processed", "jobs", "database", "settle_seconds", "cron", "timezone"):
         value = getattr(args, name, None)
         if value is not None:
             setattr(options, name, value)
@@ -106,6 +106,7 @@ def _ingest(options: Options, settling=None, quiet_when_empty: bool = False) -> 
     """One run of the flow with a progress bar and a summary; EXIT_QUARANTINED when a file was quarantined."""
     from flows.ingest import run_ingest
     from pipeline.status import Status
+    from pipeline.store import describe
 
     bar = _Bar()
     try:
@@ -117,7 +118,8 @@ def _ingest(options: Options, settling=None, quiet_when_empty: bool = False) -> 
     if not summary.outcomes and not summary.unsettled:
         print(f"Nothing waiting in {options.inbox}.")
     print(summary.line())
-    print(f"archive: {options.archive_dir}   quarantine: {options.quarantine_dir}   index: {options.database_path}")
+    print(f"archive: {options.archive_dir}   quarantine: {options.quarantine_dir}   "
+          f"index: {describe(options.database_target)}")
     return EXIT_QUARANTINED if summary.count(Status.QUARANTINED) else 0
 
 
@@ -228,14 +230,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_deploy(args: argparse.Namespace) -> int:
+    _prefect_env(quiet=False)
+    from flows.deploy import deploy
+
+    options = _options(args)  # the schedule: --cron/--timezone, else $CONGVAN_CRON/$CONGVAN_TIMEZONE, else nightly
+    deployment_id = deploy(cron=options.cron, timezone=options.timezone, name=args.name, pool=args.pool)
+    print(f"deployment ingest-inbox/{args.name} ({deployment_id}) on work pool {args.pool}, {options.cron} "
+          f"({options.timezone}); run it with: prefect worker start --pool {args.pool}")
+    return 0
+
+
 def _store(args: argparse.Namespace, read_only: bool = False):
-    from pipeline.store import Store
+    from pipeline.store import Store, describe, index_exists
 
     options = _options(args)
-    if not options.database_path.exists():
-        _error(f"{options.database_path}: no index yet; run `congvan ingest` first")
+    if not index_exists(options.database_target):
+        _error(f"{describe(options.database_target)}: no index yet; run `congvan ingest` first")
         sys.exit(1)
-    return Store(options.database_path, read_only=read_only)
+    return Store(options.database_target, read_only=read_only)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -261,6 +274,12 @@ def cmd_targets(args: argparse.Namespace) -> int:
     from pipeline import queries
     from pipeline.export import targets_csv, targets_json, targets_xlsx
 
+    from pipeline.store import describe, is_url
+
+    if is_url(_options(args).database_target):
+        _error(f"{describe(_options(args).database_target)}: --format {args.format} reads an SQLite index only, "
+               "so far (pipeline/queries.py); --format text works on either")
+        return 2
     filters = queries.TargetFilters(words=args.words, unit=args.unit, since=args.since, issuer=args.issuer)
     with _store(args, read_only=True) as store:
         try:
@@ -285,15 +304,21 @@ def cmd_targets(args: argparse.Namespace) -> int:
 def cmd_web(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from pipeline.store import describe, index_exists, is_url
     from pipeline.web import create_app
 
     options = _options(args)
-    if not options.database_path.exists():
-        _error(f"{options.database_path}: no index yet; run `congvan ingest` first")
+    if is_url(options.database_target):
+        _error(f"{describe(options.database_target)}: the web app reads an SQLite index only, so far "
+               "(pipeline/queries.py is written for SQLite's FTS5)")
         return 1
-    print(f"congvan web: http://{args.host}:{args.port}/  (index {options.database_path}, read-only; Ctrl-C stops)",
+    if not index_exists(options.database_target):
+        _error(f"{describe(options.database_target)}: no index yet; run `congvan ingest` first")
+        return 1
+    print(f"congvan web: http://{args.host}:{args.port}/  (index {describe(options.database_target)}, read-only; "
+          "Ctrl-C stops)",
           file=sys.stderr)
-    uvicorn.run(create_app(options.database_path, options.inbox), host=args.host, port=args.port,
+    uvicorn.run(create_app(options.database_target, options.inbox), host=args.host, port=args.port,
                 log_level="warning")
     return 0
 
@@ -332,6 +357,8 @@ def parser() -> argparse.ArgumentParser:
     where = argparse.ArgumentParser(add_help=False)
     where.add_argument("--processed", type=Path, help="folder of the archive, quarantine, index (congvan.sqlite) "
                                                       "and exports; default data/processed or $CONGVAN_PROCESSED")
+    where.add_argument("--database", help="the index: an SQLite file or a postgresql:// URL; "
+                                          "default PROCESSED/congvan.sqlite or $CONGVAN_DATABASE")
     inbox = argparse.ArgumentParser(add_help=False)
     inbox.add_argument("--inbox", type=Path, help="folder scanned for new files; default data/raw or $CONGVAN_INBOX")
     jobs = argparse.ArgumentParser(add_help=False)
@@ -372,11 +399,18 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--before-version", metavar="V", help="records extracted by an extractor version before V")
     p.set_defaults(run=cmd_reprocess)
 
-    p = sub.add_parser("serve", parents=[where, inbox, jobs], help="run the nightly ingest deployment")
-    p.add_argument("--cron", help='cron schedule; default "0 2 * * *" or $CONGVAN_CRON')
-    p.add_argument("--timezone", help="timezone of the schedule; default Asia/Ho_Chi_Minh or $CONGVAN_TIMEZONE")
-    p.add_argument("--name", default="nightly", help="deployment name")
+    schedule = argparse.ArgumentParser(add_help=False)
+    schedule.add_argument("--cron", help='cron schedule; default "0 2 * * *" or $CONGVAN_CRON')
+    schedule.add_argument("--timezone", help="timezone of the schedule; default Asia/Ho_Chi_Minh or $CONGVAN_TIMEZONE")
+    schedule.add_argument("--name", default="nightly", help="deployment name")
+
+    p = sub.add_parser("serve", parents=[where, inbox, jobs, schedule], help="run the nightly ingest deployment")
     p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("deploy", parents=[schedule],
+                       help="register the nightly ingest deployment with a work pool, for Prefect workers")
+    p.add_argument("--pool", default="congvan", help="work pool (type process; created if missing); default congvan")
+    p.set_defaults(run=cmd_deploy)
 
     p = sub.add_parser("search", parents=[where], help="full-text search, blind to diacritics")
     p.add_argument("text")

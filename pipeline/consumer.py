@@ -36,7 +36,7 @@ from pipeline.errors import InputError
 from pipeline.names import REASON_SUFFIX, place, shown
 from pipeline.options import Options
 from pipeline.status import FailureReason, Status
-from pipeline.store import AlreadyStored, LedgerEntry, Store, now
+from pipeline.store import AlreadyStored, LedgerEntry, Store, index_exists, now
 
 if TYPE_CHECKING:
     from pipeline.ocr import OcrPool
@@ -212,7 +212,7 @@ def settled_files(options: Options, wait: bool = True) -> tuple[list[Path], list
 
 def never_used(options: Options) -> bool:
     """True for an inbox never used: no index yet and nothing waiting."""
-    return not options.database_path.exists() and not inbox_files(options)
+    return not inbox_files(options) and not index_exists(options.database_target)
 
 
 def seed_samples(options: Options) -> int:

@@ -14,6 +14,15 @@ def _env_path(name: str, default: str) -> Path:
     return Path(os.environ.get(name, default))
 
 
+def database_target(value: str | Path | None) -> Path | str | None:
+    """A database setting as given: a URL ("postgresql://…") stays a string, anything else is a path."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and "://" in value:
+        return value
+    return Path(value)
+
+
 def _env(name: str, default, kind=str):
     """A setting from the environment variable `name`, else `default`, as `kind`."""
     return field(default_factory=lambda: kind(os.environ[name]) if os.environ.get(name) else default)
@@ -23,8 +32,9 @@ def _env(name: str, default, kind=str):
 class Options:
     inbox: Path = field(default_factory=lambda: _env_path("CONGVAN_INBOX", "data/raw"))
     processed: Path = field(default_factory=lambda: _env_path("CONGVAN_PROCESSED", "data/processed"))
-    database: Path | None = field(  # default: processed / "congvan.sqlite"
-        default_factory=lambda: Path(os.environ["CONGVAN_DATABASE"]) if os.environ.get("CONGVAN_DATABASE") else None)
+    # The index: an SQLite file (default: processed / "congvan.sqlite") or a PostgreSQL URL
+    # ("postgresql://user:password@host/congvan"), from CONGVAN_DATABASE or --database.
+    database: Path | str | None = field(default_factory=lambda: database_target(os.environ.get("CONGVAN_DATABASE")))
     ocr_language: str = field(default_factory=lambda: os.environ.get("CONGVAN_OCR_LANG", "vie"))
     tessdata_dir: Path | None = field(
         default_factory=lambda: Path(os.environ["CONGVAN_TESSDATA"]) if os.environ.get("CONGVAN_TESSDATA") else None)
@@ -49,8 +59,9 @@ class Options:
 
     @classmethod
     def from_dict(cls, values: dict) -> "Options":
-        paths = {"inbox", "processed", "database", "tessdata_dir"}
-        return cls(**{name: Path(value) if name in paths and value is not None else value
+        paths = {"inbox", "processed", "tessdata_dir"}
+        return cls(**{name: database_target(value) if name == "database"
+                      else Path(value) if name in paths and value is not None else value
                       for name, value in values.items()})
 
     @property
@@ -59,8 +70,17 @@ class Options:
         return self.inbox / ".congvan-claims"
 
     @property
+    def database_target(self) -> Path | str:
+        """Where the index is: a path, or a URL; what `Store` is opened on."""
+        return database_target(self.database) or self.processed / "congvan.sqlite"
+
+    @property
     def database_path(self) -> Path:
-        return self.database or self.processed / "congvan.sqlite"
+        """The index's SQLite file; an error when the index is on a server (use `database_target`)."""
+        target = self.database_target
+        if isinstance(target, str):
+            raise ValueError(f"the index is on a database server, not in a file: {target.split('://')[0]}://…")
+        return target
 
     @property
     def archive_dir(self) -> Path:

@@ -1,7 +1,8 @@
-"""Shared fixtures: paths to the shared data, documents built by hand, a Prefect test server."""
+"""Shared fixtures: paths to the shared data, documents built by hand, the index on each engine, a Prefect server."""
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,50 @@ def document(text: str, source: str = "doc.txt", confidences: list[float | None]
 def options(tmp_path: Path) -> Options:
     """Options whose inbox, processed folder and index are in a fresh temporary folder."""
     return Options(inbox=tmp_path / "raw", processed=tmp_path / "processed", jobs=2, settle_seconds=0)
+
+
+POSTGRES_URL_VARIABLE = "CONGVAN_TEST_POSTGRES_URL"
+
+
+def postgres_url() -> str:
+    """The test server's URL; the test is skipped without one, but fails in CI (CI=true), where it must be set."""
+    url = os.environ.get(POSTGRES_URL_VARIABLE)
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {POSTGRES_URL_VARIABLE} is not set: the PostgreSQL tests must run in CI "
+                        "(`make test` sets it with scripts/test_postgres.sh)")
+        pytest.skip(f"{POSTGRES_URL_VARIABLE} not set: no PostgreSQL to test on (see scripts/test_postgres.sh)")
+    return url
+
+
+@pytest.fixture
+def postgres_database():
+    """A PostgreSQL target of its own: a fresh schema of the test server (its search_path in the URL), dropped after."""
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    from pipeline.store.engine import database_url, make_engine
+
+    url = postgres_url()
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(url)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {name}"))
+    target = database_url(url).update_query_dict({"options": f"-csearch_path={name}"})
+    try:
+        yield target.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path: Path):
+    """The index's target on each engine: an SQLite file in tmp_path, then a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        return tmp_path / "index.sqlite"
+    return request.getfixturevalue("postgres_database")
 
 
 @pytest.fixture(scope="session")

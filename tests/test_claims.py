@@ -69,14 +69,35 @@ def test_a_file_is_taken_once_its_size_and_time_stay_still(options, tmp_path):
     assert ready == [path, young] and waiting == [] and time.monotonic() - started >= 0.5
 
 
-def test_one_content_is_stored_once(options):
+def test_one_content_is_stored_once(database):
     doc = document("CÔNG VĂN\nSố: 12/UBND\nV/v thử")
-    with Store(options.database_path) as store:
+    with Store(database) as store:
         entry = lambda: LedgerEntry(sha256="ab" * 32, file_name="a.txt", status="ingested", started_at=now())
         store.add_document(extract_record(doc), doc, entry(), 70)
         with pytest.raises(AlreadyStored):
             store.add_document(extract_record(doc), doc, entry(), 70)
         assert store.document_count() == 1 and len(store.ledger()) == 1
+
+
+def test_two_stores_adding_one_content_at_once_store_it_once(database):
+    """Two Stores (as two runs have) on one index, each adding the same content from its own thread."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    doc = document("CÔNG VĂN\nSố: 13/UBND\nV/v cùng lúc")
+    with Store(database) as first, Store(database) as second:
+        def add(store):
+            entry = LedgerEntry(sha256="cd" * 32, file_name="b.txt", status="ingested", started_at=now())
+            try:
+                return store.add_document(extract_record(doc), doc, entry, 70)
+            except AlreadyStored:
+                return None
+
+        for _ in range(5):
+            with ThreadPoolExecutor(2) as pool:
+                results = list(pool.map(add, [first, second]))
+        assert sum(r is not None for r in results) <= 1
+        assert first.query("SELECT count(*) AS n FROM documents") == [{"n": 1}]
+        assert len(second.ledger()) == 1
 
 
 def test_two_ingests_at_once_store_each_content_once(tmp_path):

@@ -81,3 +81,22 @@ def test_ingest_then_query_the_index(tmp_path, capsys):
 def test_query_before_any_ingest_says_what_to_do(tmp_path):
     run = congvan("search", "thi đua", "--processed", str(tmp_path))
     assert run.returncode == 1 and "run `congvan ingest` first" in run.stderr
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_ingest_search_and_targets_answer_the_same_on_postgresql(tmp_path, capsys, postgres_database):
+    answers = []
+    for engine, database in (("sqlite", str(tmp_path / "sqlite" / "index.sqlite")), ("postgresql", postgres_database)):
+        inbox = tmp_path / engine / "raw"
+        inbox.mkdir(parents=True)
+        for path in shared("seeds", "text").glob("*.txt"):
+            shutil.copy(path, inbox / path.name)
+        where = ["--processed", str(tmp_path / engine / "processed"), "--database", database]
+        assert main(["ingest", "--inbox", str(inbox), *where]) == 0
+        assert "5 ingested" in capsys.readouterr().out
+        assert main(["search", "phat dong thi dua", *where]) == 0
+        assert main(["targets", "--unit", "%", *where]) == 0
+        assert main(["targets", "--words", "doan vien", "--since", "2020", *where]) == 0
+        answers.append(capsys.readouterr().out)
+    assert answers[0] == answers[1]
+    assert "document(s) match" in answers[0] and "target(s)" in answers[0]

@@ -16,7 +16,15 @@ def plan(options, store):
     """consumer.plan with a claim folder of its own (left to the test's temporary folder)."""
     return consumer.plan(options, store, Claims(options).__enter__())
 
+
 SEED_QUANG_TRI = "003_215ada83c8d0aa07.txt"
+
+
+@pytest.fixture
+def options(options, database):
+    """The shared options, with the index on each engine."""
+    options.database = database
+    return options
 
 
 def drop(options, name: str, data: bytes):
@@ -33,7 +41,7 @@ def test_plan_claims_and_sorts_new_already_ingested_and_repeated_content(options
     drop(options, "b.txt", seed)
     drop(options, "c.txt", "Thông báo khác.".encode())
     drop(options, "d.pdf.part", b"%PDF being copied")
-    with Store(options.database_path) as store:
+    with Store(options.database_target) as store:
         with Claims(options) as claims:
             first = consumer.plan(options, store, claims)
             assert [i.name for i in first.new] == ["a.txt", "c.txt"]
@@ -53,7 +61,7 @@ def test_plan_claims_and_sorts_new_already_ingested_and_repeated_content(options
 def test_good_file_is_stored_then_archived_untouched(options):
     seed = shared("seeds", "text", SEED_QUANG_TRI).read_bytes()
     drop(options, "quang-tri.txt", seed)
-    with Store(options.database_path) as store:
+    with Store(options.database_target) as store:
         outcome = ingest_file(plan(options, store).new[0], options, store, None)
         record = store.record(outcome.document_id)
         ledger = store.ledger()
@@ -77,7 +85,7 @@ def test_bad_file_is_quarantined_with_a_reason(options, name, data, reason):
     if data is None:  # the first 3 KB of a real PDF
         data = shared("real", "digital", "13.pdf").read_bytes()[:3000]
     drop(options, name, data)
-    with Store(options.database_path) as store:
+    with Store(options.database_target) as store:
         outcome = ingest_file(plan(options, store).new[0], options, store, None)
         ledger = store.ledger()
         assert store.document_count() == 0
@@ -96,7 +104,7 @@ def test_a_failing_extractor_quarantines_with_the_traceback(options, monkeypatch
 
     monkeypatch.setattr(consumer, "extract_record", broken)
     drop(options, "note.txt", "Một văn bản.".encode())
-    with Store(options.database_path) as store:
+    with Store(options.database_target) as store:
         outcome = ingest_file(plan(options, store).new[0], options, store, None)
     assert outcome.status == QUARANTINED and outcome.error == "could not be read: ValueError: extractor bug"
     assert "Traceback" in (options.quarantine_dir / "note.txt.reason.txt").read_text(encoding="utf-8")
@@ -108,7 +116,7 @@ def test_names_already_taken_get_a_number(options):
     (options.archive_dir / "cv.txt").write_bytes(b"an older file of the same name")
     (options.archive_dir / "cv-1.txt").write_bytes(b"and another")
     drop(options, "cv.txt", seed)
-    with Store(options.database_path) as store:
+    with Store(options.database_target) as store:
         outcome = ingest_file(plan(options, store).new[0], options, store, None)
         drop(options, "cv.txt", seed)
         duplicate = archive_duplicate(plan(options, store).duplicates[0], options, store)
@@ -127,7 +135,7 @@ def test_samples_fill_only_an_inbox_never_used(options):
     for path in consumer.inbox_files(options):
         assert path.read_bytes() == (consumer.SAMPLES_DIR / path.name).read_bytes()
     shutil.rmtree(options.inbox)
-    Store(options.database_path).close()  # the index exists: the inbox has been used
+    Store(options.database_target).close()  # the index exists: the inbox has been used
     assert seed_samples(options) == 0 and consumer.inbox_files(options) == []
 
 

@@ -46,7 +46,7 @@ def test_real_scans_and_word_files_are_indexed_and_bad_files_quarantined(options
     for bad in ("empty.pdf", "truncated.pdf"):
         assert (options.quarantine_dir / bad).exists()
         assert "reason: " in (options.quarantine_dir / f"{bad}.reason.txt").read_text(encoding="utf-8")
-    with Store(options.database_path) as store:
+    with Store(options.database_target) as store:
         assert store.document_count() == len(good)
         pages = store.read_table("pages")
         assert (pages.method == "ocr").sum() == summary.pages_ocr
@@ -60,7 +60,7 @@ def test_real_scans_and_word_files_are_indexed_and_bad_files_quarantined(options
     again = run_ingest(options)
     assert again.count(DUPLICATE) == len(good) and again.count(INGESTED) == 0 and again.pages_ocr == 0
     assert inbox_files(options) == []
-    with Store(options.database_path) as store:
+    with Store(options.database_target) as store:
         assert store.document_count() == len(good)
         assert [r["status"] for r in store.ledger()].count(DUPLICATE) == len(good)
 
@@ -92,6 +92,6 @@ def test_first_run_on_a_never_used_inbox_ingests_the_samples(options):
     summary = run_ingest(options)
     assert added >= 5 and summary.count(INGESTED) == added
     assert summary.pages_ocr > 0
-    with Store(options.database_path) as store:
+    with Store(options.database_target) as store:
         found = {h["source_name"] for h in store.search(["phat", "dong", "thi", "dua"], 20)}
     assert {"ke-hoach-thi-dua-cao-bang-2016.pdf", "phat-dong-thi-dua-lao-cai-2024.pdf"} <= found

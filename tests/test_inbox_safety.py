@@ -59,7 +59,8 @@ def test_limits_are_settings(tmp_path, options):
         read_document(big, options)
 
 
-def test_a_batch_of_odd_files_quarantines_each_with_a_reason_and_ingests_the_good(tmp_path, options):
+def test_a_batch_of_odd_files_quarantines_each_with_a_reason_and_ingests_the_good(tmp_path, options, database):
+    options.database = database
     seed = shared("seeds", "text", SEED).read_bytes()
     inbox = options.inbox
     inbox.mkdir(parents=True)
@@ -79,7 +80,7 @@ def test_a_batch_of_odd_files_quarantines_each_with_a_reason_and_ingests_the_goo
     (inbox / "partial.pdf.crdownload").write_bytes(b"%PDF-")
     (inbox / "~$draft.docx").write_bytes(b"lock")
 
-    with Store(options.database_path) as store, Claims(options) as claims:
+    with Store(options.database_target) as store, Claims(options) as claims:
         batch = consumer.plan(options, store, claims)
         outcomes = [consumer.ingest_file(item, options, store, None) for item in batch.odd + batch.new]
         ledger = store.ledger()

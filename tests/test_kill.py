@@ -111,3 +111,14 @@ def test_scheduled_runs_get_every_setting_as_their_parameter(tmp_path):
     import json
 
     assert json.loads(json.dumps(values)) == values
+
+
+def test_a_database_url_stays_a_url_in_the_scheduled_runs_parameter(tmp_path):
+    url = "postgresql://congvan:secret@dbhost/congvan"
+    options = Options(inbox=tmp_path / "raw", processed=tmp_path / "processed", database=url)
+    values = scheduled_options(options)
+    assert values["database"] == url
+    back = Options.from_dict(values)
+    assert back == options and back.database_target == url
+    path = Options.from_dict(scheduled_options(Options(processed=tmp_path, database=tmp_path / "i.sqlite")))
+    assert path.database == tmp_path / "i.sqlite"

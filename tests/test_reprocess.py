@@ -27,8 +27,9 @@ def test_versions_compare_as_numbers():
     assert version_key("0.10.0") > version_key("0.9.3") > version_key("0.9") > version_key("") == ()
 
 
-def test_reprocess_replaces_what_changed_and_records_the_version(options, monkeypatch):
-    with Store(options.database_path) as store:
+def test_reprocess_replaces_what_changed_and_records_the_version(options, database, monkeypatch):
+    options.database = database
+    with Store(options.database_target) as store:
         ids = store_seeds(store, "0.1.0")
         before = {i: store.record(i) for i in ids}
 
@@ -49,7 +50,7 @@ def test_reprocess_replaces_what_changed_and_records_the_version(options, monkey
         changes = {c.document_id: c.fields for c in report.changes}
         assert all("addressees" in changes[i] for i in ids) and all("targets" not in changes[i] for i in ids)
         assert {v for _, v in store.document_versions()} == {EXTRACTOR_VERSION}
-        log = store._rows("SELECT document_id, from_version, to_version FROM reprocessing ORDER BY id")
+        log = store.query("SELECT document_id, from_version, to_version FROM reprocessing ORDER BY id")
         assert [(r["document_id"], r["from_version"], r["to_version"]) for r in log] == [
             (i, "0.1.0", EXTRACTOR_VERSION) for i in ids]
         # Pages and text are untouched.
@@ -57,10 +58,11 @@ def test_reprocess_replaces_what_changed_and_records_the_version(options, monkey
             sorted(shared("seeds", "text").glob("*.txt"))[0].read_text(encoding="utf-8")).text
 
 
-def test_reprocess_command(options, capsys):
-    with Store(options.database_path) as store:
+def test_reprocess_command(options, database, capsys):
+    options.database = database
+    with Store(options.database_target) as store:
         ids = store_seeds(store, "0.0.1")
-    where = ["--processed", str(options.processed)]
+    where = ["--processed", str(options.processed), "--database", str(database)]
     assert main(["reprocess", "--before-version", EXTRACTOR_VERSION, *where]) == 0
     out = capsys.readouterr().out
     assert f"{len(ids)} record(s) re-extracted with extractors {EXTRACTOR_VERSION}: 0 changed" in out

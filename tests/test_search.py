@@ -1,4 +1,4 @@
-"""Search and targets over a hand-built index: blind to diacritics, đ, case, NFC/NFD and tone placement."""
+"""Search and targets over a hand-built index, on both engines: blind to diacritics, đ, case, NFC/NFD and tone placement."""
 from __future__ import annotations
 
 import io
@@ -29,8 +29,8 @@ DOCS = {
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "i.sqlite") as s:
+def store(database):
+    with Store(database) as s:
         for i, (name, (record, body)) in enumerate(DOCS.items()):
             s.add_document(record, document(f"{record.subject}\n{body}", f"{name}.pdf"),
                            LedgerEntry(sha256=str(i) * 64, file_name=f"{name}.pdf", status=INGESTED,
@@ -96,10 +96,50 @@ def test_print_targets_groups_under_the_directive(store):
     assert text.index("708/LĐLĐ-CTCS") < text.index("12/KH-LĐLĐ")
 
 
-def test_print_review_lists_low_pages(tmp_path):
-    with Store(tmp_path / "r.sqlite") as store:
+def test_print_review_lists_low_pages(database):
+    with Store(database) as store:
         store.add_document(Record(number="3", symbol="TB"), document("a\fb", "s.pdf", confidences=[40.0, 90.0]),
                            LedgerEntry(sha256="9" * 64, file_name="s.pdf", status=INGESTED, started_at=now()), 70.0)
         out = io.StringIO()
         assert print_review(store, 70.0, out) == 1
     assert "3/TB" in out.getvalue() and "p.1 (40%)" in out.getvalue() and "p.2" not in out.getvalue()
+
+
+TIERED = {  # name: (subject, body, date)
+    "body-phrase-new": ("kế hoạch năm", "Ban Thường vụ phát động thi đua toàn tỉnh.", "2024-01-01"),
+    "subject-phrase-old": ("Phát động thi đua", "nội dung", "2010-01-01"),
+    "subject-words": ("thi đua và phát động", "nội dung", "2023-01-01"),
+    "across": ("về việc phát động", "thi đua năm nay", "2025-01-01"),  # the phrase only across subject and text
+    "body-phrase-old": ("công văn", "phát động thi đua", "2012-01-01"),
+    "no-date": ("công văn", "phát động thi đua", None),
+}
+
+
+def test_tiers_phrase_in_subject_then_phrase_then_words_newest_first(database):
+    with Store(database) as s:
+        for i, (name, (subject, body, date)) in enumerate(TIERED.items()):
+            s.add_document(Record(subject=subject, date=date), document(body, f"{name}.pdf"),
+                           LedgerEntry(sha256=str(i) * 64, file_name=f"{name}.pdf", status=INGESTED,
+                                       started_at=now()), 70.0)
+        assert names(s.search(query_words("phát động thi đua"), 10)) == [
+            "subject-phrase-old.pdf", "body-phrase-new.pdf", "body-phrase-old.pdf", "no-date.pdf",
+            "subject-words.pdf", "across.pdf"]
+        assert names(s.search(query_words("phát động thi đua"), 2)) == ["subject-phrase-old.pdf",
+                                                                       "body-phrase-new.pdf"]
+
+
+def test_both_engines_give_the_same_answers(tmp_path, postgres_database):
+    answers = []
+    for target in (tmp_path / "i.sqlite", postgres_database):
+        with Store(target) as s:
+            for i, (name, (record, body)) in enumerate(DOCS.items()):
+                s.add_document(record, document(f"{record.subject}\n{body}", f"{name}.pdf"),
+                               LedgerEntry(sha256=str(i) * 64, file_name=f"{name}.pdf", status=INGESTED,
+                                           started_at=now()), 70.0)
+            out = io.StringIO()
+            for query in ("phat dong thi dua", "thi dua", "cong doan", "doan vien", "van hoa", "2016 2020"):
+                print_search(s, query, 2, out)
+            for unit in ("%", "đoàn viên"):
+                print_targets(s, out, unit=unit)
+            answers.append(out.getvalue())
+    assert answers[0] == answers[1] and "12/KH-LĐLĐ" in answers[0]

@@ -1,4 +1,4 @@
-"""The SQLite index: a record goes in and comes back whole; pages, review marks, ledger, export."""
+"""The index, on SQLite and on PostgreSQL: a record goes in and comes back whole; pages, review marks, ledger, export."""
 from __future__ import annotations
 
 import unicodedata
@@ -33,27 +33,27 @@ def entry(sha: str, name: str, status: str = INGESTED) -> LedgerEntry:
     return LedgerEntry(sha256=sha, file_name=name, status=status, started_at=now(), extractor_version="test")
 
 
-def test_record_comes_back_whole(tmp_path):
-    with Store(tmp_path / "i.sqlite") as store:
+def test_record_comes_back_whole(database):
+    with Store(database) as store:
         doc_id = store.add_document(QUANG_TRI, document(QUANG_TRI_TEXT), entry("a" * 64, "708.pdf"), 70.0)
         assert store.record(doc_id).to_dict() == QUANG_TRI.to_dict()
-    with Store(tmp_path / "i.sqlite") as reopened:  # on disk, not only in memory
+    with Store(database) as reopened:  # on disk, not only in memory
         assert reopened.record(doc_id).to_dict() == QUANG_TRI.to_dict()
         assert reopened.document_count() == 1
 
 
-def test_empty_record_keeps_nulls_and_empty_lists(tmp_path):
-    with Store(tmp_path / "i.sqlite") as store:
+def test_empty_record_keeps_nulls_and_empty_lists(database):
+    with Store(database) as store:
         doc_id = store.add_document(Record(), document("chỉ một dòng"), entry("b" * 64, "x.txt"), 70.0)
         back = store.record(doc_id).to_dict()
     assert back == Record().to_dict()
     assert back["received"] is None and back["targets"] == []
 
 
-def test_pages_methods_confidence_and_review_mark(tmp_path):
+def test_pages_methods_confidence_and_review_mark(database):
     scanned = document("trang một\ftrang hai\ftrang ba", "scan.pdf", confidences=[91.0, 55.5, 88.0])
     clean = document("trang một\ftrang hai", "clean.pdf", confidences=[91.0, 80.0])
-    with Store(tmp_path / "i.sqlite") as store:
+    with Store(database) as store:
         low = store.add_document(Record(subject="một"), scanned, entry("c" * 64, "scan.pdf"), 70.0)
         high = store.add_document(Record(subject="hai"), clean, entry("d" * 64, "clean.pdf"), 70.0)
         docs = store.read_table("documents").set_index("id")
@@ -67,8 +67,8 @@ def test_pages_methods_confidence_and_review_mark(tmp_path):
     assert [(p["number"], p["confidence"]) for p in review[0]["low_pages"]] == [(2, 55.5)]
 
 
-def test_ledger_knows_ingested_content_only(tmp_path):
-    with Store(tmp_path / "i.sqlite") as store:
+def test_ledger_knows_ingested_content_only(database):
+    with Store(database) as store:
         store.add_document(Record(), document("x"), entry("e" * 64, "good.pdf"), 70.0)
         store.log(LedgerEntry(sha256="f" * 64, file_name="bad.pdf", status=QUARANTINED, started_at=now(),
                               error="truncated PDF"))
@@ -80,15 +80,15 @@ def test_ledger_knows_ingested_content_only(tmp_path):
     assert ledger[1]["error"] == "truncated PDF"
 
 
-def test_nfd_text_is_found_by_folded_words(tmp_path):
+def test_nfd_text_is_found_by_folded_words(database):
     nfd = unicodedata.normalize("NFD", "Phát động thi đua")
-    with Store(tmp_path / "i.sqlite") as store:
+    with Store(database) as store:
         doc_id = store.add_document(Record(subject=nfd), document(nfd), entry("1" * 64, "nfd.pdf"), 70.0)
         assert store.search(["phat", "dong"], 5)[0]["id"] == doc_id
 
 
-def test_export_writes_every_table_as_parquet_and_csv(tmp_path):
-    with Store(tmp_path / "i.sqlite") as store:
+def test_export_writes_every_table_as_parquet_and_csv(database, tmp_path):
+    with Store(database) as store:
         store.add_document(QUANG_TRI, document(QUANG_TRI_TEXT), entry("a" * 64, "708.pdf"), 70.0)
         written = export_tables(store, tmp_path / "exports")
     for table in TABLES:

@@ -8,6 +8,7 @@ import string
 
 import pandas as pd
 import pytest
+from sqlalchemy.exc import DBAPIError
 
 from tests.webindex import SCRIPT_SUBJECT, build
 
@@ -220,9 +221,21 @@ def test_the_web_process_cannot_write_the_index(index):
     from pipeline.store import Store
 
     with Store(index.database_path, read_only=True) as store:
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises(DBAPIError, match="readonly"):  # the driver's error, as SQLAlchemy raises it
             store.query("DELETE FROM documents")
         assert store.query("SELECT count(*) AS n FROM documents")[0]["n"] > 20
+
+
+def test_a_read_only_store_cannot_write_on_either_engine(database):
+    from pipeline.store import Store
+
+    with Store(database) as store:  # created at the head
+        assert store.query("SELECT count(*) AS n FROM documents") == [{"n": 0}]
+    with Store(database, read_only=True) as store:
+        with pytest.raises(DBAPIError):
+            store.query("DELETE FROM documents")
+        assert store.query("SELECT count(*) AS n FROM documents WHERE id > ?", [0]) == [{"n": 0}]
+        assert store.query("SELECT fold(?) AS f", ["Đoàn"]) == [{"f": "doan"}]
 
 
 def test_the_openapi_page_documents_the_api(client):

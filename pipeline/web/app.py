@@ -20,7 +20,7 @@ from pipeline.export import targets_csv, targets_xlsx
 from pipeline.options import Options
 from pipeline.queries import BadQuery, SearchFilters, TargetFilters
 from pipeline.search import format_value, number_symbol
-from pipeline.store import Store
+from pipeline.store import Store, describe, index_exists
 
 TEMPLATES = Path(__file__).parent / "templates"
 TARGETS_PER_PAGE = 100
@@ -93,10 +93,10 @@ def _params(request: Request) -> dict[str, str]:
     return {k: v for k, v in request.query_params.items() if v != ""}
 
 
-def create_app(database: Path | None = None, inbox: Path | None = None) -> FastAPI:
+def create_app(database: Path | str | None = None, inbox: Path | None = None) -> FastAPI:
     """The app over the index at `database` (default: the options' index), showing the inbox `inbox`."""
     options = Options()
-    database = database or options.database_path
+    database = database or options.database_target  # a path or a URL
     inbox = inbox or options.inbox
     state: dict[str, Store] = {}
 
@@ -116,8 +116,8 @@ def create_app(database: Path | None = None, inbox: Path | None = None) -> FastA
 
     def db() -> Store:
         if "store" not in state:
-            if not database.is_file():
-                raise BadQuery(f"no index at {database}: run `congvan ingest` first")
+            if not index_exists(database):
+                raise BadQuery(f"no index at {describe(database)}: run `congvan ingest` first")
             state["store"] = Store(database, read_only=True)
         return state["store"]
 

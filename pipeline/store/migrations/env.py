@@ -1,0 +1,7 @@
+"""Alembic's environment for the index: always run from `pipeline.store.migrate`, on its connection."""
+from alembic import context
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, render_as_batch=connection.dialect.name == "sqlite")
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,182 @@
+"""The schema under Alembic: an index written before migrations upgrades in place; both engines reach the head."""
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+
+import pytest
+from sqlalchemy import inspect
+
+from conftest import document
+from extractors import extract_record
+from extractors.vntext import fold
+from pipeline.store import AlreadyStored, LedgerEntry, Store, index_exists, migrate, now
+
+# The schema congvan wrote before migrations (pipeline/store.py of 5d5ef72), copied here on purpose:
+# this is what indexes in the field hold, whatever the migrations become.
+LEGACY_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    source_name TEXT NOT NULL,
+    number TEXT, symbol TEXT, date TEXT, place TEXT,
+    issuer TEXT, parent_issuer TEXT, doc_type TEXT, subject TEXT, theme TEXT,
+    signatory_authority TEXT, signatory_body TEXT, signatory_title TEXT, signatory_name TEXT,
+    received_org TEXT, received_number TEXT, received_date TEXT,
+    body TEXT NOT NULL,
+    page_count INTEGER NOT NULL,
+    text_methods TEXT NOT NULL,
+    ocr_confidence REAL,
+    needs_review INTEGER NOT NULL,
+    extractor_version TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents (sha256);
+CREATE TABLE IF NOT EXISTS addressees (
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS phases (
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    position INTEGER NOT NULL,
+    label TEXT, start_date TEXT, end_date TEXT, text TEXT
+);
+CREATE TABLE IF NOT EXISTS targets (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    position INTEGER NOT NULL,
+    text TEXT, value REAL, comparator TEXT, unit TEXT, metric TEXT
+);
+CREATE TABLE IF NOT EXISTS recipients (
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL, purpose TEXT
+);
+CREATE TABLE IF NOT EXISTS doc_references (
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    position INTEGER NOT NULL,
+    kind TEXT, number TEXT NOT NULL, date TEXT
+);
+CREATE TABLE IF NOT EXISTS pages (
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    number INTEGER NOT NULL,
+    method TEXT NOT NULL,
+    confidence REAL,
+    text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ingestion_ledger (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    stored_as TEXT,
+    error TEXT,
+    document_id INTEGER REFERENCES documents (id),
+    pages_ocr INTEGER NOT NULL DEFAULT 0,
+    hash_seconds REAL, read_seconds REAL, extract_seconds REAL, store_seconds REAL,
+    extractor_version TEXT,
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ledger_sha256 ON ingestion_ledger (sha256, status);
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    subject, body, tokenize = "unicode61 remove_diacritics 0"
+);
+"""
+
+SUBJECT = "Phát động phong trào thi đua năm 2021"
+BODY = "Ban Thường vụ phát động thi đua; phấn đấu 100% CĐCS đăng ký; kết nạp 200 đoàn viên."
+
+
+@pytest.fixture
+def legacy_index(tmp_path):
+    """An SQLite index as the code before migrations wrote it: one document, two targets, its ledger line."""
+    path = tmp_path / "legacy.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript(LEGACY_SCHEMA)
+    db.execute("""INSERT INTO documents (id, sha256, source_name, number, symbol, date, issuer, doc_type, subject,
+                      body, page_count, text_methods, ocr_confidence, needs_review, extractor_version, ingested_at)
+                  VALUES (7, ?, 'cao-bang.pdf', '12', 'KH-LĐLĐ', '2021-05-10', 'Liên đoàn Lao động tỉnh Cao Bằng',
+                          'Kế hoạch', ?, ?, 1, 'plain', NULL, 0, 'old', '2021-05-11T00:00:00+00:00')""",
+               ("a" * 64, SUBJECT, BODY))
+    db.executemany("INSERT INTO targets (document_id, position, text, value, comparator, unit, metric) "
+                   "VALUES (7, ?, ?, ?, ?, ?, NULL)",
+                   [(0, "phấn đấu 100% CĐCS đăng ký", 100, "=", "%"),
+                    (1, "kết nạp 200 đoàn viên", 200, "=", "đoàn viên")])
+    db.execute("INSERT INTO pages VALUES (7, 1, 'plain', NULL, ?)", (BODY,))
+    db.execute("INSERT INTO documents_fts (rowid, subject, body) VALUES (7, ?, ?)", (fold(SUBJECT), fold(BODY)))
+    db.execute("""INSERT INTO ingestion_ledger (sha256, file_name, status, document_id, started_at, finished_at)
+                  VALUES (?, 'cao-bang.pdf', 'ingested', 7, '2021-05-11', '2021-05-11')""", ("a" * 64,))
+    db.commit()
+    db.close()
+    return path
+
+
+def test_a_legacy_sqlite_index_upgrades_in_place_with_its_rows(legacy_index):
+    with Store(legacy_index) as store:
+        assert store.query("SELECT version_num FROM alembic_version") == [{"version_num": migrate.head()}]
+        assert store.document_count() == 1
+        record = store.record(7)
+        assert (record.number, record.symbol, record.subject) == ("12", "KH-LĐLĐ", SUBJECT)
+        assert [t.value for t in record.targets] == [100, 200]
+        assert [h["id"] for h in store.search(["phat", "dong", "thi", "dua"], 5)] == [7]
+        # the folded columns were filled from the rows already there
+        assert [t["value"] for t in store.targets(unit="doan vien")] == [200]
+        assert [t["value"] for t in store.targets(words="cdcs dang ky")] == [100]
+        assert [t["value"] for t in store.targets(issuer="cao bang")] == [100, 200]
+        assert store.is_ingested("a" * 64)
+        assert list(store.read_table("pages").text) == [BODY]
+    with Store(legacy_index) as again:  # a second opening finds the head and changes nothing
+        assert again.document_count() == 1 and len(again.query("SELECT * FROM alembic_version")) == 1
+
+
+def test_a_new_index_is_created_at_the_head(database):
+    assert not index_exists(database)
+    with Store(database) as store:
+        assert store.query("SELECT version_num FROM alembic_version") == [{"version_num": migrate.head()}]
+        with store._engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+        assert {"documents", "targets", "pages", "ingestion_ledger", "documents_fts"} <= tables
+    assert index_exists(database)
+
+
+def test_query_takes_named_parameters_on_both_engines(database):
+    with Store(database) as store:
+        assert store.query("SELECT :a AS a, :b AS b", {"a": 1, "b": "đ"}) == [{"a": 1, "b": "đ"}]
+        assert store.query("SELECT count(*) AS n FROM documents") == [{"n": 0}]
+
+
+@pytest.mark.parametrize("value", ["Phát Động THI ĐUA", unicodedata.normalize("NFD", "văn hoá, văn hóa"),
+                                   "Đoàn viên CĐCS 1.500 — ĐƯỢC", "", "plain ascii"])
+def test_sql_fold_equals_python_fold(database, value):
+    """fold() in SQL (registered on SQLite, a function on PostgreSQL) is extractors.vntext.fold."""
+    with Store(database) as store:
+        assert store.query("SELECT fold(:v) AS f", {"v": value}) == [{"f": fold(value)}]
+        assert store.query("SELECT fold(NULL) AS f") == [{"f": None}]
+
+
+def test_0004_makes_the_content_unique_unless_an_old_index_holds_it_twice(legacy_index, tmp_path):
+    with Store(legacy_index) as store, store._engine.connect() as conn:
+        indexes = {i["name"]: i["unique"] for i in inspect(conn).get_indexes("documents")}
+        assert indexes.get("documents_sha256_unique") and "documents_sha256" not in indexes
+        assert store.query("SELECT count(*) AS n FROM reprocessing") == [{"n": 0}]
+
+    twice = tmp_path / "twice.sqlite"  # two runs at once before issue 9 stored one content twice
+    db = sqlite3.connect(twice)
+    db.executescript(LEGACY_SCHEMA)
+    for doc_id in (1, 2):
+        db.execute("""INSERT INTO documents (id, sha256, source_name, body, page_count, text_methods, needs_review,
+                          extractor_version, ingested_at) VALUES (?, ?, 'a.txt', 'x', 1, 'plain', 0, 'old', 'now')""",
+                   (doc_id, "b" * 64))
+    db.commit()
+    db.close()
+    with Store(twice) as store:
+        with store._engine.connect() as conn:
+            indexes = {i["name"]: i["unique"] for i in inspect(conn).get_indexes("documents")}
+        assert "documents_sha256_unique" not in indexes and "documents_sha256" in indexes
+        assert store.document_count() == 2  # both kept
+        doc = document("CÔNG VĂN\nSố: 1/UBND")
+        with pytest.raises(AlreadyStored):  # and no third copy
+            store.add_document(extract_record(doc), doc, LedgerEntry(
+                sha256="b" * 64, file_name="c.txt", status="ingested", started_at=now()), 70)
