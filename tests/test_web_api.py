@@ -241,6 +241,10 @@ def test_a_read_only_store_cannot_write_on_either_engine(database):
 def test_the_openapi_page_documents_the_api(client):
     spec = client.get("/openapi.json").json()
     assert {"/api/search", "/api/targets", "/api/documents/{doc_id}"} <= set(spec["paths"])
+    docs = client.get("/docs")  # rendered here: nothing loaded from a CDN (congvan runs offline)
+    assert docs.status_code == 200 and "GET /api/targets" in docs.text and "<code>unit</code>" in docs.text
+    assert "cdn" not in docs.text.lower() and "<script" not in docs.text.lower()
+    assert client.get("/redoc").status_code == 404
 
 
 def test_congvan_targets_writes_csv_json_and_xlsx_and_export_writes_xlsx(index, tmp_path, capsys):

@@ -106,8 +106,10 @@ def create_app(database: Path | str | None = None, inbox: Path | None = None) ->
         if "store" in state:
             state.pop("store").close()
 
+    # FastAPI's own /docs and /redoc load Swagger UI and ReDoc from a CDN; congvan runs offline, so /docs is
+    # a page rendered here from the same OpenAPI description.
     app = FastAPI(lifespan=lifespan, title="congvan", description="Vietnamese dispatches: search, targets, documents, inbox "
-                  "(read-only).", version="1")
+                  "(read-only).", version="1", docs_url=None, redoc_url=None)
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
     env.globals.update(number_symbol=number_symbol, format_value=format_value, urlencode=urlencode,
@@ -208,6 +210,10 @@ def create_app(database: Path | str | None = None, inbox: Path | None = None) ->
         if path is None:
             raise NotFound(doc_id)
         return FileResponse(path, filename=path.name, content_disposition_type="inline")
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_page(request: Request) -> Response:
+        return page(request, "api.html", spec=app.openapi())
 
     @app.get("/inbox", response_class=HTMLResponse, include_in_schema=False)
     def inbox_page(request: Request) -> Response:
