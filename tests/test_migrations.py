@@ -138,6 +138,8 @@ def test_a_new_index_is_created_at_the_head(database):
         with store._engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
         assert {"documents", "targets", "pages", "ingestion_ledger", "documents_fts"} <= tables
+        with store._engine.connect() as conn:
+            assert "route" in {c["name"] for c in inspect(conn).get_columns("pages")}
     assert index_exists(database)
 
 

@@ -135,7 +135,9 @@ def test_document_page_shows_every_part_and_serves_its_original(client, index):
     assert original.status_code == 200
     assert original.content == (build().processed / "archive" / "003_215ada83c8d0aa07.txt").read_bytes()
     scan = client.get(f"/documents/{ids['scan-06.pdf']}").text
-    assert "độ tin cậy OCR" in scan and "OCR" in scan
+    assert "độ tin cậy OCR" in scan and "OCR: " in scan  # each page's route, as the parser named it
+    digital = client.get(f"/documents/{ids['digital-14.pdf']}").text  # a signed PDF, read from its text layer
+    assert "text layer (pdfplumber)" in digital or "text layer (pypdfium2)" in digital
     campaign = client.get(f"/documents/{ids['digital-13.pdf']}").text
     assert 'id="phases"' in campaign
 

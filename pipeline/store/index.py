@@ -212,7 +212,7 @@ class Store:
         if doc.pages:
             conn.execute(schema.pages.insert(), [
                 {"document_id": doc_id, "number": p.number, "method": p.method, "confidence": p.confidence,
-                 "text": p.text} for p in doc.pages])
+                 "text": p.text, "route": p.route or None} for p in doc.pages])
         fulltext.index_document(conn, doc_id, record.subject or "", doc.text)
         return doc_id
 

@@ -92,6 +92,7 @@ pages = Table(
     Column("method", Text, nullable=False),
     Column("confidence", Float),
     Column("text", Text, nullable=False),
+    Column("route", Text),  # how the page was read and why (PageText.route); NULL on pages stored before 0006
 )
 
 ingestion_ledger = Table(
