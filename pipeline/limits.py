@@ -20,7 +20,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from pipeline.errors import InputError
 from pipeline.options import Options
-from pipeline.parsers.pdf import _PDFIUM, _check_complete
+from pipeline.parsers.pdf import PDFIUM_LOCK, check_complete
 from pipeline.status import FailureReason
 
 
@@ -45,8 +45,8 @@ def check_pdf(path: Path, options: Options) -> None:
 
     A PDF that PDFium cannot load for another reason is left to the parser (pdfplumber may read it).
     """
-    _check_complete(path)
-    with _PDFIUM:
+    check_complete(path)
+    with PDFIUM_LOCK:
         try:
             pdf = pypdfium2.PdfDocument(str(path))
         except pypdfium2.PdfiumError as exc:

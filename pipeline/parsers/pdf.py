@@ -62,8 +62,9 @@ FILL_FIELD_HEIGHT = 24.0
 # The end-of-file marker must lie within this many bytes of the end.
 EOF_WINDOW = 4096
 
-# PDFium is not thread-safe, not even across documents, and documents are read concurrently.
-_PDFIUM = threading.Lock()
+# PDFium is not thread-safe, not even across documents, and documents are read concurrently: every use
+# of it (here and in pipeline.limits) holds this lock.
+PDFIUM_LOCK = threading.Lock()
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ class PdfParser:
         return head.startswith(b"%PDF") or path.suffix.lower() == ".pdf"
 
     def parse(self, path: Path, options: Options, ocr) -> DocumentText:
-        _check_complete(path)
+        check_complete(path)
         pages: list[PageText | tuple[Future, str]] = []
         try:
             pdf = pdfplumber.open(path)
@@ -130,7 +131,8 @@ def _routed(path: Path, page: PageText, route: str) -> PageText:
     return page
 
 
-def _check_complete(path: Path) -> None:
+def check_complete(path: Path) -> None:
+    """Refuse a file that is not a PDF or whose end marker is missing (a truncated copy), before any reader opens it."""
     size = path.stat().st_size
     with path.open("rb") as fh:
         if not fh.read(1024).lstrip().startswith(b"%PDF"):
@@ -157,7 +159,7 @@ def ocr_image(path: Path, page_number: int, max_dpi: int, page=None) -> Image.Im
     largest image, at most `max_dpi` (vector text alone: `max_dpi`). The image's
     info["dpi"] tells preprocessing and Tesseract its real resolution.
     """
-    with _PDFIUM:
+    with PDFIUM_LOCK:
         pdf = pypdfium2.PdfDocument(str(path))
         try:
             pdf_page = pdf[page_number - 1]
@@ -242,7 +244,7 @@ def pdfium_text_page(path: Path, number: int) -> tuple[PageText | None, str]:
     font whose accents are glyphs of their own comes out as whole Vietnamese letters), and
     it reads the signed PDFs whose annotations pdfminer cannot resolve.
     """
-    with _PDFIUM:
+    with PDFIUM_LOCK:
         try:
             pdf = pypdfium2.PdfDocument(str(path))
         except pypdfium2.PdfiumError as exc:
@@ -315,7 +317,7 @@ def _pdfium_image_share(pdf_page, page_area: float) -> float:
 
 
 def _pdfium_page_count(path: Path) -> int:
-    with _PDFIUM:
+    with PDFIUM_LOCK:
         try:
             pdf = pypdfium2.PdfDocument(str(path))
         except pypdfium2.PdfiumError as exc:
