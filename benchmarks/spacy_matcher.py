@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from extractors.clean import clean_lines
 from extractors.lexicon import DOCUMENT_KINDS
+from extractors.parse.clean import clean_lines
 from extractors.vntext import fold
 
 

@@ -1,13 +1,14 @@
 """From a document's text to its record: one module per part of the structure.
 
-`extract_record` parses the document once (extractors.dispatch: cleaned lines,
-appended matter set apart, incoming stamp, header, body items) and hands each
-extractor what it reads; every extractor is a pure function.
+`extract_record` parses the document once into its zones (extractors.parse: cleaned
+lines, appended matter set apart, incoming stamp, header, salutation, body items,
+footer) and hands each extractor its zone; every extractor is a pure function that
+imports only the representation (extractors.parse), the lexicon and the text helpers.
 """
 from __future__ import annotations
 
 from extractors.addressees import extract_addressees
-from extractors.dispatch import parse_dispatch
+from extractors.parse import parse_dispatch
 from extractors.phases import extract_phases
 from extractors.recipients import extract_recipients
 from extractors.references import extract_references
@@ -17,12 +18,12 @@ from extractors.theme import extract_theme
 from models.document import DocumentText
 from models.record import Record
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 
 def extract_record(doc: DocumentText) -> Record:
     dispatch = parse_dispatch(doc)
-    header, lines = dispatch.header, dispatch.lines
+    header = dispatch.header
     return Record(
         number=header.number,
         symbol=header.symbol,
@@ -32,12 +33,12 @@ def extract_record(doc: DocumentText) -> Record:
         parent_issuer=header.parent_issuer,
         doc_type=header.doc_type,
         subject=header.subject,
-        addressees=extract_addressees(lines),
-        phases=extract_phases(lines, dispatch.body),
-        targets=extract_targets(lines, dispatch.body, dispatch.year),
-        signatory=extract_signatory(lines),
-        recipients=extract_recipients(lines),
-        references=extract_references(lines, (header.number, header.symbol)),
+        addressees=extract_addressees(dispatch.salutation),
+        phases=extract_phases(dispatch.body),
+        targets=extract_targets(dispatch.body, dispatch.year),
+        signatory=extract_signatory(dispatch.footer),
+        recipients=extract_recipients(dispatch.footer),
+        references=extract_references(dispatch.citing_lines, dispatch.own_number),
         received=dispatch.received,
-        theme=extract_theme(lines, dispatch.body),
+        theme=extract_theme(dispatch.body),
     )

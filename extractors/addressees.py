@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import re
 
-from extractors.clean import KINH_GUI, NOI_NHAN, folded, is_header_mark, opens_body
-from extractors.vntext import squash
+from extractors.parse.marks import KINH_GUI, NOI_NHAN, is_header_mark, opens_body
+from extractors.vntext import fold_same_length, squash
 
 BULLET = re.compile(r"^\s*[-–+•*]\s*")
 _INLINE_BULLET = re.compile(r"\s+[-–]\s+(?=[^\W\d_])")
-_SCAN_LIMIT = 40  # "Kính gửi" belongs to the first lines of page one
-_MAX_LINES = 15
 
 
 def _tidy(item: str) -> str:
@@ -26,12 +24,10 @@ def _ends_item(text: str) -> bool:
     return text.rstrip().endswith((";", "."))
 
 
-def extract_addressees(lines: list[str]) -> list[str]:
-    for i, line in enumerate(lines[:_SCAN_LIMIT]):
-        m = KINH_GUI.match(folded(line))
-        if m:
-            return _collect(line[m.end():], lines[i + 1: i + 1 + _MAX_LINES])
-    return []
+def extract_addressees(salutation: list[str]) -> list[str]:
+    """The addressees of the salutation zone: the "Kính gửi" line and the lines after it."""
+    m = KINH_GUI.match(fold_same_length(salutation[0])) if salutation else None
+    return _collect(salutation[0][m.end():], salutation[1:]) if m else []
 
 
 def _collect(first: str, following: list[str]) -> list[str]:
@@ -51,7 +47,7 @@ def _collect(first: str, following: list[str]) -> list[str]:
     if first.strip():
         add(first.strip(), True)
     for line in following:
-        f = folded(line)
+        f = fold_same_length(line)
         if opens_body(line) or NOI_NHAN.match(f) or KINH_GUI.match(f) or is_header_mark(line):
             break
         if BULLET.match(line):

@@ -7,6 +7,7 @@ here, so a word added once is known to all of them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -17,6 +18,7 @@ class DocumentKind:
     heads: bool = True  # printed as a dispatch's tên loại
     cited: bool = True  # a word that names a document cited in the text ("theo Kế hoạch số …")
     spellings: tuple[str, ...] = ()  # other folded spellings ("qui che", the old spelling of "quy chế")
+    recounts: bool = False  # recounts what was done (a report): its body reads as results, bar what looks ahead
 
 
 # Longest names first where one begins another ("Chương trình hành động" before "Chương trình").
@@ -32,8 +34,8 @@ DOCUMENT_KINDS = (
     DocumentKind("Thông tư", "TT", heads=False),
     DocumentKind("Hướng dẫn", "HD"),
     DocumentKind("Thông báo", "TB"),
-    DocumentKind("Báo cáo", "BC"),
-    DocumentKind("Tờ trình", "TTr"),
+    DocumentKind("Báo cáo", "BC", recounts=True),
+    DocumentKind("Tờ trình", "TTr", recounts=True),
     DocumentKind("Kết luận", "KL"),
     DocumentKind("Quy định", "QyĐ", spellings=("qui dinh",)),
     DocumentKind("Quy chế", "QC", spellings=("qui che",)),
@@ -51,7 +53,7 @@ DOCUMENT_KINDS = (
     DocumentKind("Lời phát động", cited=False),
     DocumentKind("Lời kêu gọi", cited=False),
     DocumentKind("Phát động", cited=False),  # a title that is a verb phrase: "PHÁT ĐỘNG PHONG TRÀO …"
-    DocumentKind("Biên bản", cited=False),
+    DocumentKind("Biên bản", cited=False, recounts=True),
     DocumentKind("Dự án", cited=False),
     DocumentKind("Phương án", cited=False),
     DocumentKind("Thông cáo", cited=False),
@@ -122,4 +124,21 @@ UNITS = (
     "cá nhân", "công nhân", "đề tài", "giải", "hoạt động", "buổi", "cuộc", "lần", "điểm", "gia đình", "xã",
     "chi bộ", "tổ chức", "cơ sở", "tổ công đoàn", "phụ nữ", "trẻ", "trẻ em", "giải pháp", "công trình sản phẩm",
     "ý kiến", "bài", "tin", "bài viết", "tác phẩm", "đội", "câu", "suất", "phần quà", "nhà văn hóa",
+)
+
+
+# Vietnamese family names (folded); a typed name starts with one of them.
+SURNAMES = frozenset("""
+nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly li dinh doan trinh luong mai ta cao lam
+chu ha kieu quach thai tang trieu vuong lai luu lu la dao to tong khuc nong lo hua giang mac thach tieu ung vi
+quan kim lac nghiem phung truong chau lieu diep au bach be cu dam dong giap han hau khong khuat lang linh mong
+nham ninh phi phuong quang son tan thang tiet tu uong van vien yen ton thieu hoa ong sam cam ma nhu
+""".split())
+
+# The chức vụ words a signing title starts with (Nghị định 30 signs with the signer's office).
+TITLE_WORDS = re.compile(
+    r"^(?:q\.\s*|quyen\s+)?(pho\s+|tong\s+)?(chu tich|giam doc|truong|hieu truong|pho hieu truong|bi thu|chanh|"
+    r"thu truong|thu ky|uy vien|chu nhiem|ke toan|tong bien tap|cuc truong|vu truong|vien truong|"
+    r"chi cuc truong|giam hieu|nguoi lap|nguoi viet|to truong|lop truong|doi truong|chi huy truong|"
+    r"hieu pho|tong giam doc|tong thu ky|dai dien|thu quy)\b"
 )

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.body import DateParts, Item, date_at, fold_same_length, items
-from extractors.vntext import fold, squash
+from extractors.parse import Item
+from extractors.vntext import DateParts, date_at, fold, fold_same_length, squash
 from models.record import Phase
 
 _ORDINALS = r"thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)"
@@ -165,10 +165,10 @@ def _labelled(text: str) -> Phase | None:
     return Phase(label=label, start=start, end=end, text=squash(body).lstrip(":.-–— ").strip())
 
 
-def extract_phases(lines: list[str], body: list[Item] | None = None) -> list[Phase]:
-    """The campaign's phases in reading order (labelled items, or the items of an "các đợt" list);
-    `body` is the document's items (made from the lines when not given)."""
-    doc = items(lines) if body is None else body
+def extract_phases(body: list[Item]) -> list[Phase]:
+    """The campaign's phases in the body's items, in reading order (labelled items, or the items of
+    an "các đợt" list)."""
+    doc = body
     labelled: list[Phase] = []
     unlabelled: list[Phase] = []
     for i, item in enumerate(doc):

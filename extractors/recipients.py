@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 
-from extractors.addressees import BULLET
-from extractors.clean import NOI_NHAN, TITLE_WORDS, authority_match, folded
-from extractors.lexicon import COMMON_PURPOSE_CODES, PURPOSES
-from extractors.signatory import is_person_name
-from extractors.vntext import squash
+from extractors.lexicon import COMMON_PURPOSE_CODES, PURPOSES, TITLE_WORDS
+from extractors.parse.marks import BULLET, NOI_NHAN, authority_match, is_person_name
+from extractors.vntext import fold_same_length, squash
 from models.record import Recipient
 
 # the bracket that ends an item; OCR may leave specks after it ("(thực hiện)À\\", "(p/h); cm", "(thực hiện) vỏ DÀCđ"):
@@ -42,7 +40,7 @@ def _misread_code(key: str) -> str | None:
 def purpose_of(words: str) -> str | None:
     """Spelled-out purpose of a bracket's content, or None when it is not a purpose."""
     found = []
-    for part in re.split(r"[,;&+]|\bva\b", folded(words)):
+    for part in re.split(r"[,;&+]|\bva\b", fold_same_length(words)):
         key = re.sub(r"\s+", "", part)
         if key.startswith("de") and key != "debiet":
             key = key[2:]
@@ -74,27 +72,28 @@ def _closed(item: str) -> bool:
 
 
 def _signature_line(line: str) -> bool:
-    f = folded(line)
+    f = fold_same_length(line)
     words = line.split()
     return bool(authority_match(line) or is_person_name(line)
                 or (len(words) <= 8 and line.isupper() and not BULLET.match(line))
                 or (len(words) <= 6 and TITLE_WORDS.match(f)))
 
 
-def extract_recipients(lines: list[str]) -> list[Recipient]:
+def extract_recipients(footer: list[str]) -> list[Recipient]:
+    """The recipients listed under the footer zone's (last) "Nơi nhận:"."""
     start = None
-    for i, line in enumerate(lines):
-        if NOI_NHAN.match(folded(line)):
+    for i, line in enumerate(footer):
+        if NOI_NHAN.match(fold_same_length(line)):
             start = i
     if start is None:
         return []
-    first = lines[start][NOI_NHAN.match(folded(lines[start])).end():].strip()
+    first = footer[start][NOI_NHAN.match(fold_same_length(footer[start])).end():].strip()
     items: list[str] = []
     open_item = False  # whether the last item may continue on the next line
-    for line in ([first] if first else []) + lines[start + 1: start + 1 + _MAX_LINES]:
-        f = folded(line)
+    for line in ([first] if first else []) + footer[start + 1: start + 1 + _MAX_LINES]:
+        f = fold_same_length(line)
         if BULLET.match(line):
-            if _ARCHIVE.match(folded(BULLET.sub("", line))):
+            if _ARCHIVE.match(fold_same_length(BULLET.sub("", line))):
                 open_item = False
                 continue
             items.append(line)

@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import re
 
-from extractors.body import date_at, fold_same_length, join_lines
-from extractors.header import find_number
 from extractors.lexicon import DOCUMENT_KINDS
-from extractors.received import find_received
-from extractors.vntext import fold
+from extractors.parse import join_lines
+from extractors.vntext import date_at, fold, fold_same_length
 from models.record import Reference
 
 _UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠ"
@@ -72,10 +70,10 @@ def _date_after(folded: str, pos: int) -> str | None:
     return date.iso() if date and date.day is not None else None
 
 
-def extract_references(lines: list[str], own: tuple[str | None, str | None] | None = None) -> list[Reference]:
-    """The documents cited in the text, first mention first, each number once, the document's own
-    number and symbol (`own`, read from the header when not given) left out."""
-    seen = _own_keys(*(own or _own_number(lines)))
+def extract_references(lines: list[str], own: tuple[str | None, str | None] = (None, None)) -> list[Reference]:
+    """The documents cited in `lines` (a dispatch's citing lines), first mention first, each number once,
+    the document's own number and symbol (`own`) left out."""
+    seen = _own_keys(*own)
     refs: list[Reference] = []
     for _, text in join_lines(lines):
         folded = fold_same_length(text)
@@ -100,14 +98,6 @@ def extract_references(lines: list[str], own: tuple[str | None, str | None] | No
             refs.append(Reference(kind=_kind(folded[: m.start()], f"{m.group(3)}-{m.group(4)}"), number=number,
                                   date=_date_after(folded, m.end())))
     return refs
-
-
-def _own_number(lines: list[str]) -> tuple[str | None, str | None]:
-    """The document's own number and symbol, however the "Số" line prints them
-    ("Số: 45/KH-HU", "Số 45-KH/HU", "Số:" with "45 /KH-HU" on the next line)."""
-    _, stamp = find_received(lines)
-    number, symbol, _ = find_number(lines, stamp)
-    return number, symbol
 
 
 def _own_keys(number: str | None, symbol: str | None) -> set[str]:

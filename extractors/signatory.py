@@ -20,59 +20,15 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from extractors.clean import NOI_NHAN, TITLE_WORDS, authority_match, folded
-from extractors.lexicon import AUTHORITIES, OFFICES
-from extractors.vntext import squash
+from extractors.lexicon import AUTHORITIES, OFFICES, TITLE_WORDS
+from extractors.parse.marks import NOI_NHAN, authority_match, is_person_name, person_name
+from extractors.vntext import fold_same_length, squash
 from models.record import Signatory
 
-_ZONE = 60  # the block lies within the document's last lines
 _TITLE_PIECES = 3  # a chức vụ broken by OCR into at most this many lines
 _OCR_SIMILAR = 0.85  # a chức vụ misread by OCR is at least this similar to the printed one
 _LAST_LINES = 3  # a name among the document's last lines closes it even without a title
 _NAME_WINDOW = 14  # lines between the title and the typed name (seal, signature, interleaved list)
-
-# Vietnamese family names (folded); a typed name starts with one of them.
-SURNAMES = frozenset("""
-nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly li dinh doan trinh luong mai ta cao lam
-chu ha kieu quach thai tang trieu vuong lai luu lu la dao to tong khuc nong lo hua giang mac thach tieu ung vi
-quan kim lac nghiem phung truong chau lieu diep au bach be cu dam dong giap han hau khong khuat lang linh mong
-nham ninh phi phuong quang son tan thang tiet tu uong van vien yen ton thieu hoa ong sam cam ma nhu
-""".split())
-# what OCR leaves around a typed name: seal specks read as punctuation ("Nguyễn Thị Thu Hiền :")
-_NAME_JUNK = " .,;:'`‘’_-|"
-_SYLLABLE = re.compile(r"^[^\W\d_][^\W\d_]{0,6}$")
-_NOT_NAME_WORDS = frozenset("so phong ban truong cong uy hoi lien ngay thang nam noi kinh tong chu pho giam".split())
-
-
-# academic and professional titles printed before a signer's name ("ThS. Lê Văn Hải")
-_NAME_PREFIX = re.compile(r"^(?:(?:pgs|gs|ts|ths|bs|ks|cn|ds|ls|ngut|ngnd|tskh)\s*\.?\s*)+(?=[^\W\d_])", re.I)
-
-
-def person_name(line: str) -> str | None:
-    """The họ tên on a signing line, without an academic prefix, or None."""
-    text = squash(line).strip(_NAME_JUNK)
-    bare = _NAME_PREFIX.sub("", text)
-    return bare if is_person_name(bare) else None
-
-
-def is_person_name(line: str) -> bool:
-    """A Vietnamese personal name on a line of its own: 2–5 capitalised syllables,
-    the first a family name ("Nguyễn Thị Thu Hà", "ĐẶNG ĐÌNH CHUNG")."""
-    text = squash(line).strip(_NAME_JUNK)
-    words = text.split()
-    if not 2 <= len(words) <= 5 or not all(_SYLLABLE.match(w) for w in words):
-        return False
-    upper = text.isupper()
-    if TITLE_WORDS.match(folded(text)):
-        return False
-    if not upper and not all(w[0].isupper() and w[1:] == w[1:].lower() for w in words):
-        return False
-    first = folded(words[0])
-    if first in SURNAMES:
-        return True
-    # an uncommon family name: accept a title-case name whose words are not office words
-    return not upper and len(words) >= 3 and not any(folded(w) in _NOT_NAME_WORDS for w in words)
-
 
 def _authority_at(line: str) -> re.Match[str] | None:
     m = authority_match(line)
@@ -84,7 +40,7 @@ def _authority_at(line: str) -> re.Match[str] | None:
 
 def _skippable(line: str) -> bool:
     """Lines of the other footer column or of the seal that may sit inside the block."""
-    f = folded(line)
+    f = fold_same_length(line)
     return bool(re.match(r"^\s*[-–+•]", line) or NOI_NHAN.match(f) or re.match(r"^\W*luu\b", f)
                 or (line.rstrip().endswith(":") and len(line) <= 30))
 
@@ -102,7 +58,7 @@ def _is_title(line: str) -> bool:
     return not line.rstrip().endswith((";", ","))
 
 
-_OFFICE_BY_FOLD = {folded(o.lower()): o for o in OFFICES}
+_OFFICE_BY_FOLD = {fold_same_length(o.lower()): o for o in OFFICES}
 # The two first words of each chức vụ (folded), to recognise one OCR misread.
 _OFFICE_HEADS = sorted({" ".join(key.split()[:2]) for key in _OFFICE_BY_FOLD})
 _JUNK_WORDS = 2  # OCR specks of the seal before a chức vụ ("ÁP ẦHÓ GIÁM ĐÓC")
@@ -122,7 +78,7 @@ def office_title(line: str) -> str | None:
         if skip and len(re.sub(r"\W", "", words[skip - 1])) > 3:
             break
         text = " ".join(words[skip:])
-        f = folded(text.lower())
+        f = fold_same_length(text.lower())
         best = max(_OFFICE_BY_FOLD, key=lambda o: SequenceMatcher(None, f, o).ratio())
         if SequenceMatcher(None, f, best).ratio() >= _OCR_SIMILAR:
             office = _OFFICE_BY_FOLD[best]
@@ -176,9 +132,9 @@ def _name_after(lines: list[str], start: int) -> str | None:
     return None
 
 
-def extract_signatory(lines: list[str]) -> Signatory:
-    zone_start = max(0, len(lines) - _ZONE)
-    tail = lines[zone_start:]
+def extract_signatory(footer: list[str]) -> Signatory:
+    """The signing block in the footer zone (Nơi nhận and the block, in whichever order they were read)."""
+    tail = footer
     marks = [(i, m) for i, line in enumerate(tail) if (m := _authority_at(line))]
     if marks:
         last_i, last_m = marks[-1]
@@ -221,8 +177,8 @@ def extract_signatory(lines: list[str]) -> Signatory:
     # right above Nơi nhận or among the last lines
     for i in range(len(tail) - 1, -1, -1):
         title = office_title(tail[i])
-        closing = i >= len(tail) - _LAST_LINES or (i + 1 < len(tail) and NOI_NHAN.match(folded(tail[i + 1])))
-        if title and closing and folded(title) == folded(squash(tail[i]).strip(" .:;,")):
+        closing = i >= len(tail) - _LAST_LINES or (i + 1 < len(tail) and NOI_NHAN.match(fold_same_length(tail[i + 1])))
+        if title and closing and fold_same_length(title) == fold_same_length(squash(tail[i]).strip(" .:;,")):
             return Signatory(title=title)
     return Signatory()
 

@@ -32,10 +32,9 @@ import re
 
 from underthesea import pos_tag
 
-from extractors.body import GOAL, RESULT, Item, fold_same_length, items
-from extractors.header import find_date_place
 from extractors.lexicon import AHEAD_CUES, GOAL_CUES, UNITS
-from extractors.vntext import fold, parse_number, squash
+from extractors.parse import GOAL, RESULT, Item
+from extractors.vntext import fold, fold_same_length, parse_number, squash
 from models.record import Target
 
 _NUMBER = re.compile(r"(?<![\w/.,\-–&])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w])")
@@ -288,11 +287,6 @@ def _range_end(before_f: str) -> bool:
     return bool(re.search(r"\btu\s+\d[\d.,]*\s*(?:[-–]|den)\s*$|\d\s*[-–]\s*$", before_f))
 
 
-def _document_year(lines: list[str]) -> int | None:
-    date, _, _ = find_date_place(lines)
-    return int(date[:4]) if date else None
-
-
 def _stated_year(folded_part: str) -> int | None:
     """The year a statement is dated by: "Năm 2016, …", "… lên 89,2% (năm 2024)"; not a year inside
     a longer bracket (a baseline: "(năm 2020 là 80%)") or after "so với", "từ", "đến"."""
@@ -308,13 +302,11 @@ def _goal_cue(folded_sentence: str, in_results: bool) -> bool:
     return any(c in text for c in GOAL_CUES if not (in_results and c == "chi tieu"))
 
 
-def extract_targets(lines: list[str], body: list[Item] | None = None, year: int | None = None) -> list[Target]:
-    """The quantified goals of the document, in reading order. `body` is the document's items and
-    `year` the year of its date (both found here from the lines when not given): a statement dated
-    before the document is a result, not a goal."""
-    year = year or _document_year(lines)
+def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
+    """The quantified goals of the body's items, in reading order. `year` is the year of the document's
+    date: a statement dated before the document is a result, not a goal."""
     targets: list[Target] = []
-    for item in items(lines) if body is None else body:
+    for item in body:
         for sentence in _split(item.text, ".!?"):
             cue = _goal_cue(fold(sentence), item.polarity == RESULT)
             if item.polarity == RESULT and not cue:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.body import Item, fold_same_length, items
-from extractors.vntext import squash
+from extractors.parse import Item
+from extractors.vntext import fold_same_length, squash
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,400})[”\"]")
 # the year a chủ đề is for: "năm 2024", "năm học 2023 - 2024", "năm học"
@@ -36,9 +36,9 @@ def _clean(theme: str) -> str | None:
     return theme or None
 
 
-def extract_theme(lines: list[str], body: list[Item] | None = None) -> str | None:
-    """The campaign's chủ đề or khẩu hiệu; `body` is the document's items (made from the lines when not given)."""
-    doc = items(lines) if body is None else body
+def extract_theme(body: list[Item]) -> str | None:
+    """The campaign's chủ đề or khẩu hiệu, from the body's items."""
+    doc = body
     for i, item in enumerate(doc):
         folded = fold_same_length(item.text)
         heading = _HEADING.match(folded)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 
@@ -90,3 +91,59 @@ def iso_date(year: int | str | None, month: int | str | None = None, day: int | 
     if not 1 <= d <= 31:
         return None
     return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def fold_same_length(text: str) -> str:
+    """`fold(text)`, guaranteed to have the same length so that offsets in it index `text`."""
+    f = fold(text)
+    if len(f) == len(text):
+        return f
+    # Rare characters whose folding changes length: fold one by one, keep one char each.
+    return "".join((fold(c) + c)[:1] for c in text)
+
+
+# ---- dates -------------------------------------------------------------------------
+
+_YEAR = r"((?:19|20)\d\d)"
+# Date expressions on folded text, most precise first; each yields (day, month, year).
+_DATE_FORMS = [
+    (re.compile(rf"^(?:ngay\s*)?(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_YEAR}"), ("d", "m", "y")),
+    (re.compile(rf"^ngay\s*(\d{{1,2}})\s*(?:/\s*)?thang\s*(\d{{1,2}})\s*(?:/\s*)?(?:nam\s*{_YEAR})?"), ("d", "m", "y")),
+    (re.compile(rf"^thang\s*(\d{{1,2}})\s*(?:[/.\-]\s*|nam\s*){_YEAR}"), ("m", "y")),
+    (re.compile(rf"^(?:thang\s*)?(\d{{1,2}})\s*/\s*{_YEAR}"), ("m", "y")),
+    (re.compile(r"^thang\s*(\d{1,2})\b"), ("m",)),
+    (re.compile(rf"^nam\s*{_YEAR}\b(?!\s*[-–]\s*(?:19|20)\d\d)"), ("y",)),
+    (re.compile(rf"^{_YEAR}\b(?!\s*[-–]\s*(?:19|20)\d\d)"), ("y",)),
+    (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)"), ("d", "m")),
+]
+
+
+@dataclass
+class DateParts:
+    day: int | None
+    month: int | None
+    year: int | None
+    end: int  # offset just after the expression in the folded text
+
+    def iso(self) -> str | None:
+        if self.year is None:
+            return None
+        if self.month is None:
+            return iso_date(self.year)
+        return iso_date(self.year, self.month, self.day)
+
+
+def date_at(folded: str, pos: int) -> DateParts | None:
+    """The date expression starting at `pos` of folded text ("ngày 5/3/2020", "tháng 01/2021", "năm 2016")."""
+    rest = folded[pos:]
+    for pattern, parts in _DATE_FORMS:
+        m = pattern.match(rest)
+        if not m:
+            continue
+        values = dict(zip(parts, m.groups()))
+        d = {k: int(v) if v else None for k, v in values.items()}
+        month, day = d.get("m"), d.get("d")
+        if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+            continue
+        return DateParts(day, month, d.get("y"), pos + m.end())
+    return None

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.parse import parse_lines
 from extractors.addressees import extract_addressees
-from extractors.clean import clean_lines, clean_pages
-from extractors.received import extract_received
+from extractors.parse.clean import clean_lines, clean_pages
+from extractors.parse.marks import is_person_name
 from extractors.recipients import extract_recipients, purpose_of
-from extractors.signatory import extract_signatory, is_person_name
+from extractors.signatory import extract_signatory
 from models.record import Recipient, Signatory
 
 BODY = "Đề nghị các đơn vị triển khai thực hiện nghiêm túc, báo cáo kết quả về cơ quan thường trực đúng thời hạn./."
@@ -18,7 +19,7 @@ def lines_of(text: str) -> list[str]:
 
 
 def sig(text: str) -> Signatory:
-    return extract_signatory(lines_of(BODY + "\n" + text))
+    return extract_signatory(parse_lines(lines_of(BODY + "\n" + text)).footer)
 
 
 # --- signatory -------------------------------------------------------------------
@@ -93,17 +94,17 @@ def test_interleaved_footer_with_wide_gaps():
             "- Lưu: VT, KGVX.\n"
             "                                           Âu Văn Phúc\n")
     lines = lines_of(BODY + "\n" + text)
-    assert extract_signatory(lines) == Signatory("KT.", None, "PHÓ CHỦ TỊCH", "Âu Văn Phúc")
-    assert extract_recipients(lines) == [Recipient("Thường trực Tỉnh ủy", "báo cáo"),
+    assert extract_signatory(parse_lines(lines).footer) == Signatory("KT.", None, "PHÓ CHỦ TỊCH", "Âu Văn Phúc")
+    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Thường trực Tỉnh ủy", "báo cáo"),
                                          Recipient("Các sở, ngành", "thực hiện")]
 
 
 def test_interleaved_footer_on_single_spaced_lines():
     text = "Nơi nhận: TM. BAN CHẤP HÀNH\n- Như trên; CHỦ TỊCH\n- Lưu: VP. PHÓ CHỦ TỊCH THƯỜNG TRỰC\nPhan Văn Lộc\n"
     lines = lines_of(BODY + "\n" + text)
-    s = extract_signatory(lines)
+    s = extract_signatory(parse_lines(lines).footer)
     assert (s.authority, s.body, s.name) == ("TM.", "BAN CHẤP HÀNH", "Phan Văn Lộc")
-    assert extract_recipients(lines) == [Recipient("Như trên", None)]
+    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Như trên", None)]
 
 
 def test_e_signature_stamp_is_not_the_name():
@@ -141,7 +142,7 @@ def test_purpose_code_misread_by_ocr_only_when_one_code_is_nearest(words, purpos
 
 
 def test_ocr_misread_code_in_a_recipient_item():
-    assert extract_recipients(lines_of("Nơi nhận:\n- Sở Nội vụ (b/e);\n- Lưu: VT.\n")) == [
+    assert extract_recipients(parse_lines(lines_of("Nơi nhận:\n- Sở Nội vụ (b/e);\n- Lưu: VT.\n")).footer) == [
         Recipient("Sở Nội vụ", "báo cáo")]
 
 
@@ -155,7 +156,7 @@ Nơi nhận:
 - Website trường;
 - Lưu: VT, CĐ.
 """)
-    assert extract_recipients(lines) == [
+    assert extract_recipients(parse_lines(lines).footer) == [
         Recipient("Như kính gửi", "thực hiện"), Recipient("Ban Tuyên giáo Huyện ủy", "báo cáo"),
         Recipient("Đảng ủy, UBND xã", "báo cáo"), Recipient("Các tổ công đoàn", "để biết"),
         Recipient("Website trường", None)]
@@ -170,79 +171,79 @@ Bản điện tử:
 - Các huyện, thị xã (để thực hiện);
 - Giám đốc, các PGĐ Sở.
 """)
-    assert extract_recipients(lines) == [Recipient("Bộ Nội vụ", "báo cáo"),
+    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Bộ Nội vụ", "báo cáo"),
                                          Recipient("Các huyện, thị xã", "thực hiện"),
                                          Recipient("Giám đốc, các PGĐ Sở", None)]
 
 
 def test_recipient_item_wrapped_over_two_lines():
     lines = lines_of(BODY + "\nNơi nhận:\n- Các đồng chí Ủy viên Ban Chấp hành\nCông đoàn ngành (để biết);\n- Lưu VT\n")
-    assert extract_recipients(lines) == [Recipient("Các đồng chí Ủy viên Ban Chấp hành Công đoàn ngành", "để biết")]
+    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Các đồng chí Ủy viên Ban Chấp hành Công đoàn ngành", "để biết")]
 
 
 def test_recipients_after_the_signature_block():
     lines = lines_of(BODY + "\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNơi nhận:\n- Tỉnh đoàn (b/c);\n- Lưu VT.\nCù Thị Lan\n")
-    assert extract_recipients(lines) == [Recipient("Tỉnh đoàn", "báo cáo")]
+    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Tỉnh đoàn", "báo cáo")]
 
 
 def test_no_recipient_list():
-    assert extract_recipients(lines_of(BODY + "\nCHỦ TỊCH\nHoàng Văn Nam\n")) == []
+    assert extract_recipients(parse_lines(lines_of(BODY + "\nCHỦ TỊCH\nHoàng Văn Nam\n")).footer) == []
 
 
 # --- addressees ------------------------------------------------------------------
 
 
 def test_single_addressee_on_the_kinh_gui_line():
-    assert extract_addressees(lines_of("Kính gửi: Ủy ban nhân dân các xã, thị trấn\nThực hiện Kế hoạch số 5/KH-UBND,")) == [
+    assert extract_addressees(parse_lines(lines_of("Kính gửi: Ủy ban nhân dân các xã, thị trấn\nThực hiện Kế hoạch số 5/KH-UBND,")).salutation) == [
         "Ủy ban nhân dân các xã, thị trấn"]
 
 
 def test_bulleted_addressees_first_on_the_kinh_gui_line():
     text = "Kính gửi: - Ban Giám hiệu các trường;\n- Công đoàn cơ sở trực thuộc;\n- Các tổ chuyên môn.\nCăn cứ Hướng dẫn số 9,"
-    assert extract_addressees(lines_of(text)) == ["Ban Giám hiệu các trường", "Công đoàn cơ sở trực thuộc",
+    assert extract_addressees(parse_lines(lines_of(text)).salutation) == ["Ban Giám hiệu các trường", "Công đoàn cơ sở trực thuộc",
                                                   "Các tổ chuyên môn"]
 
 
 def test_kinh_gui_without_colon_and_bullets_below():
     text = "Kính gửi\n- Các phòng chuyên môn thuộc Sở\n- Các đơn vị sự nghiệp trực thuộc\nĐể chuẩn bị tổ chức hội nghị,"
-    assert extract_addressees(lines_of(text)) == ["Các phòng chuyên môn thuộc Sở", "Các đơn vị sự nghiệp trực thuộc"]
+    assert extract_addressees(parse_lines(lines_of(text)).salutation) == ["Các phòng chuyên môn thuộc Sở", "Các đơn vị sự nghiệp trực thuộc"]
 
 
 def test_addressee_wrapped_over_two_lines():
     text = "Kính gửi: Các công đoàn cơ sở trường học\nTrực thuộc Công đoàn Giáo dục huyện Lục Nam.\nThực hiện Công văn số 3,"
-    assert extract_addressees(lines_of(text)) == ["Các công đoàn cơ sở trường học Trực thuộc Công đoàn Giáo dục huyện Lục Nam"]
+    assert extract_addressees(parse_lines(lines_of(text)).salutation) == ["Các công đoàn cơ sở trường học Trực thuộc Công đoàn Giáo dục huyện Lục Nam"]
 
 
 def test_addressees_separated_by_semicolons():
     text = "Kính gởi: Phòng Nội vụ; Phòng Tài chính - Kế hoạch; Văn phòng HĐND và UBND huyện.\nTheo đề nghị của"
-    assert extract_addressees(lines_of(text)) == ["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch",
+    assert extract_addressees(parse_lines(lines_of(text)).salutation) == ["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch",
                                                   "Văn phòng HĐND và UBND huyện"]
 
 
 def test_addressee_wrapped_with_a_comma():
     text = "Kính gửi: Hiệu trưởng các trường Mầm non, Tiểu học,\nTHCS trên địa bàn huyện.\nThực hiện Công văn số 118,"
-    assert extract_addressees(lines_of(text)) == ["Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn huyện"]
+    assert extract_addressees(parse_lines(lines_of(text)).salutation) == ["Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn huyện"]
 
 
 def test_no_kinh_gui():
-    assert extract_addressees(lines_of("KẾ HOẠCH\nTổ chức hội thi\nCăn cứ Kế hoạch năm học,")) == []
+    assert extract_addressees(parse_lines(lines_of("KẾ HOẠCH\nTổ chức hội thi\nCăn cứ Kế hoạch năm học,")).salutation) == []
 
 
 # --- incoming stamp ---------------------------------------------------------------
 
 
 def test_stamp_in_three_rows():
-    r = extract_received(lines_of("BỆNH VIỆN ĐA KHOA TỈNH\nCÔNG VĂN ĐẾN\nSố: 305\nNgày: 04/11/2020\nChuyển: P.TCCB\n"))
+    r = parse_lines(lines_of("BỆNH VIỆN ĐA KHOA TỈNH\nCÔNG VĂN ĐẾN\nSố: 305\nNgày: 04/11/2020\nChuyển: P.TCCB\n")).received
     assert (r.org, r.number, r.date) == ("BỆNH VIỆN ĐA KHOA TỈNH", "305", "2020-11-04")
 
 
 def test_stamp_with_columns_split_by_a_tab():
-    r = extract_received(lines_of("TRƯỜNG CAO ĐẲNG Y TẾ\nCV\tSố: 88\nĐẾN\tNgày: 2 / 12 / 2018\n"))
+    r = parse_lines(lines_of("TRƯỜNG CAO ĐẲNG Y TẾ\nCV\tSố: 88\nĐẾN\tNgày: 2 / 12 / 2018\n")).received
     assert (r.org, r.number, r.date) == ("TRƯỜNG CAO ĐẲNG Y TẾ", "88", "2018-12-02")
 
 
 def test_no_stamp():
-    assert extract_received(lines_of("SỞ TÀI CHÍNH\nSố: 12/STC-NS\nĐến nay các đơn vị chưa gửi báo cáo.\n")) is None
+    assert parse_lines(lines_of("SỞ TÀI CHÍNH\nSố: 12/STC-NS\nĐến nay các đơn vị chưa gửi báo cáo.\n")).received is None
 
 
 # --- cleaning ---------------------------------------------------------------------
@@ -266,14 +267,14 @@ KT. TRƯỞNG PHÒNG
 ñ Á Ồ
 Bùi Thị Lệ
 """)
-    assert extract_recipients(lines) == [Recipient("Sở Tài chính", "phối hợp"), Recipient("UBND các xã", "thực hiện"),
+    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Sở Tài chính", "phối hợp"), Recipient("UBND các xã", "thực hiện"),
                                          Recipient("Các trường học trên địa bàn", None)]
-    assert extract_signatory(lines) == Signatory("KT.", None, None, "Bùi Thị Lệ")
+    assert extract_signatory(parse_lines(lines).footer) == Signatory("KT.", None, None, "Bùi Thị Lệ")
 
 
 def test_title_lost_under_the_seal_keeps_the_closing_name():
     lines = lines_of(BODY + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTriệu Văn Hùng\n")
-    assert extract_signatory(lines) == Signatory(None, None, None, "Triệu Văn Hùng")
+    assert extract_signatory(parse_lines(lines).footer) == Signatory(None, None, None, "Triệu Văn Hùng")
 
 
 def test_ocr_comma_after_the_authority_and_academic_prefix():
@@ -292,8 +293,8 @@ Nơi nhận : TM. Ban thường vụ
 - Lưu VP
 Hầu Thị Mai
 """)
-    assert extract_signatory(lines) == Signatory("TM.", "Ban thường vụ", "phó chủ tịch", "Hầu Thị Mai")
-    assert extract_recipients(lines) == [Recipient("Như trên", None), Recipient("Phòng Nội vụ", None)]
+    assert extract_signatory(parse_lines(lines).footer) == Signatory("TM.", "Ban thường vụ", "phó chủ tịch", "Hầu Thị Mai")
+    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Như trên", None), Recipient("Phòng Nội vụ", None)]
 
 
 def test_chuc_vu_broken_or_misread_by_ocr():
@@ -314,7 +315,7 @@ def test_noi_nhan_with_its_first_letter_misread():
 GIÁM ĐỐC
 Trần Văn Tâm
 """)
-    assert extract_recipients(lines) == [Recipient("Như trên", None), Recipient("Sở Nội vụ", "báo cáo")]
+    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Như trên", None), Recipient("Sở Nội vụ", "báo cáo")]
 
 
 def test_seal_noise_is_no_title_and_a_misread_title_is_recovered():
@@ -340,8 +341,8 @@ PHÓ
 CHỦ TỊCH
 Hoàng Văn Lâm
 """)
-    assert extract_signatory(lines) == Signatory("TM.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Hoàng Văn Lâm")
-    assert extract_recipients(lines) == [Recipient("Thường trực Huyện ủy", "báo cáo"),
+    assert extract_signatory(parse_lines(lines).footer) == Signatory("TM.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Hoàng Văn Lâm")
+    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Thường trực Huyện ủy", "báo cáo"),
                                          Recipient("Các phòng, ban liên quan", None)]
 
 
@@ -356,7 +357,7 @@ _— ~ Ban Thường vụ Huyện đoàn (b/c);
 TRƯỞNG PHÒNG
 Vi Văn Thịnh
 """)
-    assert extract_recipients(lines) == [
+    assert extract_recipients(parse_lines(lines).footer) == [
         Recipient("Phòng Văn hóa - Thông tin", "thực hiện"), Recipient("Các trường học trực thuộc", "phối hợp"),
         Recipient("Đoàn Thanh niên (trừ chi đoàn khối) thuộc xã", None), Recipient("Ban Thường vụ Huyện đoàn", "báo cáo"),
     ]
@@ -367,7 +368,7 @@ def test_ocr_specks_before_the_kinh_gui_items_and_their_wrapped_lines():
 _' trên địa bàn huyện;
 _— ~ Chủ tịch Công đoàn các trường học.
 """ + BODY)
-    assert extract_addressees(lines) == ["Hiệu trưởng các trường tiểu học, THCS trên địa bàn huyện",
+    assert extract_addressees(parse_lines(lines).salutation) == ["Hiệu trưởng các trường tiểu học, THCS trên địa bàn huyện",
                                          "Chủ tịch Công đoàn các trường học"]
 
 

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.clean import clean_lines
-from extractors.header import extract_header
-from extractors.received import extract_received
+from extractors.parse import parse_lines
+from extractors.parse.clean import clean_lines
 
 
 def header(text: str):
-    return extract_header(clean_lines(text.splitlines()))
+    return parse_lines(clean_lines(text.splitlines())).header
 
 
 def test_two_column_header_read_column_by_column():
@@ -230,10 +229,10 @@ SỞ KHOA HỌC VÀ CÔNG NGHỆ
 V/v góp ý dự thảo
 Kính gửi: Các trường đại học
 """.splitlines())
-    h = extract_header(lines)
+    h = parse_lines(lines).header
     assert (h.number, h.symbol) == (None, None)
     assert h.issuer == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
-    r = extract_received(lines)
+    r = parse_lines(lines).received
     assert (r.org, r.number, r.date) == ("TRƯỜNG ĐẠI HỌC NÔNG LÂM", "21", "2019-03-12")
 
 

@@ -1,10 +1,11 @@
 """Phases: labelled waves and "các đợt" lists, with partial-date ranges."""
+from extractors.parse import parse_lines
 from extractors.phases import extract_phases
 from models.record import Phase
 
 
 def phases(text: str) -> list[tuple]:
-    return [(p.label, p.start, p.end) for p in extract_phases(text.splitlines())]
+    return [(p.label, p.start, p.end) for p in extract_phases(parse_lines(text.splitlines()).body)]
 
 
 def test_labelled_waves_with_bracketed_ranges_and_text_after_the_colon():
@@ -12,7 +13,7 @@ def test_labelled_waves_with_bracketed_ranges_and_text_after_the_colon():
 - Đợt 1 (từ tháng 01/2024 đến 31/7/2024): Thi đua chào mừng kỷ niệm 95 năm
 Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2024).
 - Đợt 2 (Từ 01/8/2024 đến 31/12/2024): Thi đua hoàn thành vượt mức chỉ tiêu năm 2024."""
-    assert extract_phases(text.splitlines()) == [
+    assert extract_phases(parse_lines(text.splitlines()).body) == [
         Phase("Đợt 1", "2024-01", "2024-07-31",
               "Thi đua chào mừng kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2024)."),
         Phase("Đợt 2", "2024-08-01", "2024-12-31", "Thi đua hoàn thành vượt mức chỉ tiêu năm 2024."),
@@ -61,7 +62,7 @@ def test_an_unlabelled_list_of_waves():
 - Phát động thi đua chào mừng 88 năm ngày thành lập Công đoàn Việt Nam (28/7/1929 — 28/7/2017).
 - Thi đua từ 01/3 đến 30/4/2024 chào mừng ngày giải phóng miền Nam;
 Trong quá trình tổ chức thực hiện, thường xuyên báo cáo kết quả."""
-    assert extract_phases(text.splitlines()) == [
+    assert extract_phases(parse_lines(text.splitlines()).body) == [
         Phase(None, None, None,
               "Phát động thi đua chào mừng 88 năm ngày thành lập Công đoàn Việt Nam (28/7/1929 — 28/7/2017)."),
         Phase(None, None, None, "Thi đua từ 01/3 đến 30/4/2024 chào mừng ngày giải phóng miền Nam;"),
@@ -76,7 +77,7 @@ I. MỤC ĐÍCH
 1. Lồng ghép các phong trào vào các đợt thi đua ngắn ngày, thi thợ giỏi.
 2. Sơ kết đợt 1 vào tháng 6/2022.
 4. Thời gian thực hiện: Từ tháng 4 đến tháng 12 năm 2020."""
-    assert extract_phases(text.splitlines()) == []
+    assert extract_phases(parse_lines(text.splitlines()).body) == []
 
 
 def test_stages_dated_by_bare_years_in_brackets_or_in_the_label():

@@ -1,10 +1,17 @@
 """References: kind, whole N/SYMBOL and date of each cited document, once each."""
+from extractors.parse import parse_lines
 from extractors.references import extract_references
 from models.record import Reference
 
 
+def references_of(lines: list[str]):
+    dispatch = parse_lines(lines)
+    return extract_references(dispatch.citing_lines, dispatch.own_number)
+
+
+
 def refs(text: str) -> list[Reference]:
-    return extract_references(text.splitlines())
+    return references_of(text.splitlines())
 
 
 def test_kinds_numbers_and_dates_in_both_date_forms():
@@ -67,12 +74,12 @@ Thực hiện Kế hoạch 45-KH/TU ngày 10/02/2021 của Tỉnh ủy, Ban Thư
 
 
 def test_symbol_wrapped_after_its_hyphen_and_an_eth_read_for_d_with_stroke():
-    from extractors.clean import clean_lines
+    from extractors.parse.clean import clean_lines
 
     text = """Căn cứ Nghị định số 30/2020/NĐ-
 CP ngày 05/3/2020 của Chính phủ về công tác văn thư; Quyết định số 1254/QÐ-UBND
 ngày 12/6/2021 của UBND tỉnh và Công văn số 215/UBND- VX về việc triển khai."""
-    assert extract_references(clean_lines(text.splitlines())) == [
+    assert references_of(clean_lines(text.splitlines())) == [
         Reference("Nghị định", "30/2020/NĐ-CP", "2020-03-05"),
         Reference("Quyết định", "1254/QĐ-UBND", "2021-06-12"),
         Reference("Công văn", "215/UBND-VX", None),

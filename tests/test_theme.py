@@ -1,6 +1,7 @@
 """Theme: the chủ đề thi đua when the document states one."""
 import pytest
 
+from extractors.parse import parse_lines
 from extractors.theme import extract_theme
 
 
@@ -25,7 +26,7 @@ from extractors.theme import extract_theme
      "Bình đẳng giới và an toàn cho phụ nữ"),
 ])
 def test_theme_stated(text, theme):
-    assert extract_theme(text.splitlines()) == theme
+    assert extract_theme(parse_lines(text.splitlines()).body) == theme
 
 
 @pytest.mark.parametrize("text", [
@@ -36,7 +37,7 @@ def test_theme_stated(text, theme):
     "Chủ đề sinh hoạt tháng 3: tuyên truyền về Ngày Quốc tế Phụ nữ.",
 ])
 def test_no_campaign_theme(text):
-    assert extract_theme(text.splitlines()) is None
+    assert extract_theme(parse_lines(text.splitlines()).body) is None
 
 
 @pytest.mark.parametrize("text, theme", [
@@ -49,7 +50,7 @@ def test_no_campaign_theme(text):
      "trong doanh nghiệp”. 2. Đối tượng: đoàn viên.", "Xây dựng văn hóa an toàn trong doanh nghiệp"),
 ])
 def test_theme_quoted_in_running_text(text, theme):
-    assert extract_theme(text.splitlines()) == theme
+    assert extract_theme(parse_lines(text.splitlines()).body) == theme
 
 
 @pytest.mark.parametrize("text", [
@@ -59,4 +60,4 @@ def test_theme_quoted_in_running_text(text, theme):
     "Căn cứ Kế hoạch của Tổng Liên đoàn về Tháng Công nhân với chủ đề “Công nhân đoàn kết”.",
 ])
 def test_another_programmes_theme_is_not_the_documents(text):
-    assert extract_theme(text.splitlines()) is None
+    assert extract_theme(parse_lines(text.splitlines()).body) is None

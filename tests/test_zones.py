@@ -1,11 +1,19 @@
 """A file holding more than one document, running lines, and names a narrow cell wrapped: made documents."""
 from __future__ import annotations
 
+import ast
+from collections import Counter
 from pathlib import Path
 
+import pytest
+
+import extractors
+import extractors.parse.dispatch
+import extractors.parse.header
 from extractors import extract_record
-from extractors.clean import clean_pages
-from extractors.zones import split_appended
+from extractors.parse import parse_lines
+from extractors.parse.appended import split_appended
+from extractors.parse.clean import clean_pages
 from models.document import PLAIN, DocumentText, PageText
 
 FIRST = """LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ GIANG
@@ -112,3 +120,75 @@ def test_seal_noise_beside_the_agency_block_is_not_part_of_the_issuer():
     text = FIRST.replace("CÔNG ĐOÀN VIÊN CHỨC TỈNH\n", "CÔNG ĐOÀN VIÊN CHỨC TỈNH\n“UZT\n")
     record = extract_record(document(text))
     assert (record.issuer, record.parent_issuer) == ("CÔNG ĐOÀN VIÊN CHỨC TỈNH", "LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ GIANG")
+
+
+def test_the_zones_of_a_dispatch_each_hold_their_part():
+    dispatch = parse_lines(clean_pages([FIRST.splitlines()]))
+    assert dispatch.salutation == []
+    assert dispatch.footer[0] == "Nơi nhận:" and dispatch.footer[-1] == "Vương Thị Hạnh"
+    texts = [item.text for item in dispatch.body]
+    assert texts[0].startswith("Thực hiện chương trình công tác")  # after the title block
+    assert not any("Số: 41" in t or "Nơi nhận" in t or "Lưu" in t for t in texts)
+    assert texts[-1] == "Thời gian tổ chức hội thi trong tháng 5 năm 2023."
+
+
+HEAD_SIGNS_ABOVE_THE_LIST = """SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LẠNG SƠN
+Số: 87/SGDĐT-VP
+V/v báo cáo số liệu đoàn viên
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Lạng Sơn, ngày 3 tháng 4 năm 2024
+Kính gửi:
+- Các phòng giáo dục và đào tạo;
+- Các trường trung học phổ thông.
+Sở đề nghị các đơn vị báo cáo số liệu đoàn viên trước ngày 15/4/2024.
+Phấn đấu 95% đoàn viên được tập huấn.
+GIÁM ĐỐC
+Hoàng Văn Minh
+Nơi nhận:
+- Như trên;
+- Lưu: VT."""
+
+
+def test_a_head_signing_above_the_list_with_no_authority_is_in_the_footer_not_the_body():
+    dispatch = parse_lines(clean_pages([HEAD_SIGNS_ABOVE_THE_LIST.splitlines()]))
+    assert dispatch.salutation[0] == "Kính gửi:"
+    assert dispatch.footer[:3] == ["GIÁM ĐỐC", "Hoàng Văn Minh", "Nơi nhận:"]
+    assert [item.text for item in dispatch.body][-1] == "Phấn đấu 95% đoàn viên được tập huấn."
+    record = extract_record(document(HEAD_SIGNS_ABOVE_THE_LIST))
+    assert (record.signatory.title, record.signatory.name) == ("GIÁM ĐỐC", "Hoàng Văn Minh")
+    assert record.addressees == ["Các phòng giáo dục và đào tạo", "Các trường trung học phổ thông"]
+    assert [r.name for r in record.recipients] == ["Như trên"]
+    assert [t.value for t in record.targets] == [95]
+
+
+FIELD_MODULES = ["addressees", "phases", "recipients", "references", "signatory", "targets", "theme"]
+# what an extractor may read: the representation, the lexicon, the text helpers, the record's types
+ALLOWED = {"extractors.parse", "extractors.parse.marks", "extractors.lexicon", "extractors.vntext", "models.record"}
+
+
+@pytest.mark.parametrize("module", FIELD_MODULES)
+def test_each_extractor_imports_only_the_representation_the_lexicon_and_the_text_helpers(module):
+    tree = ast.parse((Path(extractors.__file__).parent / f"{module}.py").read_text())
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert {m for m in imported if m.startswith(("extractors", "models"))} <= ALLOWED
+
+
+def test_the_stamp_the_number_and_date_lines_and_the_items_are_found_once_per_document(monkeypatch):
+    calls: Counter[str] = Counter()
+
+    def counted(module, name):
+        original = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return original(*args, **kwargs)
+        monkeypatch.setattr(module, name, wrapper)
+
+    for name in ("find_received", "items"):
+        counted(extractors.parse.dispatch, name)
+    for name in ("find_number", "find_date_place"):
+        counted(extractors.parse.header, name)
+    record = extract_record(document(HEAD_SIGNS_ABOVE_THE_LIST))
+    assert record.number == "87" and record.date == "2024-04-03"
+    assert calls == {"find_received": 1, "items": 1, "find_number": 1, "find_date_place": 1}

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 
 from extractors.lexicon import AHEAD_WORDS, GOAL_WORDS, RESULT_WORDS
-from extractors.vntext import fold, iso_date, squash
+from extractors.parse.marks import BULLET
+from extractors.vntext import fold, squash
 
 GOAL, NEUTRAL, RESULT = 1, 0, -1
 
@@ -28,7 +29,6 @@ ENUM = re.compile(
     rf"^\s*(?:(?P<roman>{_ROMAN})\s*[./)]|(?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*[./)]|"
     r"(?P<letter>[a-zđA-ZĐ])\s*[.)/])\s+"
 )
-BULLET = re.compile(r"^\s*(?:[-+•–—●○▪■□➢➤✓∙·]|\*+)\s*")
 _SENTENCE_END = re.compile(r"[.!?:;…]\s*$")
 
 
@@ -41,15 +41,6 @@ class Item:
     marker: str | None  # the enumeration style ("LETTER" for "A.", "roman", "num1".."num4", "letter") or "bullet" or None
     polarity: int  # GOAL, NEUTRAL or RESULT: the section the item belongs to
     heading: str | None = None  # the item's own heading part ("Chỉ tiêu" of "b) Chỉ tiêu: ...")
-
-
-def fold_same_length(text: str) -> str:
-    """`vntext.fold` character by character, so offsets in the result match `text`."""
-    out = []
-    for c in text:
-        f = fold(c)
-        out.append(f if len(f) == 1 else c.lower()[:1] or c)
-    return "".join(out)
 
 
 def _marker_style(line: str) -> tuple[str | None, int]:
@@ -179,28 +170,19 @@ def heading_polarity(heading: str) -> int | None:
     return None
 
 
-def _base_polarity(joined: list[tuple[str | None, str]]) -> int:
-    """RESULT for reports, submissions and minutes, which recount what was done; else NEUTRAL."""
-    for style, text in joined[:25]:
-        if style is None and text.isupper() and re.match(r"^(?:bao cao|to trinh|bien ban)\b", fold(text)):
-            return RESULT
-    return NEUTRAL
-
-
-def items(lines: list[str]) -> list[Item]:
+def items(lines: list[str], base: int = NEUTRAL) -> list[Item]:
     """The document's items, each with the polarity of its section.
 
     Enumerated items form a hierarchy by marker style (the first style seen is
     the top level); a heading's polarity holds for everything under it until a
     heading of the same or a higher level. A short unnumbered line ending with
     a colon ("Chỉ tiêu:") is a heading one level below the current one. A report
-    (báo cáo, tờ trình, biên bản) is read as results except under headings that
-    look ahead ("Phương hướng", "Mục tiêu", "Chỉ tiêu"). A sentence that ends with a
+    (báo cáo, tờ trình, biên bản: `base` RESULT) is read as results except under
+    headings that look ahead ("Phương hướng", "Mục tiêu", "Chỉ tiêu"). A sentence that ends with a
     colon and introduces goals ("… đăng ký các chỉ tiêu thi đua như sau:") makes the
     list or table rows right below it goals (see `_goal_lead`).
     """
     joined = join_lines(lines)
-    base = _base_polarity(joined)
     stack: list[tuple[str, int | None]] = []  # (style, polarity or None to inherit)
     result: list[Item] = []
     lead: list[str | None] | None = None  # a goal lead-in is in force: [marker of its list, once seen]
@@ -259,50 +241,3 @@ def _goal_lead(text: str) -> bool:
         return False
     last = re.split(r"(?<=[.;!?])\s+", text.rstrip())[-1]
     return heading_polarity(last) == GOAL
-
-
-# ---- dates -------------------------------------------------------------------------
-
-_YEAR = r"((?:19|20)\d\d)"
-# Date expressions on folded text, most precise first; each yields (day, month, year).
-_DATE_FORMS = [
-    (re.compile(rf"^(?:ngay\s*)?(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_YEAR}"), ("d", "m", "y")),
-    (re.compile(rf"^ngay\s*(\d{{1,2}})\s*(?:/\s*)?thang\s*(\d{{1,2}})\s*(?:/\s*)?(?:nam\s*{_YEAR})?"), ("d", "m", "y")),
-    (re.compile(rf"^thang\s*(\d{{1,2}})\s*(?:[/.\-]\s*|nam\s*){_YEAR}"), ("m", "y")),
-    (re.compile(rf"^(?:thang\s*)?(\d{{1,2}})\s*/\s*{_YEAR}"), ("m", "y")),
-    (re.compile(r"^thang\s*(\d{1,2})\b"), ("m",)),
-    (re.compile(rf"^nam\s*{_YEAR}\b(?!\s*[-–]\s*(?:19|20)\d\d)"), ("y",)),
-    (re.compile(rf"^{_YEAR}\b(?!\s*[-–]\s*(?:19|20)\d\d)"), ("y",)),
-    (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)"), ("d", "m")),
-]
-
-
-@dataclass
-class DateParts:
-    day: int | None
-    month: int | None
-    year: int | None
-    end: int  # offset just after the expression in the folded text
-
-    def iso(self) -> str | None:
-        if self.year is None:
-            return None
-        if self.month is None:
-            return iso_date(self.year)
-        return iso_date(self.year, self.month, self.day)
-
-
-def date_at(folded: str, pos: int) -> DateParts | None:
-    """The date expression starting at `pos` of folded text ("ngày 5/3/2020", "tháng 01/2021", "năm 2016")."""
-    rest = folded[pos:]
-    for pattern, parts in _DATE_FORMS:
-        m = pattern.match(rest)
-        if not m:
-            continue
-        values = dict(zip(parts, m.groups()))
-        d = {k: int(v) if v else None for k, v in values.items()}
-        month, day = d.get("m"), d.get("d")
-        if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
-            continue
-        return DateParts(day, month, d.get("y"), pos + m.end())
-    return None

@@ -19,11 +19,10 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from extractors.clean import (BODY_OPENER, DANG_CSVN, DATE_WORDS, KINH_GUI, PLACE_DATE, QUOC_HIEU, TIEU_NGU,
-                              folded, is_header_mark, opens_body)
 from extractors.lexicon import DOCUMENT_KINDS, KIND_QUALIFIERS, VERB_KINDS
-from extractors.received import find_received
-from extractors.vntext import fold, iso_date, squash
+from extractors.parse.marks import (BODY_OPENER, DANG_CSVN, DATE_WORDS, KINH_GUI, PLACE_DATE, QUOC_HIEU, TIEU_NGU,
+    is_header_mark, opens_body)
+from extractors.vntext import fold, fold_same_length, iso_date, squash
 
 HEADER_SPAN = 30  # the header lies within the first lines of page one
 
@@ -85,6 +84,8 @@ class Header:
     parent_issuer: str | None = None
     doc_type: str | None = None
     subject: str | None = None
+    number_at: int | None = None  # the "Số" line's index
+    end: int = 0  # the index of the first line after the header and its tên loại–trích yếu block
 
 
 def _upper_ratio(text: str) -> float:
@@ -101,14 +102,14 @@ def find_number(lines: list[str], skip: set[int] = frozenset()) -> tuple[str | N
     for i, line in enumerate(lines[:HEADER_SPAN]):
         if i in skip:
             continue
-        f = folded(line)
+        f = fold_same_length(line)
         m = _SO.match(f)
         if not m:
             continue
         if not m.group("num") and not m.group("rest").strip() and i + 1 < len(lines):
             # "Số" and "25 /KH-SGDĐT" split apart by a wide gap
             line = line.rstrip() + " " + lines[i + 1].strip()
-            f = folded(line)
+            f = fold_same_length(line)
             m = _SO.match(f)
         rest_at = m.start("rest")
         rest = line[rest_at:].strip()
@@ -138,7 +139,7 @@ def _place_head(line: str, whole: bool = False) -> bool:
     which may end in a number ("Phường 9" / ", ngày …", "Quận 1")."""
     words = line.split()
     return 1 <= len(words) <= 4 and words[0][:1].isupper() and all(
-        w.isalpha() and (w[:1].isupper() and w[1:].islower() or folded(w) in _PLACE_WORDS)
+        w.isalpha() and (w[:1].isupper() and w[1:].islower() or fold_same_length(w) in _PLACE_WORDS)
         or (whole and k > 0 and w.isdigit()) for k, w in enumerate(words))
 
 
@@ -151,7 +152,7 @@ _YEAR_REACH = 3  # lines before or after the place–date line its wrapped year 
 def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | None]:
     """(ISO date, place, line index) of the place–date line ("Hiệp Hoà, ngày 30 tháng 10 năm 2020")."""
     for i, line in enumerate(lines[:HEADER_SPAN]):
-        f = folded(line)
+        f = fold_same_length(line)
         pd = PLACE_DATE.search(f)
         bare = re.match(r"^\W*ngay\s*(\d{1,2}|[\s.…_]+th)", f) and len(line) < 45
         if not pd and not bare:
@@ -159,7 +160,7 @@ def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | Non
         text, ftext = line, f
         if not DATE_WORDS.search(ftext) and i + 1 < len(lines):  # the line wraps before "tháng … năm"
             text = line + " " + lines[i + 1]
-            ftext = folded(text)
+            ftext = fold_same_length(text)
         d = DATE_WORDS.search(ftext)
         if not d:
             d = _date_with_wrapped_year(lines, i)
@@ -176,7 +177,7 @@ def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | Non
                 place = squash(lines[i - 1]).strip(" ,")  # wrapped before its comma: "Phường 9" / ", ngày …"
         return date, place, i
     for line in lines[:HEADER_SPAN]:
-        m = _WEB_DATE.match(folded(line))
+        m = _WEB_DATE.match(fold_same_length(line))
         if m:
             return iso_date(m.group("y"), m.group("m"), m.group("d")), None, None
     return None, None, None
@@ -184,11 +185,11 @@ def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | Non
 
 def _date_with_wrapped_year(lines: list[str], i: int) -> re.Match[str] | None:
     """The date of place–date line `i` completed by a year that wrapped onto a nearby line of its own."""
-    f = folded(lines[i]).rstrip(" .,")
+    f = fold_same_length(lines[i]).rstrip(" .,")
     stem = f if re.search(r"nam$", f) else f + " nam"
     for k in [*range(i + 1, i + 1 + _YEAR_REACH), *range(i - 1, i - 1 - _YEAR_REACH, -1)]:
         if 0 <= k < len(lines):
-            y = _WRAPPED_YEAR.match(folded(lines[k]))
+            y = _WRAPPED_YEAR.match(fold_same_length(lines[k]))
             if y:
                 return DATE_WORDS.search(f"{stem} {y.group('y')}")
     return None
@@ -205,9 +206,9 @@ _NOT_IN_A_NAME = re.compile(r"[“”\"‘’«»<>*#@$%^~]")
 def _agency_candidates(lines: list[str], stop: int, skip: set[int]) -> list[str]:
     out = []
     for i, line in enumerate(lines[:stop]):
-        if i in skip or is_header_mark(line) or _TYPE_RE.match(folded(line)):
+        if i in skip or is_header_mark(line) or _TYPE_RE.match(fold_same_length(line)):
             continue
-        f = folded(line).strip(" .-|")
+        f = fold_same_length(line).strip(" .-|")
         if _QH_FRAGMENT.match(f) or not _is_upper(line) or len(f) < 2 or _NOT_IN_A_NAME.search(line):
             continue
         if DANG_CSVN.search(f) or QUOC_HIEU.search(f) or TIEU_NGU.search(f):
@@ -220,8 +221,8 @@ def find_issuer(lines: list[str], stop: int, skip: set[int] = frozenset()) -> tu
     """(issuer, parent_issuer): the last agency named above "Số", and the one above it."""
     agencies: list[str] = []
     for line in _agency_candidates(lines, stop, skip):
-        f = folded(line)
-        if agencies and (not _AGENCY_HEAD.match(f) or _CONTINUES.search(folded(agencies[-1]))):
+        f = fold_same_length(line)
+        if agencies and (not _AGENCY_HEAD.match(f) or _CONTINUES.search(fold_same_length(agencies[-1]))):
             agencies[-1] = agencies[-1] + " " + line
         else:
             agencies.append(line)
@@ -242,14 +243,14 @@ def _is_other_part(line: str, type_ends: bool = True) -> bool:
     """A line of another header part: where a wrapped "V/v" or title ends for sure. A tên loại in
     capitals starts another part unless `type_ends` is False (the first line under a title, which may
     open with a type word: "KẾ HOẠCH" / "PHÁT ĐỘNG ĐỢT THI ĐUA …")."""
-    f = folded(line)
+    f = fold_same_length(line)
     return bool(KINH_GUI.match(f) or is_header_mark(line) or _SO.match(f) or _NUMBERED.match(f)
                 or type_ends and _TYPE_RE.match(f) and _is_upper(line))
 
 
 def _starts_body(line: str) -> bool:
     """A line the body surely starts with: "Kính gửi", "Căn cứ …", "Thực hiện …", a numbered heading."""
-    f = folded(line)
+    f = fold_same_length(line)
     return bool(KINH_GUI.match(f) or _NUMBERED.match(f) or opens_body(line))
 
 
@@ -288,7 +289,7 @@ def _follows_subject(parts: list[str], line: str, upper_title: bool, full_width:
         return True
     if opens_body(line):
         return False
-    if upper_title and _is_upper(line) or _CONNECTOR_END.search(folded(prev)):
+    if upper_title and _is_upper(line) or _CONNECTOR_END.search(fold_same_length(prev)):
         return True
     if (body_next and bool(full_width) and len(line) <= full_width
             and not re.search(r"[.:;!?]$", line.rstrip()) and (upper_title or not _is_upper(line))):
@@ -314,7 +315,7 @@ def _title_subject(lines: list[str], i: int, doc_type: str, rest: str,
         if parts:
             if not _follows_subject(parts, nxt, upper_title, full_width, after):
                 break
-        elif _is_other_part(nxt, type_ends=False) or _STRONG_OPENER.match(folded(nxt)) or len(nxt) > 200:
+        elif _is_other_part(nxt, type_ends=False) or _STRONG_OPENER.match(fold_same_length(nxt)) or len(nxt) > 200:
             break
         else:
             upper_title = _is_upper(nxt)
@@ -335,7 +336,7 @@ def _misread_type(line: str) -> str | None:
     None when no tên loại is that close or two are equally close."""
     if not _is_upper(line) or not 1 <= len(line.split()) <= _MISREAD_TYPE_WORDS:
         return None
-    letters = re.sub(r"[^a-z]", "", folded(line))
+    letters = re.sub(r"[^a-z]", "", fold_same_length(line))
     if not letters:
         return None
     scored = sorted(((difflib.SequenceMatcher(None, letters, key).ratio(), key) for key in _TYPE_BY_KEY),
@@ -355,7 +356,7 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset(),
     for i in range(limit):
         if i in skip:
             continue
-        line, f = lines[i], folded(lines[i])
+        line, f = lines[i], fold_same_length(lines[i])
         if KINH_GUI.match(f):
             break
         vv = _VV.match(f) or _VE_VIEC.match(f)
@@ -374,7 +375,7 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset(),
             return doc_type, subject, j
     for i in range(after + 1, limit if after >= 0 else 0):
         line = lines[i].strip()
-        if i in skip or KINH_GUI.match(folded(line)) or opens_body(line) or len(line) > 90:
+        if i in skip or KINH_GUI.match(fold_same_length(line)) or opens_body(line) or len(line) > 90:
             break
         doc_type = _misread_type(line)
         if doc_type:
@@ -401,7 +402,7 @@ def _vv_subject(lines: list[str], i: int, start: int, skip: set[int]) -> tuple[s
 def _vv_below(lines: list[str], start: int, limit: int, skip: set[int]) -> str | None:
     """The trích yếu of a "V/v" line between `start` and the body, if there is one."""
     for k in range(start, limit):
-        f = folded(lines[k])
+        f = fold_same_length(lines[k])
         if k in skip:
             continue
         if KINH_GUI.match(f) or opens_body(lines[k]):
@@ -424,7 +425,7 @@ def web_title(lines: list[str]) -> str | None:
     past the site's navigation (breadcrumb, menu items split at "|") and the post's date and views."""
     for line in lines[:8]:
         text = line.strip()
-        f = folded(text)
+        f = fold_same_length(text)
         if _BREADCRUMB.search(f) or _POST_DETAIL.match(f) or len(re.findall(r"[^\W\d_]+", text)) < _TITLE_WORDS:
             continue
         if len(text) > 250 or text.endswith((":", ".")):
@@ -433,10 +434,8 @@ def web_title(lines: list[str]) -> str | None:
     return None
 
 
-def extract_header(lines: list[str], stamp: set[int] | None = None) -> Header:
-    """The header's fields; `stamp` holds the lines of the incoming stamp (found here when not given)."""
-    if stamp is None:
-        _, stamp = find_received(lines)
+def extract_header(lines: list[str], stamp: set[int]) -> Header:
+    """The header's fields; `stamp` holds the lines of the incoming stamp, which no field reads."""
     number, symbol, so_at = find_number(lines, stamp)
     date, place, date_at = find_date_place(lines)
     header_end = max((k for k in (so_at, date_at) if k is not None), default=-1)
@@ -445,7 +444,7 @@ def extract_header(lines: list[str], stamp: set[int] | None = None) -> Header:
     if not stops:
         # without a "Số" line the agency block ends where the title, V/v or body begins
         for i, line in enumerate(lines[:HEADER_SPAN]):
-            f = folded(line)
+            f = fold_same_length(line)
             if _VV.match(f) or _TYPE_RE.match(f) or KINH_GUI.match(f) or BODY_OPENER.match(f) or len(line) > 90:
                 stops.append(i)
                 break
@@ -454,4 +453,5 @@ def extract_header(lines: list[str], stamp: set[int] | None = None) -> Header:
     if subject is None and doc_type is None and so_at is None and date_at is None and issuer is None:
         subject = web_title(lines)
     return Header(number=number, symbol=symbol, date=date, place=place, issuer=issuer, parent_issuer=parent,
-                  doc_type=doc_type, subject=subject)
+                  doc_type=doc_type, subject=subject, number_at=so_at,
+                  end=max(header_end + 1, type_end or 0))

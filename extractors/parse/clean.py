@@ -8,91 +8,20 @@ one line still holds both ("UBND HUYỆN X   CỘNG HÒA XÃ HỘI CHỦ NGHĨA 
 "Nơi nhận:   TM. BAN THƯỜNG VỤ"); such lines are split into their pieces, so
 every extractor sees one column's text per line. The pieces are not re-ordered:
 the header and footer extractors classify lines, they do not rely on order
-across columns.
-
-This module also holds the patterns of the layout marks (quốc hiệu, tiêu ngữ,
-place–date line, signing authority, "Nơi nhận", body openers) that both the
-splitting here and the extractors recognise, matched on the folded
-(diacritic-blind) text so that OCR's lost or wrong diacritics still match.
+across columns. The marks it recognises (quốc hiệu, "Nơi nhận", …) are those
+of extractors.parse.marks.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable, Sequence
 
-from extractors.vntext import fold, nfc, squash
+from extractors.lexicon import TITLE_WORDS
+from extractors.parse.marks import (AUTHORITY, BODY_OPENER, DANG_CSVN, DATE_WORDS, KINH_GUI, NOI_NHAN, PLACE_DATE, QUOC_HIEU,
+                                    TIEU_NGU, authority_match)
+from extractors.vntext import fold_same_length, nfc, squash
 
-# --- matching on folded text -------------------------------------------------
-
-
-def folded(text: str) -> str:
-    """`fold(text)`, guaranteed to have the same length so indices map back to `text`."""
-    f = fold(text)
-    if len(f) == len(text):
-        return f
-    # Rare characters whose folding changes length: fold one by one, keep one char each.
-    return "".join((fold(c) + c)[:1] for c in text)
-
-
-def fsearch(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """Search a pattern written for folded text; the match's spans index `text`."""
-    return pattern.search(folded(text))
-
-
-# --- layout marks (patterns over folded text) ----------------------------------
-
-QUOC_HIEU = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[i1]a(\s*v[i1]e[t]\s*n[a]m)?")
-DANG_CSVN = re.compile(r"dang\s*c[o0]ng\s*s[a]n\s*v[i1]e[t]\s*n[a]m")  # the Party's header mark
-TIEU_NGU = re.compile(r"d[o0]c\s*l[a]p\s*[-–—.,]?\s*t[u]\s*d[o0]\s*[-–—.,]?\s*h[a]nh\s*ph[u]c")
-# What OCR leaves in a date's blanks and beside its numbers: dots, dashes, commas, quotes
-# ("tháng.12", "thắng,8", "ngày — tháng 6", "ngày …… tháng").
-_DATE_JUNK = r"[\s./…_,:;'‘’`\-–—]*"
-# ", ngày 30 tháng 10 năm 2020", "ngày12", "ngày   tháng 01 năm 2024", "ngày 18 / tháng 11 năm 2025"
-DATE_WORDS = re.compile(
-    rf"ng[a]y{_DATE_JUNK}(?P<d>\d{{1,2}})?{_DATE_JUNK}th[a]ng{_DATE_JUNK}(?P<m>\d{{1,2}})?{_DATE_JUNK}"
-    r"n[a]m\s*(?P<y>(?:19|20)\d\d)"
-)
-# the "Địa danh, ngày … tháng … năm …" line: the comma before "ngày" is what sets it apart
-PLACE_DATE = re.compile(rf",\s*ng[a]y\s*(?:\d{{1,2}}|{_DATE_JUNK}th[a]ng|{_DATE_JUNK}$)")
-# Đoàn's own right-column mark, printed where other bodies print the quốc hiệu: a line of its own
-DOAN_MARK = re.compile(r"^\W*doan\s*(?:tncs|thanh\s*nien\s*cong\s*san)\s*ho\s*chi\s*minh\W*$")
-# "TM.", "TM.BAN", "T/M", "KT.", "TL.", "TUQ.", "Q." before the collective or the head's title
-AUTHORITY = re.compile(r"(?<![\w/])(?P<a>t\s*/\s*m|t\.\s*m|tm|kt|tl|tuq|q(?=\s*\.))(?:\s*[./:,]\s*|\s+)(?=[^\W\d_])")
-# OCR's specks before an authority marker ("ˆKT.", "'TM.", "‘KT ."); a bullet or bracket is no speck
-# (the spacing modifier letters "ˆ ˇ ˘" count as \w but are specks too)
-_AUTHORITY_JUNK = re.compile(r"(?:[^\w/\-–—+•*(\[]|[\u02b0-\u02ff])*")
-
-
-def authority_match(line: str) -> re.Match[str] | None:
-    """The authority marker that opens `line`, past any specks before it; positions are the line's."""
-    f = folded(line)
-    junk = _AUTHORITY_JUNK.match(f).end()
-    return AUTHORITY.match(" " * junk + f[junk:], junk)
-
-
-# The chức vụ words a signing title starts with (Nghị định 30 signs with the signer's office).
-TITLE_WORDS = re.compile(
-    r"^(?:q\.\s*|quyen\s+)?(pho\s+|tong\s+)?(chu tich|giam doc|truong|hieu truong|pho hieu truong|bi thu|chanh|"
-    r"thu truong|thu ky|uy vien|chu nhiem|ke toan|tong bien tap|cuc truong|vu truong|vien truong|"
-    r"chi cuc truong|giam hieu|nguoi lap|nguoi viet|to truong|lop truong|doi truong|chi huy truong|"
-    r"hieu pho|tong giam doc|tong thu ky|dai dien|thu quy)\b"
-)
-# "Nơi nhận:", also with its first letter misread by OCR ("éWơi nhận:", "Noi nhan"); not "Người nhận"
-NOI_NHAN = re.compile(r"^\W*(?:n|[^\W\d_]{1,2}(?=[o0][i1]\s*nh[a]n\s*:))[o0][i1]\s*nh[a]n\s*:?")
-KINH_GUI = re.compile(r"^\W*(?:dong\s+)?k[i1]nh\s*g[uo][i1]\b\s*:?")
-# Sentence openers of the body (and of a Quyết định's preamble): where header material ends.
-BODY_OPENER = re.compile(
-    r"^\W*(can cu|thuc hien|theo |thi hanh|nham |huong ung|ve viec thuc hien|hom nay|vao hoi|"
-    r"nam (?:19|20)\d\d la|trong (?:nam|thoi gian)|tiep tuc|qua |sau |nhan dip|chao mung|ngay \d|"
-    r"(?:[ivx]+|\d+|[a-d])\s*[./)]\s|dieu \d)"
-)
-
-
-def opens_body(line: str) -> bool:
-    """Whether a line starts a sentence of the body ("Căn cứ …", "Thực hiện …", "Để …").
-    "Để" is told from "Đề" ("Đề nghị …", often a trích yếu) before folding."""
-    return bool(BODY_OPENER.match(folded(line))) or line.lstrip().startswith("Để ")
-
+# --- cleaning ----------------------------------------------------------------------
 
 SIGNED_MARK = re.compile(
     r"\(\s*(?:da\s*ky|ky\s*ten|ky\s*,|ky\s*va|ky\s*so|ky\s*,?\s*ghi|chu\s*ky)[^()]{0,40}\)"
@@ -105,16 +34,6 @@ _PAGE_NUMBER = re.compile(r"^[-–—(\[]*\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*[-–�
 _PAGE_LABEL = re.compile(r"^(?:trang\s*\d{1,3}(?:\s*/\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])$")
 _GAP = re.compile(r"\s{3,}|\t+|\s*\|\s*")
 
-
-def is_header_mark(line: str) -> bool:
-    """Quốc hiệu, tiêu ngữ, Đoàn's "ĐOÀN TNCS HỒ CHÍ MINH" or the place–date line: right-column header text."""
-    f = folded(line)
-    return bool(QUOC_HIEU.search(f) or DANG_CSVN.search(f) or TIEU_NGU.search(f)
-                or (DOAN_MARK.match(f) and line.isupper())
-                or (PLACE_DATE.search(f) and DATE_WORDS.search(f)))
-
-
-# --- cleaning ----------------------------------------------------------------------
 
 _STRAY_MARK = re.compile(r"\*{1,2}([a-zà-ỹđ]{1,4})\*{1,2}(?=\W|$)")  # OCR'd seal fragments set in italics: "*son*"
 _EMPHASIS = re.compile(r"\*\*|(?<=\S)\*(?=\W|$)|(?:(?<=\s)|^)\*(?=\S)")
@@ -144,7 +63,7 @@ def strip_lead_junk(line: str) -> str:
 
 
 def _is_noise(line: str) -> bool:
-    f = folded(line.strip())
+    f = fold_same_length(line.strip())
     if not f:
         return True
     if _PAGE_LABEL.match(f):
@@ -158,10 +77,10 @@ def _drop_signature_stamps(lines: list[str]) -> list[str]:
     """Remove e-signature stamp blocks: "Ký bởi: …", "Email: …", "Cơ quan: …", "Thời gian ký: …",
     and a signer-organisation line directly above a bare signing timestamp."""
     keep = [True] * len(lines)
-    stamp_rows = [i for i, l in enumerate(lines) if _STAMP_LINE.match(folded(l.strip()))]
+    stamp_rows = [i for i, l in enumerate(lines) if _STAMP_LINE.match(fold_same_length(l.strip()))]
     for i in stamp_rows:
         for j in range(max(0, i - 3), min(len(lines), i + 4)):
-            if _STAMP_DETAIL.match(folded(lines[j].strip())):
+            if _STAMP_DETAIL.match(fold_same_length(lines[j].strip())):
                 keep[j] = False
     lines = list(lines)
     for i, l in enumerate(lines):
@@ -215,7 +134,7 @@ def _place_start(text: str, comma: int) -> int:
         if token[:1].isupper() or re.fullmatch(r"(?i)(tp|tx|tt|q|h)\.?", token):
             start = w.start()
             continue
-        if folded(token) in ("thanh", "pho", "thi", "xa", "tran"):
+        if fold_same_length(token) in ("thanh", "pho", "thi", "xa", "tran"):
             start = w.start()
             continue
         break
@@ -231,7 +150,7 @@ _NUMBER_AFTER_AGENCY = re.compile(r"(?<=[A-ZĐÀ-Ỹ])\s+(?=S[ỐốÔôOo06]\s*
 def split_right_column(line: str) -> list[str]:
     """Split a header line where a right-column mark (quốc hiệu, tiêu ngữ, place–date)
     follows left-column text on the same line, or where "Số:" follows an agency name."""
-    f = folded(line)
+    f = fold_same_length(line)
     cuts = []
     m = _NUMBER_AFTER_AGENCY.search(line)
     if m and line[: m.start()].isupper():
@@ -261,14 +180,14 @@ def _title_tail(line: str) -> int | None:
         tail = line[m.end():]
         words = tail.split()
         if (2 <= len(words) <= 8 and (tail.isupper() or tail.islower())
-                and TITLE_WORDS.match(folded(tail))):
+                and TITLE_WORDS.match(fold_same_length(tail))):
             return m.end()
     return None
 
 
 def split_footer_line(line: str) -> list[str]:
     """Split a footer line holding a Nơi nhận item and a signature-block line."""
-    f = folded(line)
+    f = fold_same_length(line)
     m = NOI_NHAN.match(f)
     if m and line[m.end():].strip():
         rest = line[m.end():].strip()
@@ -294,7 +213,7 @@ def _split_gaps(line: str) -> list[str]:
     for p in (p.strip() for p in _GAP.split(line)):
         if not p:
             continue
-        if pieces and _FIELD_HEAD.match(folded(pieces[-1])) and _FIELD_TAIL.match(folded(p)):
+        if pieces and _FIELD_HEAD.match(fold_same_length(pieces[-1])) and _FIELD_TAIL.match(fold_same_length(p)):
             pieces[-1] = pieces[-1] + " " + p
         else:
             pieces.append(p)
@@ -303,7 +222,7 @@ def _split_gaps(line: str) -> list[str]:
 
 def _signing_inside(line: str) -> bool:
     """A line that holds, after other text, an upper-case signing authority ("… TM. BAN CHẤP HÀNH")."""
-    for m in AUTHORITY.finditer(folded(line)):
+    for m in AUTHORITY.finditer(fold_same_length(line)):
         rest = line[m.start():]
         if m.start() > 0 and rest.upper() == rest and len(rest.split()) >= 2:
             return True
@@ -314,13 +233,13 @@ def _zones(lines: list[str]) -> tuple[int, int]:
     """(end of header zone, start of footer zone) as line indices."""
     head_end = min(len(lines), 24)
     for i, l in enumerate(lines[:24]):
-        f = folded(squash(l))
+        f = fold_same_length(squash(l))
         if KINH_GUI.match(f) or (i > 2 and BODY_OPENER.match(f) and len(squash(l)) > 40):
             head_end = i
             break
     foot = len(lines)
     for i in range(len(lines) - 1, max(0, len(lines) - 80) - 1, -1):
-        f = folded(lines[i].strip())
+        f = fold_same_length(lines[i].strip())
         if NOI_NHAN.match(f) or authority_match(lines[i].strip()) or _signing_inside(lines[i]):
             foot = i
     foot = max(0, foot - 2)
@@ -380,16 +299,16 @@ def _rejoin_salutation(lines: list[str]) -> list[str]:
     """"Kính gửi:" split by a two-column header ("Kính" read with the left column, the quốc hiệu and
     date between, then "gửi: …"): one line again, where "gửi" stood, above its addressees."""
     for i, line in enumerate(lines):
-        if _KINH_ALONE.match(folded(line)):
+        if _KINH_ALONE.match(fold_same_length(line)):
             for j in range(i + 1, min(len(lines), i + 1 + _SALUTATION_REACH)):
-                if _GUI_OPENS.match(folded(lines[j])):
+                if _GUI_OPENS.match(fold_same_length(lines[j])):
                     return lines[:i] + lines[i + 1: j] + [f"{line.strip()} {lines[j].strip()}"] + lines[j + 1:]
     return lines
 
 
 def _remove_signed_marks(line: str) -> str:
     """Remove "(Đã ký)", "(ký tên, đóng dấu)", "(Ký, ghi rõ họ tên)" wherever they stand."""
-    f = folded(line)
+    f = fold_same_length(line)
     spans = [m.span() for m in SIGNED_MARK.finditer(f)]
     for a, b in reversed(spans):
         line = line[:a] + " " + line[b:]

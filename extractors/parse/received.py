@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.clean import DATE_WORDS, folded, is_header_mark
-from extractors.vntext import iso_date, squash
+from extractors.parse.marks import DATE_WORDS, is_header_mark
+from extractors.vntext import fold_same_length, iso_date, squash
 from models.record import Received
 
 # a line of the stamp itself
@@ -27,7 +27,7 @@ _NUMERIC_DATE = re.compile(r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s
 
 def _is_anchor(line: str) -> bool:
     """The "ĐẾN" word of the stamp (printed upper-case) or a "Số đến"/"Ngày đến" field."""
-    f = folded(line)
+    f = fold_same_length(line)
     if re.search(r"\b(so|ngay)\s*den\b", f):
         return True
     m = re.match(r"^\W*(?:c\.?\s*v\.?\s*|cong\s*van\s*)?den\b", f)
@@ -40,12 +40,12 @@ def find_received(lines: list[str]) -> tuple[Received | None, set[int]]:
         if not _is_anchor(line):
             continue
         lo, hi = a, a
-        while lo - 1 >= max(0, a - 3) and _STAMP_ROW.match(folded(lines[lo - 1])):
+        while lo - 1 >= max(0, a - 3) and _STAMP_ROW.match(fold_same_length(lines[lo - 1])):
             lo -= 1
-        while hi + 1 < min(len(lines), a + 4) and _STAMP_ROW.match(folded(lines[hi + 1])):
+        while hi + 1 < min(len(lines), a + 4) and _STAMP_ROW.match(fold_same_length(lines[hi + 1])):
             hi += 1
         text = " ".join(lines[lo: hi + 1])
-        f = folded(text)
+        f = fold_same_length(text)
         number = date = None
         m = _NUMBER.search(f)
         if m:
@@ -67,6 +67,3 @@ def find_received(lines: list[str]) -> tuple[Received | None, set[int]]:
         return Received(org=org, number=number, date=date), span
     return None, set()
 
-
-def extract_received(lines: list[str]) -> Received | None:
-    return find_received(lines)[0]

@@ -7,8 +7,8 @@ the extractors read the lines up to the end of its signing block.
 """
 from __future__ import annotations
 
-from extractors.clean import NOI_NHAN, QUOC_HIEU, authority_match, folded
-from extractors.signatory import person_name
+from extractors.parse.marks import NOI_NHAN, QUOC_HIEU, authority_match, person_name
+from extractors.vntext import fold_same_length
 
 # A second header is looked for past the first lines of the file.
 _FIRST_HEADER_LINES = 8
@@ -18,7 +18,7 @@ _NAME_REACH = 8
 
 def _is_quoc_hieu_line(line: str) -> bool:
     """A line that is the quốc hiệu and little else, in capitals (not a body sentence citing the State)."""
-    m = QUOC_HIEU.search(folded(line))
+    m = QUOC_HIEU.search(fold_same_length(line))
     return bool(m) and line.isupper() and m.end() - m.start() >= 0.6 * len(line.strip())
 
 
@@ -28,7 +28,7 @@ def split_appended(lines: list[str]) -> tuple[list[str], list[str]]:
     for k, line in enumerate(lines):
         if k >= _FIRST_HEADER_LINES and signed and _is_quoc_hieu_line(line):
             return lines[:_cut(lines, k)], lines[_cut(lines, k):]
-        if NOI_NHAN.match(folded(line)) or authority_match(line):
+        if NOI_NHAN.match(fold_same_length(line)) or authority_match(line):
             signed = True
     return lines, []
 

@@ -1,0 +1,71 @@
+"""A dispatch parsed once into its zones, which the extractors read: each gets its zone and nothing else.
+
+The order follows Nghị định 30/2020/NĐ-CP: the incoming stamp (written over the header on arrival) is
+found first so that the header's fields are read around it; the header gives the document's own
+number (left out of its citations), its year (a statement dated before it is a result, not a target)
+and where it ends; then the salutation ("Kính gửi"), the body, read once into items with the polarity
+of their sections, and the footer (Nơi nhận, the signing block). Matter appended after the signing
+block (a second document, a form, an appendix) is set apart first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.parse.appended import split_appended
+from extractors.lexicon import DOCUMENT_KINDS
+from extractors.parse.body import NEUTRAL, RESULT, Item, items
+from extractors.parse.clean import clean_pages
+from extractors.parse.header import Header, extract_header
+from extractors.parse.received import find_received
+from extractors.parse.zones import Zones, find_zones
+from models.document import DocumentText
+from models.record import Received
+
+
+@dataclass
+class Dispatch:
+    lines: list[str]  # the main document's cleaned lines in reading order
+    appended: list[str]  # what follows its signing block: a second document, a form, an appendix
+    received: Received | None  # the incoming stamp
+    stamp_lines: set[int]  # the stamp's line indexes, which no other field reads
+    header: Header
+    zones: Zones
+    body: list[Item]  # the body zone's items
+
+    @property
+    def year(self) -> int | None:
+        return int(self.header.date[:4]) if self.header.date else None
+
+    @property
+    def own_number(self) -> tuple[str | None, str | None]:
+        return self.header.number, self.header.symbol
+
+    @property
+    def salutation(self) -> list[str]:
+        """The "Kính gửi" line and the lines after it that may hold its list (empty when there is none)."""
+        return self.lines[slice(*self.zones.salutation)] if self.zones.salutation else []
+
+    @property
+    def footer(self) -> list[str]:
+        return self.lines[slice(*self.zones.footer)]
+
+    @property
+    def citing_lines(self) -> list[str]:
+        """The lines that may cite other documents: all but the Số line and the incoming stamp."""
+        return [line for i, line in enumerate(self.lines)
+                if i not in self.stamp_lines and i != self.header.number_at]
+
+
+def parse_lines(lines: list[str]) -> Dispatch:
+    """A dispatch from cleaned lines (one document's, or a file's with appended matter)."""
+    lines, appended = split_appended(lines)
+    received, stamp_lines = find_received(lines)
+    header = extract_header(lines, stamp_lines)
+    zones = find_zones(lines, header.end)
+    recounts = any(kind.recounts and kind.name == header.doc_type for kind in DOCUMENT_KINDS)
+    return Dispatch(lines=lines, appended=appended, received=received, stamp_lines=stamp_lines, header=header,
+                    zones=zones, body=items(lines[slice(*zones.body)], RESULT if recounts else NEUTRAL))
+
+
+def parse_dispatch(doc: DocumentText) -> Dispatch:
+    return parse_lines(clean_pages([page.lines for page in doc.pages]))

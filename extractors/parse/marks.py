@@ -1,0 +1,104 @@
+"""The marks by which a dispatch's parts are recognised (Nghị định 30/2020/NĐ-CP): quốc hiệu, tiêu ngữ,
+the place–date line, signing authorities, "Nơi nhận", "Kính gửi", body openers, list bullets and the
+signer's typed name. Patterns are written for folded (diacritic-blind) text, so that OCR's lost or
+wrong diacritics still match; `fold_same_length` keeps offsets so a match cuts the printed text.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon import SURNAMES, TITLE_WORDS
+from extractors.vntext import fold_same_length, squash
+
+QUOC_HIEU = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[i1]a(\s*v[i1]e[t]\s*n[a]m)?")
+DANG_CSVN = re.compile(r"dang\s*c[o0]ng\s*s[a]n\s*v[i1]e[t]\s*n[a]m")  # the Party's header mark
+TIEU_NGU = re.compile(r"d[o0]c\s*l[a]p\s*[-–—.,]?\s*t[u]\s*d[o0]\s*[-–—.,]?\s*h[a]nh\s*ph[u]c")
+# What OCR leaves in a date's blanks and beside its numbers: dots, dashes, commas, quotes
+# ("tháng.12", "thắng,8", "ngày — tháng 6", "ngày …… tháng").
+_DATE_JUNK = r"[\s./…_,:;'‘’`\-–—]*"
+# ", ngày 30 tháng 10 năm 2020", "ngày12", "ngày   tháng 01 năm 2024", "ngày 18 / tháng 11 năm 2025"
+DATE_WORDS = re.compile(
+    rf"ng[a]y{_DATE_JUNK}(?P<d>\d{{1,2}})?{_DATE_JUNK}th[a]ng{_DATE_JUNK}(?P<m>\d{{1,2}})?{_DATE_JUNK}"
+    r"n[a]m\s*(?P<y>(?:19|20)\d\d)"
+)
+# the "Địa danh, ngày … tháng … năm …" line: the comma before "ngày" is what sets it apart
+PLACE_DATE = re.compile(rf",\s*ng[a]y\s*(?:\d{{1,2}}|{_DATE_JUNK}th[a]ng|{_DATE_JUNK}$)")
+# Đoàn's own right-column mark, printed where other bodies print the quốc hiệu: a line of its own
+DOAN_MARK = re.compile(r"^\W*doan\s*(?:tncs|thanh\s*nien\s*cong\s*san)\s*ho\s*chi\s*minh\W*$")
+# "TM.", "TM.BAN", "T/M", "KT.", "TL.", "TUQ.", "Q." before the collective or the head's title
+AUTHORITY = re.compile(r"(?<![\w/])(?P<a>t\s*/\s*m|t\.\s*m|tm|kt|tl|tuq|q(?=\s*\.))(?:\s*[./:,]\s*|\s+)(?=[^\W\d_])")
+# OCR's specks before an authority marker ("ˆKT.", "'TM.", "‘KT ."); a bullet or bracket is no speck
+# (the spacing modifier letters "ˆ ˇ ˘" count as \w but are specks too)
+_AUTHORITY_JUNK = re.compile(r"(?:[^\w/\-–—+•*(\[]|[\u02b0-\u02ff])*")
+
+
+def authority_match(line: str) -> re.Match[str] | None:
+    """The authority marker that opens `line`, past any specks before it; positions are the line's."""
+    f = fold_same_length(line)
+    junk = _AUTHORITY_JUNK.match(f).end()
+    return AUTHORITY.match(" " * junk + f[junk:], junk)
+
+
+# "Nơi nhận:", also with its first letter misread by OCR ("éWơi nhận:", "Noi nhan"); not "Người nhận"
+NOI_NHAN = re.compile(r"^\W*(?:n|[^\W\d_]{1,2}(?=[o0][i1]\s*nh[a]n\s*:))[o0][i1]\s*nh[a]n\s*:?")
+KINH_GUI = re.compile(r"^\W*(?:dong\s+)?k[i1]nh\s*g[uo][i1]\b\s*:?")
+# Sentence openers of the body (and of a Quyết định's preamble): where header material ends.
+BODY_OPENER = re.compile(
+    r"^\W*(can cu|thuc hien|theo |thi hanh|nham |huong ung|ve viec thuc hien|hom nay|vao hoi|"
+    r"nam (?:19|20)\d\d la|trong (?:nam|thoi gian)|tiep tuc|qua |sau |nhan dip|chao mung|ngay \d|"
+    r"(?:[ivx]+|\d+|[a-d])\s*[./)]\s|dieu \d)"
+)
+
+
+def opens_body(line: str) -> bool:
+    """Whether a line starts a sentence of the body ("Căn cứ …", "Thực hiện …", "Để …").
+    "Để" is told from "Đề" ("Đề nghị …", often a trích yếu) before folding."""
+    return bool(BODY_OPENER.match(fold_same_length(line))) or line.lstrip().startswith("Để ")
+
+
+def is_header_mark(line: str) -> bool:
+    """Quốc hiệu, tiêu ngữ, Đoàn's "ĐOÀN TNCS HỒ CHÍ MINH" or the place–date line: right-column header text."""
+    f = fold_same_length(line)
+    return bool(QUOC_HIEU.search(f) or DANG_CSVN.search(f) or TIEU_NGU.search(f)
+                or (DOAN_MARK.match(f) and line.isupper())
+                or (PLACE_DATE.search(f) and DATE_WORDS.search(f)))
+
+
+# A list item's bullet: "- ", "+ ", "• ", "* " and the symbols word processors print.
+BULLET = re.compile(r"^\s*(?:[-+•–—●○▪■□➢➤✓∙·]|\*+)\s*")
+
+
+# what OCR leaves around a typed name: seal specks read as punctuation ("Nguyễn Thị Thu Hiền :")
+_NAME_JUNK = " .,;:'`‘’_-|"
+_SYLLABLE = re.compile(r"^[^\W\d_][^\W\d_]{0,6}$")
+_NOT_NAME_WORDS = frozenset("so phong ban truong cong uy hoi lien ngay thang nam noi kinh tong chu pho giam".split())
+
+
+# academic and professional titles printed before a signer's name ("ThS. Lê Văn Hải")
+_NAME_PREFIX = re.compile(r"^(?:(?:pgs|gs|ts|ths|bs|ks|cn|ds|ls|ngut|ngnd|tskh)\s*\.?\s*)+(?=[^\W\d_])", re.I)
+
+
+def person_name(line: str) -> str | None:
+    """The họ tên on a signing line, without an academic prefix, or None."""
+    text = squash(line).strip(_NAME_JUNK)
+    bare = _NAME_PREFIX.sub("", text)
+    return bare if is_person_name(bare) else None
+
+
+def is_person_name(line: str) -> bool:
+    """A Vietnamese personal name on a line of its own: 2–5 capitalised syllables,
+    the first a family name ("Nguyễn Thị Thu Hà", "ĐẶNG ĐÌNH CHUNG")."""
+    text = squash(line).strip(_NAME_JUNK)
+    words = text.split()
+    if not 2 <= len(words) <= 5 or not all(_SYLLABLE.match(w) for w in words):
+        return False
+    upper = text.isupper()
+    if TITLE_WORDS.match(fold_same_length(text)):
+        return False
+    if not upper and not all(w[0].isupper() and w[1:] == w[1:].lower() for w in words):
+        return False
+    first = fold_same_length(words[0])
+    if first in SURNAMES:
+        return True
+    # an uncommon family name: accept a title-case name whose words are not office words
+    return not upper and len(words) >= 3 and not any(fold_same_length(w) in _NOT_NAME_WORDS for w in words)

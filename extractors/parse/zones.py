@@ -1,0 +1,60 @@
+"""The zones of a main document's lines (Nghị định 30/2020/NĐ-CP, Phụ lục I), found once:
+
+    header      agency | quốc hiệu; Số | place–date         (extractors.parse.header)
+    salutation  "Kính gửi:" and its list                     → addressees
+    body        from the header's end to the footer          → phases, targets, theme
+    footer      "Nơi nhận:" | the signing block              → recipients, signatory
+
+The footer opens at the first footer mark (a "Nơi nhận:" line or a signing authority "TM.", "KT.", …)
+among the document's last lines; a chức vụ and typed name printed above "Nơi nhận" with no authority
+(a head signing in their own name) is taken in by stepping back over the short, unpunctuated lines
+right above the mark. A document with no footer mark has its signing block, if any, among its last
+lines: the footer is those lines, and the body runs to the end.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.parse.marks import BULLET, KINH_GUI, NOI_NHAN, authority_match
+from extractors.vntext import fold_same_length
+
+SALUTATION_REACH = 40  # "Kính gửi" belongs to the first lines of page one
+SALUTATION_LINES = 16  # the list after it is at most this long
+FOOTER_REACH = 60  # the footer lies within the document's last lines
+# A signing block above "Nơi nhận" with no authority: a chức vụ, a name, seal text — at most this many lines,
+# each at most this many words and none ending a sentence.
+_STEP_BACK_LINES = 4
+_STEP_BACK_WORDS = 6
+
+
+@dataclass
+class Zones:
+    salutation: tuple[int, int] | None  # the "Kính gửi" line and the end of the lines that may hold its list
+    body: tuple[int, int]
+    footer: tuple[int, int]
+
+
+def _is_footer_mark(line: str) -> bool:
+    return bool(NOI_NHAN.match(fold_same_length(line)) or authority_match(line))
+
+
+def _signing_line(line: str) -> bool:
+    """A line that may belong to a signing block printed above its footer mark (a chức vụ, a name)."""
+    text = line.strip()
+    return (0 < len(text.split()) <= _STEP_BACK_WORDS and not text.endswith((".", ";", ":", "!", "/", ","))
+            and not BULLET.match(text))
+
+
+def find_zones(lines: list[str], header_end: int) -> Zones:
+    salutation = next(((i, min(len(lines), i + 1 + SALUTATION_LINES))
+                       for i, line in enumerate(lines[:SALUTATION_REACH]) if KINH_GUI.match(fold_same_length(line))),
+                      None)
+    body_start = header_end
+    tail = max(body_start, len(lines) - FOOTER_REACH)
+    mark = next((i for i in range(tail, len(lines)) if _is_footer_mark(lines[i])), None)
+    if mark is None:
+        return Zones(salutation, (body_start, len(lines)), (tail, len(lines)))
+    start = mark
+    while start > body_start and mark - start < _STEP_BACK_LINES and _signing_line(lines[start - 1]):
+        start -= 1
+    return Zones(salutation, (body_start, start), (start, len(lines)))
