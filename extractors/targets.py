@@ -112,6 +112,21 @@ def _mask(text: str) -> str:
     return re.sub(r"[“\"][^”\"]*[”\"]", blank, text)
 
 
+# Numerals written as words where a count is set ("có ít nhất một cơ sở y tế"): after a comparator or
+# "có"/"đạt", not before a word that makes them no count ("một số", "một trong các"). "năm" (five) is left
+# out: it is the word for a year. Matched as printed, since folding makes "sáu" (six) "sau" (after).
+_SPELLED = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_SPELLED_COUNT = re.compile(
+    rf"(\b(?:ít nhất|tối thiểu|tối đa|không quá|không dưới|có|đạt) )({'|'.join(_SPELLED)})"
+    r"(?= (?!(?:trong|số|vài|cách|phần|chút|nửa|mình|lúc|khi|loạt|mặt|bộ phận)\b)\w)", re.I)
+
+
+def _spelled_as_digits(text: str) -> str:
+    """`text` with counts written as words turned into digits of the same length ("một" → "001")."""
+    return _SPELLED_COUNT.sub(
+        lambda m: m.group(1) + str(_SPELLED[m.group(2).lower()]).rjust(len(m.group(2)), "0"), text)
+
+
 def _split(text: str, marks: str) -> list[str]:
     parts = re.split(rf"(?<=[{marks}])\s+(?=\S)", text)
     return [p for p in parts if p.strip()]
@@ -198,7 +213,7 @@ def _quantities(clause: str, goal: bool, done: bool | None) -> list[Target]:
     percentages count, and a count ends the clause. `done`: whether the sentence already said
     it reports what was done (None: a goal section, where that is not asked).
     """
-    folded, masked = fold_same_length(clause), _mask(clause)
+    folded, masked = fold_same_length(clause), _spelled_as_digits(_mask(clause))
     found: list[Target] = []
     for m in _NUMBER.finditer(masked):
         raw = m.group(1)

@@ -278,3 +278,21 @@ triển mới ít nhất 450 đoàn viên.
 nhất
 01 sáng kiến, giải pháp được công nhận; 90% CĐCS ký kết thỏa ước lao động tập thể."""
     assert triples(text) == [(450, ">=", "đoàn viên"), (1, ">=", "sáng kiến"), (90, "=", "%")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Mỗi huyện có ít nhất một cơ sở y tế cung cấp dịch vụ tư vấn.", [(1, ">=", "cơ sở y tế")]),
+    ("- Mỗi công đoàn cơ sở có tối thiểu hai sáng kiến được công nhận.", [(2, ">=", "sáng kiến")]),
+    ("- 80% người được phát hiện được tiếp cận ít nhất một trong các dịch vụ hỗ trợ.", [(80, "=", "%")]),
+    ("- Có một số đơn vị chưa tổ chức đối thoại.", []),
+    ("- Cử cán bộ đi học sau khi có ba năm công tác.", []),
+])
+def test_a_count_written_as_a_word_after_a_comparator_is_a_count(line, expected):
+    assert triples("II. CHỈ TIÊU\n" + line) == expected
+
+
+def test_a_line_ending_on_nam_goes_on_into_the_year_on_the_next():
+    text = """II. MỤC TIÊU
+- Phấn đấu năm
+2025 đạt 60% dân số được tiếp cận kiến thức về bình đẳng giới."""
+    assert triples(text) == [(60, "=", "%")]

@@ -87,8 +87,9 @@ def _serial_column(lines: list[str], i: int) -> int:
     return n if n >= 2 else 0
 
 
-# words that need a number after them: a line ending on one goes on ("… có ít nhất" / "01 sáng kiến")
-_NEEDS_NUMBER = re.compile(r"\b(?:it nhat|toi thieu|toi da|khong qua|khong duoi|tren|duoi|dat|tu|so)$")
+# words that need a number after them: a line ending on one goes on ("… có ít nhất" / "01 sáng kiến",
+# "Phấn đấu năm" / "2025 đạt 60% …")
+_NEEDS_NUMBER = re.compile(r"\b(?:it nhat|toi thieu|toi da|khong qua|khong duoi|tren|duoi|dat|tu|so|ngay|thang|nam)$")
 
 
 def _wrapped(prev: str, line: str) -> bool:
