@@ -509,3 +509,38 @@ def test_title_line_right_above_the_body_ends_the_title(title, tail, subject):
     text = (f"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 9/KH-PGDĐT\nHuế, ngày 1 tháng 4 năm 2024\nKẾ HOẠCH\n{title}\n{tail}\n"
             "Căn cứ Kế hoạch số 5/KH-UBND ngày 20/3/2024 của Ủy ban nhân dân huyện về công tác năm 2024,\n")
     assert header(text).subject == subject
+
+
+SCHOOL_PLAN = """PHÒNG GD-ĐT THÀNH PHỐ BẮC GIANG
+TRƯỜNG TIỂU HỌC LÊ LỢI
+Số: {number}/KH-THLL
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bắc Giang, ngày 10 tháng 9 năm 2021
+KẾ HOẠCH {title_rest}
+{period}
+{first}
+Căn cứ Công văn số 27/PGDĐT ngày 06/9/2021 của Phòng Giáo dục và Đào tạo;
+"""
+
+
+@pytest.mark.parametrize("blank", ["_", "…", "...", "___", " "])
+def test_a_number_left_blank_for_the_clerk_keeps_the_symbol_and_the_issuer_stops_above_it(blank):
+    h = header(SCHOOL_PLAN.format(number=blank, title_rest="CÔNG TÁC CHỦ NHIỆM", period="Năm học 2021 - 2022",
+                                  first="I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"))
+    assert (h.number, h.symbol, h.issuer) == (None, "KH-THLL", "TRƯỜNG TIỂU HỌC LÊ LỢI")
+
+
+@pytest.mark.parametrize("period", ["Năm học 2021 - 2022", "Giai đoạn 2021-2025", "Nhiệm kỳ 2023 - 2028",
+                                    "Học kỳ II", "Năm 2024"])
+@pytest.mark.parametrize("first", ["I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "I.CĂN CỨ XÂY DỰNG KẾ HOẠCH",
+                                   "1.CĂN CỨ XÂY DỰNG KẾ HOẠCH"])
+def test_the_period_under_a_title_in_capitals_is_part_of_the_subject_and_a_glued_heading_is_not(period, first):
+    h = header(SCHOOL_PLAN.format(number="45", title_rest="CÔNG TÁC CHỦ NHIỆM", period=period, first=first))
+    assert (h.doc_type, h.subject) == ("Kế hoạch", f"CÔNG TÁC CHỦ NHIỆM {period}")
+
+
+def test_a_body_sentence_opening_with_a_year_is_not_the_titles_period():
+    h = header(SCHOOL_PLAN.format(number="45", title_rest="CÔNG TÁC CHỦ NHIỆM",
+                                  period="Năm 2021, nhà trường có 25 lớp với 900 học sinh.", first=""))
+    assert h.subject == "CÔNG TÁC CHỦ NHIỆM"

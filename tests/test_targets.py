@@ -5,11 +5,12 @@ from pathlib import Path
 import pytest
 
 from extractors.parse import parse_lines
+from extractors.parse.clean import clean_lines
 from extractors.targets import extract_targets
 
 
 def targets_of(lines: list[str]):
-    dispatch = parse_lines(lines)
+    dispatch = parse_lines(clean_lines(lines))
     return extract_targets(dispatch.body, dispatch.year)
 
 
@@ -296,3 +297,8 @@ def test_a_line_ending_on_nam_goes_on_into_the_year_on_the_next():
 - Phấn đấu năm
 2025 đạt 60% dân số được tiếp cận kiến thức về bình đẳng giới."""
     assert triples(text) == [(60, "=", "%")]
+
+
+def test_a_section_heading_whose_space_after_the_numeral_was_lost_still_sets_the_goals():
+    text = "I.KẾT QUẢ NĂM 2023\n- Kết nạp 450 đoàn viên mới.\nII.CHỈ TIÊU NĂM 2024\n- Kết nạp 500 đoàn viên mới."
+    assert triples(text) == [(500, "=", "đoàn viên mới")]

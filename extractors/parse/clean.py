@@ -267,7 +267,7 @@ def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
         kept = []
         for raw in page:
             line = strip_lead_junk(strip_markdown(raw).strip().strip("|").rstrip())
-            line = _remove_signed_marks(line)
+            line = _space_after_enumerator(_remove_signed_marks(line))
             if squash(line) in running or _is_noise(line):
                 continue
             kept.append(line)
@@ -287,6 +287,16 @@ def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
             pieces = [line]
         out.extend(squash(p) for p in pieces if not _is_noise(p))
     return _rejoin_salutation(out)
+
+
+# A heading's enumerator with the space after it lost ("I.CÁC CĂN CỨ", "2.Mục tiêu"): a Roman or Arabic
+# numeral, a dot, a capital. "1.000" (a digit follows) and "TP.HCM" (no numeral) are left alone.
+_GLUED_ENUMERATOR = re.compile(r"^(\W{0,2}(?:[IVX]{1,5}|\d{1,2})\.)(?=[^\W\d_])")
+
+
+def _space_after_enumerator(line: str) -> str:
+    m = _GLUED_ENUMERATOR.match(line)
+    return f"{m.group(1)} {line[m.end():]}" if m and line[m.end()].isupper() else line
 
 
 _KINH_ALONE = re.compile(r"^\W*k[i1]nh\s*$")

@@ -32,7 +32,7 @@ HEADER_SPAN = 30  # the header lies within the first lines of page one
 # OCR may double the colon's punctuation ("Số:.96") or read a blank number's dash ("Số: — /TTr-CĐCS").
 _SO = re.compile(r"^\W{0,3}(?:s[o06]|5[o0])(?![a-z])\s*(?:[:.;][:.,]?|(?=\d|/|$))\s*(?:[—–-]+\s*(?=/))?"
                  r"(?P<num>\d{1,6}[a-z]?)?\s*"
-                 r"(?:(?<=\d)_+\s*|[.…_]{2,}\s*)?(?P<rest>.*)$")
+                 r"(?:(?<=\d)_+\s*|[.…_]+\s*)?(?P<rest>.*)$")
 _SYMBOL = re.compile(r"^/\s*(?P<sym>[^\s,;|]+(?:\s*[-–]\s*[^\s,;|]+)*)")
 # "45-KH/TU", the Party's and Đoàn's number–symbol; OCR reads the hyphen as a colon or dot too ("42:KH/ĐTN")
 _PARTY_SYMBOL = re.compile(r"^(?:[-–]|[:.](?=\s*[^\W\d_]))\s*(?P<sym>[^\s,;|/]+/[^\s,;|]+)")
@@ -271,6 +271,18 @@ def _open_quote(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count("(") > text.count(")") or text.count('"') % 2 == 1
 
 
+# The period a title is for, on a short line of its own under it: "Năm học 2019 - 2020", "Giai đoạn
+# 2021-2025", "Nhiệm kỳ 2023 - 2028", "Học kỳ II", "Năm 2024"
+_TITLE_PERIOD = re.compile(r"^\W*(?:nam hoc|nam|giai doan|nhiem ky|hoc ky|hoc ki|quy|dot)\s+(?:\d|[ivx]+\b)")
+_TITLE_PERIOD_WORDS = 8
+
+
+def _title_period(line: str) -> bool:
+    """A line naming the title's period and nothing else (a body sentence "Năm 2023, toàn tỉnh …" goes on)."""
+    return (bool(_TITLE_PERIOD.match(fold_same_length(line))) and len(line.split()) <= _TITLE_PERIOD_WORDS
+            and not re.search(r"[,;:.!?]\s*\S|[.:;!?]$", line.strip()))
+
+
 def _follows_subject(parts: list[str], line: str, upper_title: bool, full_width: int,
                      next_line: str = "") -> bool:
     """Whether `line` continues a wrapped title whose lines so far are `parts`.
@@ -285,7 +297,7 @@ def _follows_subject(parts: list[str], line: str, upper_title: bool, full_width:
     body_next = bool(next_line) and _starts_body(next_line)
     if _is_other_part(line, type_ends=not body_next) or len(line) > 160 or prev.rstrip().endswith((".", ":", ";")):
         return False
-    if _continues(line) or _open_quote(" ".join(parts)):
+    if _continues(line) or _open_quote(" ".join(parts)) or _title_period(line):
         return True
     if opens_body(line):
         return False
