@@ -14,6 +14,10 @@ from extractors.vntext import fold_same_length, squash
 
 BULLET = re.compile(r"^\s*[-–+•*]\s*")
 _INLINE_BULLET = re.compile(r"\s+[-–]\s+(?=[^\W\d_])")
+# A bulleted item wrapped onto lines starting with a capital ("… Trung học phổ thông" / "Nguyễn Thị Diệu;")
+# goes on while, within this many lines of at most this width, the item closes with ";" or a bullet follows.
+_WRAP_REACH = 3
+_WRAP_WIDTH = 100
 
 
 def _tidy(item: str) -> str:
@@ -44,11 +48,24 @@ def _collect(first: str, following: list[str]) -> list[str]:
                     items.append(part)
                 new = True
 
+    def ends_block(line: str) -> bool:
+        f = fold_same_length(line)
+        return bool(opens_body(line) or NOI_NHAN.match(f) or KINH_GUI.match(f) or is_header_mark(line))
+
+    def inside_list(k: int) -> bool:
+        """Whether the unbulleted lines from `following[k]` still belong to the bulleted list: within a
+        few lines they close an item with ";" or lead to the next bullet."""
+        for line in following[k: k + _WRAP_REACH]:
+            if ends_block(line) or len(line) > _WRAP_WIDTH:
+                return False
+            if BULLET.match(line) or line.rstrip().endswith(";"):
+                return True
+        return False
+
     if first.strip():
         add(first.strip(), True)
-    for line in following:
-        f = fold_same_length(line)
-        if opens_body(line) or NOI_NHAN.match(f) or KINH_GUI.match(f) or is_header_mark(line):
+    for k, line in enumerate(following):
+        if ends_block(line):
             break
         if BULLET.match(line):
             bulleted = True
@@ -67,7 +84,8 @@ def _collect(first: str, following: list[str]) -> list[str]:
             if bulleted or len(line) > 80:
                 break
             add(line.strip(), True)  # a list separated by ";" without bullets
-        elif starts_lower and len(line) <= 100 or not bulleted and len(line) <= 75:
+        elif (starts_lower and len(line) <= _WRAP_WIDTH or not bulleted and len(line) <= 75
+              or bulleted and inside_list(k)):
             add(line.strip(), False)  # a wrapped name
         else:
             break

@@ -61,8 +61,9 @@ def _range(text: str) -> tuple[str | None, str | None]:
     the label without "từ" ("Đợt 4: 20/12/2023 - 25/12/2023").
     """
     f = fold_same_length(text)
-    # "từ …", an opening bracket, or a date right after the label ("Vòng chung kết: ngày 20/4/2019")
-    for m in re.finditer(r"\btu\s+|^\s*\(\s*|^\s*[:.\-–—]?\s*(?:(?:vao|trong|dien ra(?:\s+vao)?)\s+)?", f):
+    # "từ …", an opening bracket, or a date right after the label ("Vòng chung kết: ngày 20/4/2019",
+    # "sáng ngày 17/11/2018")
+    for m in re.finditer(r"\btu\s+|^\s*\(\s*|^\s*[:.\-–—]?\s*(?:(?:vao|trong|dien ra(?:\s+vao)?|sang|chieu|toi)\s+)?", f):
         pos = m.end()
         years = _YEAR_SPAN.match(f, pos)
         if years:
@@ -139,6 +140,8 @@ def _spelled(label: str) -> str:
 # stray quote marks inside the label ("Vòng\" chung khảo")
 _OCR_ENUM = re.compile(r"\d{1,2}\s*,\s+(?=\w)")
 _STRAY_QUOTES = re.compile(r"[\"'“”‘’`]")
+# a bracketed name after the label, before its colon: "Vòng 2 (bán kết): …"
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*(?=[:.\-–—])")
 # a prize list under a round's name ("Vòng sơ khảo: 01 giải Nhất, 02 giải Nhì …"): awards, not a period
 _PRIZES = re.compile(r"\b\d+\s+giai\s+(?:nhat|nhi|ba|khuyen khich|dac biet)\b")
 
@@ -151,6 +154,9 @@ def _labelled(text: str) -> Phase | None:
     m = _LABEL.match(f)
     if m:
         start, end = _range(text[m.end():])
+        qualifier = _QUALIFIER.match(text, m.end())
+        if start is None and end is None and qualifier:  # "Vòng 2 (bán kết): ngày 03/11/2018"
+            start, end = _range(text[qualifier.end():])
     else:
         m = _SPAN_LABEL.match(f)
         if not m or not re.match(r"\s*:", f[m.end():]):

@@ -376,3 +376,33 @@ def test_seal_specks_after_the_name_and_wrapped_list_items_before_the_title():
     s = sig("Nơi nhận:\nKT. GIÁM ĐỐC\n- Bộ LĐTBXH (b/c);\n- UBND các huyện, thị xã, thành phố\n(p/h);\n"
             "- Lưu: VT.\nPHÓ GIÁM ĐỐC\nVõ Thị Kim Liên :\n")
     assert s == Signatory(authority="KT.", title="PHÓ GIÁM ĐỐC", name="Võ Thị Kim Liên")
+
+
+def addressees(text: str) -> list[str]:
+    return extract_addressees(parse_lines(lines_of(text)).salutation)
+
+
+def test_a_bulleted_addressee_wrapped_onto_lines_that_start_with_a_capital():
+    text = """Kính gửi:
+- Các Phó Hiệu trưởng;
+- Giáo viên chủ nhiệm các lớp khối 10, 11, 12 và
+Ban Chấp hành Đoàn trường Trung học phổ thông
+Nguyễn Thị Diệu;
+- Công đoàn ngành, Công đoàn Tổng Công ty trực thuộc
+Liên đoàn Lao động Thành phố;
+- Ban đại diện Cha mẹ học sinh trường.
+Thực hiện Công văn số 3125/SGDĐT-CTTT ngày 26/9/2022 của Sở Giáo dục và Đào tạo,"""
+    assert addressees(text) == [
+        "Các Phó Hiệu trưởng",
+        "Giáo viên chủ nhiệm các lớp khối 10, 11, 12 và Ban Chấp hành Đoàn trường Trung học phổ thông Nguyễn Thị Diệu",
+        "Công đoàn ngành, Công đoàn Tổng Công ty trực thuộc Liên đoàn Lao động Thành phố",
+        "Ban đại diện Cha mẹ học sinh trường"]
+
+
+def test_the_body_after_a_bulleted_list_left_open_is_not_an_addressee():
+    text = """Kính gửi:
+- Các công đoàn cơ sở trực thuộc
+- Các ban chuyên môn
+Ban Thường vụ Liên đoàn Lao động huyện đề nghị các đơn vị báo cáo kết quả
+tổ chức Tháng Công nhân năm 2024 về Liên đoàn Lao động huyện trước ngày 30/5/2024."""
+    assert addressees(text) == ["Các công đoàn cơ sở trực thuộc", "Các ban chuyên môn"]

@@ -151,3 +151,11 @@ def test_a_first_day_printed_alone_takes_the_month_and_year_of_the_last():
 - Vòng 1: từ ngày 15 đến 20/10/2018 tại các trường.
 - Vòng 2: từ 01 – 05/11/2018 tại Phòng Giáo dục và Đào tạo."""
     assert phases(text) == [("Vòng 1", "2018-10-15", "2018-10-20"), ("Vòng 2", "2018-11-01", "2018-11-05")]
+
+
+def test_a_round_named_in_brackets_before_its_colon_and_a_day_in_the_morning_span_that_day():
+    text = """Vòng 1: từ ngày 15 đến 20/10/2018, thi trắc nghiệm theo khối.
+Vòng 2 (bán kết): ngày 03/11/2018, thi trực tiếp tại hội trường.
+Vòng 3 (chung kết): sáng ngày 17/11/2018, thi sân khấu hóa tại sân trường."""
+    assert phases(text) == [("Vòng 1", "2018-10-15", "2018-10-20"), ("Vòng 2", "2018-11-03", "2018-11-03"),
+                            ("Vòng 3", "2018-11-17", "2018-11-17")]
