@@ -372,3 +372,74 @@ def test_a_pdf_pdfplumber_cannot_open_is_read_by_pypdfium2(monkeypatch):
     text = " ".join(document.text.split())
     # the number "25" is typed into a signature field, which PDFium's text page does not hold
     assert "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO Số: /KH-PGD&ĐT" in text and "Hiệp Hoà, ngày" in text
+
+
+SCHEDULE = [("TT", "Đợt thi đua", "Thời gian"),
+            ("1", "Đợt 1: thi đua chào mừng kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước",
+             "Từ 01/3/2025 đến 31/5/2025"),
+            ("2", "Đợt 2: thi đua chào mừng kỷ niệm 96 năm Ngày thành lập Công đoàn Việt Nam",
+             "Từ 01/6/2025 đến 31/8/2025")]
+TARGETS = [("TT", "Chỉ tiêu", "Năm 2025"), ("1", "Tỷ lệ người lao động gia nhập công đoàn", "từ 98% trở lên"),
+           ("2", "Tai nạn lao động nghiêm trọng", "0 vụ")]
+
+
+def _ruled_table_pdf(path: Path) -> Path:
+    """A kế hoạch body with two ruled three-column tables (cells wrapping), in a Vietnamese font."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(TTFont("DejaVuSerif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"))
+    style = ParagraphStyle("body", fontName="DejaVuSerif", fontSize=11, leading=14)
+    text = "Căn cứ Kế hoạch số 12/KH-CĐKCN, Ban Chấp hành đăng ký các chỉ tiêu sau:"
+
+    def table(rows):
+        t = Table([[Paragraph(c, style) for c in row] for row in rows], colWidths=[30, 280, 140])
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+        return t
+
+    story = [Paragraph("I. CHỈ TIÊU NĂM 2025", style), Paragraph(text, style), table(TARGETS),
+             Paragraph("II. THỜI GIAN THỰC HIỆN", style), table(SCHEDULE)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def test_a_ruled_table_in_a_pdf_is_read_row_by_row_with_its_cells_apart(tmp_path):
+    lines = read_document(_ruled_table_pdf(tmp_path / "kehoach.pdf"), OPTIONS).lines
+    assert lines[:2] == ["I. CHỈ TIÊU NĂM 2025",
+                         "Căn cứ Kế hoạch số 12/KH-CĐKCN, Ban Chấp hành đăng ký các chỉ tiêu sau:"]
+    assert lines[2:] == [" | ".join(row) for row in TARGETS] + ["II. THỜI GIAN THỰC HIỆN"] + [
+        " | ".join(row) for row in SCHEDULE]
+
+
+def test_rules_drawn_under_or_around_running_text_are_no_table():
+    """17.pdf shades and rules phrases of its running text: pdfplumber finds grids there, with text in one
+    cell a row; the lines stay as printed."""
+    lines = read_document(shared("real", "digital", "17.pdf"), OPTIONS).lines
+    assert any(line.endswith("sung một số điều của Luật Thi đua, khen thưởng năm 2013; Thông tư") for line in lines)
+    assert not any(" | " in line for line in lines)
+
+
+def test_a_table_of_phases_and_one_of_targets_give_their_phases_and_targets(tmp_path):
+    from extractors import extract_record
+
+    record = extract_record(read_document(_ruled_table_pdf(tmp_path / "kehoach.pdf"), OPTIONS))
+    assert [(p.label, p.start, p.end) for p in record.phases] == [
+        ("Đợt 1", "2025-03-01", "2025-05-31"), ("Đợt 2", "2025-06-01", "2025-08-31")]
+    assert [(t.value, t.comparator, t.unit) for t in record.targets] == [(98, ">=", "%"), (0, "=", "vụ")]
+
+
+def test_docx_tables_of_three_columns_read_row_by_row_with_cells_apart(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("II. THỜI GIAN THỰC HIỆN")
+    table = document.add_table(rows=len(SCHEDULE), cols=3)
+    for r, row in enumerate(SCHEDULE):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(tmp_path / "lich.docx")
+    assert read_document(tmp_path / "lich.docx", OPTIONS).lines == ["II. THỜI GIAN THỰC HIỆN"] + [
+        " | ".join(row) for row in SCHEDULE]

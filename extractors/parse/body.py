@@ -76,6 +76,7 @@ def _short_line_limit(lines: list[str]) -> int:
 
 _SYMBOL_CUT = re.compile(r"\d/(?:[\w&]+[-/])*[A-ZĐ][\w&]*-$")  # a line wrapped inside a ký hiệu: "… 30/2020/NĐ-"
 _TABLE_ROW = re.compile(r"\S\s*\|\s*\S")  # "1 | Phát triển đoàn viên mới | 350 đoàn viên"
+_SERIAL_CELL = re.compile(r"^\d{1,3}\s*\|\s*(?=\S)")  # a row's "TT" cell, which numbers it and says nothing
 
 
 def _serial_column(lines: list[str], i: int) -> int:
@@ -124,7 +125,7 @@ def join_lines(lines: list[str]) -> list[tuple[str | None, str]]:
         row_start = i >= rows_from and rows_left > 0 and line[:1].isupper()
         rows_left -= row_start
         style, cut = _marker_style(line)
-        body = line[cut:].strip() if style else line
+        body = line[cut:].strip() if style else _SERIAL_CELL.sub("", line)
         prev = out[-1][2] if out else ""
         if prev and _SYMBOL_CUT.search(prev) and re.match(r"[A-ZĐ]{2}", line):
             out[-1][1] += line  # "Nghị định số 30/2020/NĐ-" / "CP ngày …": one symbol

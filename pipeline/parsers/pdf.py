@@ -233,8 +233,69 @@ def text_layer_page(page, number: int) -> tuple[PageText | None, str]:
     if not verdict.usable:
         return None, verdict.reason
     words += _signature_fill_words(page)
-    lines = reading_order(words, float(page.width), float(page.height))
+    lines = reading_order(_table_rows(page, words), float(page.width), float(page.height))
     return PageText(number, lines, TEXT_LAYER, float(page.width), float(page.height), words), verdict.reason
+
+
+# A ruled table is read row by row, its cells joined by " | " (as Word tables and the body's table rows are):
+# read by position as text, a table's columns would pass for the two columns of a header or footer. A
+# table of two columns is taken only with this many rows: a ruled header or footer has one or two; and
+# only a grid with text in two cells or more of most rows, and in most of its cells, is a table.
+_TWO_COLUMN_TABLE_ROWS = 3
+_FILLED_SHARE = 0.6
+
+
+def _table_rows(page, words: list[Word]) -> list[Word]:
+    """`words` with each ruled table's words replaced by one word per row ("1 | Tỷ lệ … | từ 98% trở lên")
+    spanning the table's width, so that the reading order keeps the row together and stops any column
+    region at it."""
+    for table in _ruled_tables(page):
+        width = max(len(row.cells) for row in table.rows)
+        if width < 2 or width == 2 and len(table.rows) < _TWO_COLUMN_TABLE_ROWS:
+            continue
+        x0, top, x1, bottom = table.bbox
+        inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
+        cells = [[_cell_text(cell, inside) for cell in row.cells if cell is not None] for row in table.rows]
+        filled = sum(bool(c) for row in cells for c in row)
+        if (sum(sum(bool(c) for c in row) >= 2 for row in cells) < max(2, len(cells) / 2)
+                or filled < _FILLED_SHARE * sum(len(row) for row in cells)):
+            continue  # rules drawn under or around running text (underlines, shading): no table
+        rows = [Word(" | ".join(row_cells), x0, row.bbox[1], x1, row.bbox[3])
+                for row, row_cells in zip(table.rows, cells) if any(row_cells)]
+        taken = {id(w) for w in inside}
+        words = [w for w in words if id(w) not in taken] + rows
+    return words
+
+
+_WHITE = ((1,), (1, 1, 1), [1], [1, 1, 1], 1)
+
+
+def _ruled_tables(page) -> list:
+    """pdfplumber's tables over the page's visible rules only: a rectangle filled white and not stroked
+    (the background a word processor puts behind highlighted text) rules nothing."""
+    edges = [e for e in page.edges
+             if e.get("stroke") or e.get("fill") and e.get("non_stroking_color") not in _WHITE]
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return []
+    return page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                             "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal})
+
+
+def _cell_text(cell: tuple[float, float, float, float], words: list[Word]) -> str:
+    """A cell's words in reading order: lines top to bottom (a word starts a line when it lies below the
+    line's middle), each left to right."""
+    x0, top, x1, bottom = cell
+    held = sorted((w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom),
+                  key=lambda w: w.top)
+    lines: list[list[Word]] = []
+    for w in held:
+        if lines and w.top < (lines[-1][0].top + lines[-1][0].bottom) / 2:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0))
 
 
 def pdfium_text_page(path: Path, number: int) -> tuple[PageText | None, str]:

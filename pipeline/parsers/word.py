@@ -5,7 +5,7 @@ signature) out as borderless two-column tables, or with tabs and spaces. Both
 come out the way `pipeline.layout` reads a page: a two-column table as its left
 cells' lines, then its right cells' lines; tab-aligned text through
 `reading_order` on character positions. Tables of three or more columns are
-read row by row. Text in legacy TCVN3/VNI fonts is converted to Unicode.
+read row by row, one line per row with its cells joined by " | ". Text in legacy TCVN3/VNI fonts is converted to Unicode.
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _two_column_lines(rows: list[list[str]]) -> list[str]:
     width = max((len(r) for r in rows), default=0)
     if width == 2:
         return [line for column in (0, 1) for row in rows if len(row) > column for line in row[column]]
-    return [" ".join(line for cell in row for line in cell) for row in rows]
+    return [" | ".join(" ".join(cell) for cell in row) for row in rows]
 
 
 # --- .docx -------------------------------------------------------------------
