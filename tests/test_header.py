@@ -544,3 +544,9 @@ def test_a_body_sentence_opening_with_a_year_is_not_the_titles_period():
     h = header(SCHOOL_PLAN.format(number="45", title_rest="CÔNG TÁC CHỦ NHIỆM",
                                   period="Năm 2021, nhà trường có 25 lớp với 900 học sinh.", first=""))
     assert h.subject == "CÔNG TÁC CHỦ NHIỆM"
+
+
+def test_a_number_ocr_broke_with_a_space_is_joined():
+    h = header(SCHOOL_PLAN.format(number="21 7", title_rest="CÔNG TÁC CHỦ NHIỆM", period="Năm học 2021 - 2022",
+                                  first="I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"))
+    assert (h.number, h.symbol, h.issuer) == ("217", "KH-THLL", "TRƯỜNG TIỂU HỌC LÊ LỢI")

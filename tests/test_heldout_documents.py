@@ -22,7 +22,16 @@ Gold conventions where SCHEMA.md leaves a choice:
   targets; award caps ("không quá 15%"), selection rules and quotas reported from another body's resolution
   are optional_targets.
 
-Floors are the measured core score per form minus 0.03, rounded down to a 0.05 step; the per-form tables
+A second batch, 13–20, was written blind on 2026-12-07 (by someone who had not read the extractors):
+a Hội Phụ nữ kế hoạch with a three-line title, a THPT công văn with a wrapped place–date line and a blank
+day, addressees wrapped over lines starting with capitals and a "ThS." signer, a Công đoàn ngành hướng
+dẫn with Đợt 1/Đợt 2, a UBND huyện quyết định, an LĐLĐ báo cáo sơ kết with "Phương hướng" targets, a Đoàn
+trường kế hoạch with rounds "Vòng 2 (bán kết): ngày …", an LĐLĐ thông báo kết luận, and a CĐCS kế hoạch
+whose chỉ tiêu and schedule are ruled tables; four as .docx and three as scans too. Measured when
+written: pdf 0.908, docx 0.948, scan 0.759 (batch alone); the rules those misses showed were written as
+general rules with their own made-document tests, and the batch's floors are from the scores after them.
+
+Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
 from __future__ import annotations
@@ -34,16 +43,21 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_complete_gold, score_files
-from pipeline.evaluate import CORE, load_records
+from conftest import assert_complete_gold, extract_files
+from pipeline.evaluate import CORE, load_records, report_table, score_records
 from pipeline.options import Options
 
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 SOURCES, FILES, GOLD = HELDOUT / "sources", HELDOUT / "files", HELDOUT / "gold"
 # Core scores measured when the set was written (extractors at 97f1c59, OCR from the uncommitted
 # pipeline/ocr.py then in the tree): pdf 0.956, docx 1.000, scan 0.857.
-MEASURED = {"pdf": 1.000, "docx": 1.000, "scan": 0.897}  # when written: pdf 0.956, docx 1.000, scan 0.857
-FLOORS = {form: math.floor(round((score - 0.03) * 20, 6)) / 20 for form, score in MEASURED.items()}
+# per batch (the first number of each batch) and form
+MEASURED = {
+    (1, "pdf"): 1.000, (1, "docx"): 1.000, (1, "scan"): 0.897,  # when written: pdf 0.956, docx 1.000, scan 0.857
+    (13, "pdf"): 0.997, (13, "docx"): 1.000, (13, "scan"): 0.979,  # when written: 0.908, 0.948, 0.759
+}
+FLOORS = {key: math.floor(round((score - 0.03) * 20, 6)) / 20 for key, score in MEASURED.items()}
+BATCHES = {1: range(1, 13), 13: range(13, 21)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -70,16 +84,27 @@ def options(tmp_path_factory) -> Options:
     return Options(inbox=base / "raw", processed=base / "processed", jobs=1)
 
 
-def score_form(form: str, golds: dict[str, dict], options: Options) -> dict:
-    """Read every file of a form, extract its record and score the lot against the gold records."""
-    return score_files(f"held-out {form}", inputs(form), golds, options, ocr=form == "scan")
+@pytest.fixture(scope="module")
+def extracted(options) -> dict[str, dict[str, dict]]:
+    """Records extracted per form, each form read once for both batches."""
+    return {}
+
+
+def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options, extracted: dict) -> dict:
+    """Score one batch of one form against its gold records (extracting the form's files once)."""
+    if form not in extracted:
+        extracted[form] = extract_files(inputs(form), options, ocr=form == "scan")
+    names = [name for name in extracted[form] if int(name[:2]) in BATCHES[batch]]
+    report = score_records({name: golds[name] for name in names}, {name: extracted[form][name] for name in names})
+    print(f"\n===== held-out {form}, batch {batch}– ({len(names)} documents)\n" + report_table(report, verbose=True))
+    return report
 
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 12 and names == set(golds)
+    assert len(names) == 20 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 4 and len(inputs("scan")) == 4
+    assert len(inputs("docx")) == 8 and len(inputs("scan")) == 7
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():
         assert_complete_gold(name, gold, RECORD_KEYS)
@@ -98,15 +123,16 @@ def test_rendered_pdfs_carry_their_sources_text():
         assert number_line in text and signer in text, f"{path.name} is stale: run tests/make_heldout.py"
 
 
+@pytest.mark.parametrize("batch", sorted(BATCHES))
 @pytest.mark.parametrize("form", [
     "pdf",
     "docx",
     pytest.param("scan", marks=pytest.mark.skipif(not OCR_INSTALLED, reason="OCR isn't installed: pipeline.ocr "
                                                                         "is not importable")),
 ])
-def test_core_score_per_form_holds_its_floor(form, golds, options):
-    report = score_form(form, golds, options)
+def test_core_score_per_batch_and_form_holds_its_floor(form, batch, golds, options, extracted):
+    report = score_batch(batch, form, golds, options, extracted)
     assert set(report["core_parts"]) == set(CORE)
-    assert report["core_score"] >= FLOORS[form], (
-        f"{form}: core {report['core_score']:.3f} < floor {FLOORS[form]}: "
+    assert report["core_score"] >= FLOORS[batch, form], (
+        f"{form}, batch {batch}: core {report['core_score']:.3f} < floor {FLOORS[batch, form]}: "
         + ", ".join(f"{k}={v:.2f}" for k, v in report["core_parts"].items()))

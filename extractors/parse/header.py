@@ -32,7 +32,8 @@ HEADER_SPAN = 30  # the header lies within the first lines of page one
 # OCR may double the colon's punctuation ("Số:.96") or read a blank number's dash ("Số: — /TTr-CĐCS").
 _SO = re.compile(r"^\W{0,3}(?:s[o06]|5[o0])(?![a-z])\s*(?:[:.;][:.,]?|(?=\d|/|$))\s*(?:[—–-]+\s*(?=/))?"
                  r"(?P<num>\d{1,6}[a-z]?)?\s*"
-                 r"(?:(?<=\d)_+\s*|[.…_]+\s*)?(?P<rest>.*)$")
+                 r"(?:(?<=\d)_+\s*|(?<!\d)[.…_]+\s*)?(?P<rest>.*)$")
+_NUMBER_TAIL = re.compile(r"\s+(\d{1,3})\s*(?=/)")  # the rest of a number OCR split before its "/"
 _SYMBOL = re.compile(r"^/\s*(?P<sym>[^\s,;|]+(?:\s*[-–]\s*[^\s,;|]+)*)")
 # "45-KH/TU", the Party's and Đoàn's number–symbol; OCR reads the hyphen as a colon or dot too ("42:KH/ĐTN")
 _PARTY_SYMBOL = re.compile(r"^(?:[-–]|[:.](?=\s*[^\W\d_]))\s*(?P<sym>[^\s,;|/]+/[^\s,;|]+)")
@@ -114,6 +115,9 @@ def find_number(lines: list[str], skip: set[int] = frozenset()) -> tuple[str | N
         rest_at = m.start("rest")
         rest = line[rest_at:].strip()
         number = line[m.start("num"): m.end("num")] if m.group("num") else None
+        split = _NUMBER_TAIL.match(line, m.end("num")) if number else None
+        if split:  # "Số: 21 7/THPTNTD-VP": OCR broke the number with a space
+            number, rest = number + split.group(1), line[split.end():].strip()
         if not rest and i + 1 < len(lines) and lines[i + 1].lstrip().startswith("/"):
             rest = lines[i + 1].strip()
         sym = _SYMBOL.match(rest) or (_PARTY_SYMBOL.match(rest) if number else None)
