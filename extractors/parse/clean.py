@@ -229,8 +229,10 @@ def _signing_inside(line: str) -> bool:
     return False
 
 
-def _zones(lines: list[str]) -> tuple[int, int]:
-    """(end of header zone, start of footer zone) as line indices."""
+def _two_column_bounds(lines: list[str]) -> tuple[int, int]:
+    """(end of the lines where the header's two columns may share a line, start of the footer's), as line
+    indices: generous bounds for splitting columns apart; the dispatch's own zones are found on the
+    cleaned lines (extractors.parse.zones)."""
     head_end = min(len(lines), 24)
     for i, l in enumerate(lines[:24]):
         f = fold_same_length(squash(l))
@@ -276,7 +278,7 @@ def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
                 kept.pop(edge)
         lines.extend(kept)
     lines = [l for l in _drop_signature_stamps(lines) if not _SIGN_TIMESTAMP.match(l.strip())]
-    head_end, foot_start = _zones(lines)
+    head_end, foot_start = _two_column_bounds(lines)
     out: list[str] = []
     for i, line in enumerate(lines):
         if i >= foot_start:
