@@ -550,3 +550,30 @@ def test_a_number_ocr_broke_with_a_space_is_joined():
     h = header(SCHOOL_PLAN.format(number="21 7", title_rest="CÔNG TÁC CHỦ NHIỆM", period="Năm học 2021 - 2022",
                                   first="I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"))
     assert (h.number, h.symbol, h.issuer) == ("217", "KH-THLL", "TRƯỜNG TIỂU HỌC LÊ LỢI")
+
+
+@pytest.mark.parametrize("date_line, title, date", [
+    ("Tân Thành, ngày 20 tháng 9 năm", "NĂM HỌC 2021 - 2022", "2021-09-20"),
+    ("Tân Thành, ngày 12 tháng 01 năm", "NĂM HỌC 2021 - 2022", "2022-01-12"),
+    ("Tân Thành, ngày 05 tháng 3 năm", "Tổ chức Hội thi cán bộ công đoàn giỏi năm 2023", "2023-03-05"),
+    ("Tân Thành, ngày 05 tháng 3", "Tổ chức Hội thi cán bộ công đoàn giỏi năm 2023", "2023-03-05"),
+])
+def test_a_year_left_blank_or_lost_comes_from_the_period_the_title_names(date_line, title, date):
+    h = header(f"""CĐCS THCS TÂN THÀNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+{date_line}
+KẾ HOẠCH
+{title}
+I. MỤC ĐÍCH, YÊU CẦU""")
+    assert (h.date, h.place) == (date, "Tân Thành")
+
+
+def test_a_date_with_no_year_and_no_period_in_the_title_stays_unknown():
+    h = header("""CĐCS THCS TÂN THÀNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tân Thành, ngày 20 tháng 9 năm
+QUY CHẾ CHI TIÊU NỘI BỘ
+I. CHI THĂM HỎI""")
+    assert h.date is None

@@ -167,7 +167,7 @@ def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | Non
             ftext = fold_same_length(text)
         d = DATE_WORDS.search(ftext)
         if not d:
-            d = _date_with_wrapped_year(lines, i)
+            d = _date_with_wrapped_year(lines, i) or _date_with_the_titles_year(lines, i)
             if not d:
                 continue
             text, ftext = line, f
@@ -196,6 +196,33 @@ def _date_with_wrapped_year(lines: list[str], i: int) -> re.Match[str] | None:
             y = _WRAPPED_YEAR.match(fold_same_length(lines[k]))
             if y:
                 return DATE_WORDS.search(f"{stem} {y.group('y')}")
+    return None
+
+
+# The period a title names, below the place–date line: "NĂM HỌC 2021 - 2022", "… năm 2024"
+_SCHOOL_YEAR = re.compile(r"\bnam hoc\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
+_TITLE_YEAR = re.compile(r"\bnam\s+((?:19|20)\d\d)\b")
+_TITLE_REACH = 4
+_SCHOOL_YEAR_STARTS = 8  # a school year runs from August (or September) to the next summer
+
+
+def _date_with_the_titles_year(lines: list[str], i: int) -> re.Match[str] | None:
+    """The date of place–date line `i` whose year is blank or was lost ("ngày 20 tháng 9 năm"), completed by
+    the year of the period its title names: the school year's first year for a month from August, its
+    second before; the title's "năm YYYY"."""
+    f = fold_same_length(lines[i]).rstrip(" .,")
+    if not re.search(r"thang\s*\d{1,2}\s*(?:nam)?$", f):
+        return None
+    stem = f if f.endswith("nam") else f + " nam"
+    for line in lines[i + 1: i + 1 + _TITLE_REACH]:
+        title = fold_same_length(line)
+        school = _SCHOOL_YEAR.search(title)
+        if school:
+            month = int(re.search(r"thang\s*(\d{1,2})\s*(?:nam)?$", f).group(1))
+            return DATE_WORDS.search(f"{stem} {school.group(1 if month >= _SCHOOL_YEAR_STARTS else 2)}")
+        year = _TITLE_YEAR.search(title)
+        if year:
+            return DATE_WORDS.search(f"{stem} {year.group(1)}")
     return None
 
 
