@@ -577,3 +577,23 @@ Tân Thành, ngày 20 tháng 9 năm
 QUY CHẾ CHI TIÊU NỘI BỘ
 I. CHI THĂM HỎI""")
     assert h.date is None
+
+
+def test_a_place_date_comma_ocr_read_as_a_semicolon():
+    h = header("""UBND XÃ THƯỜNG NGA
+Số: 12/TB-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Thường Nga; ngày 14 tháng 11 năm 2024
+THÔNG BÁO
+Về việc tổ chức ra quân tổng vệ sinh môi trường""")
+    assert (h.date, h.place) == ("2024-11-14", "Thường Nga")
+
+
+def test_a_clause_of_the_body_with_a_semicolon_before_a_date_is_no_place_date_line():
+    h = header("""UBND XÃ THƯỜNG NGA
+Số: 12/TB-UBND
+THÔNG BÁO
+Về việc tổ chức ra quân tổng vệ sinh môi trường
+Thực hiện Kế hoạch số 215/KH-UBND của Ủy ban nhân dân huyện Can Lộc; ngày 14 tháng 11 năm 2024 Ủy ban""")
+    assert (h.date, h.place) == (None, None)

@@ -153,13 +153,27 @@ _WRAPPED_YEAR = re.compile(r"^\W*(?:nam\s*)?(?P<y>(?:19|20)\d\d)\b")
 _YEAR_REACH = 3  # lines before or after the place–date line its wrapped year may stand on
 
 
+# The place–date line with its comma read as a semicolon by OCR ("Thường Nga; ngày 14 …"): a short place only,
+# so that a clause of the body ("…; ngày 14 tháng 11 …") is not taken for it. 
+_PLACE_DATE_MISREAD = re.compile(r"^[^;,]{2,40}(;)\s*ngay\s*\d")
+
+
+def _place_date_cut(folded: str) -> int | None:
+    """Where the place ends on a place–date line (its comma, or the semicolon OCR read for it), or None."""
+    pd = PLACE_DATE.search(folded)
+    if pd:
+        return pd.start()
+    misread = _PLACE_DATE_MISREAD.match(folded)
+    return misread.start(1) if misread else None
+
+
 def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | None]:
     """(ISO date, place, line index) of the place–date line ("Hiệp Hoà, ngày 30 tháng 10 năm 2020")."""
     for i, line in enumerate(lines[:HEADER_SPAN]):
         f = fold_same_length(line)
-        pd = PLACE_DATE.search(f)
+        cut = _place_date_cut(f)
         bare = re.match(r"^\W*ngay\s*(\d{1,2}|[\s.…_]+th)", f) and len(line) < 45
-        if not pd and not bare:
+        if cut is None and not bare:
             continue
         text, ftext = line, f
         if not DATE_WORDS.search(ftext) and i + 1 < len(lines):  # the line wraps before "tháng … năm"
@@ -173,8 +187,8 @@ def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | Non
             text, ftext = line, f
         date = iso_date(d.group("y"), d.group("m"), d.group("d"))
         place = None
-        if pd:
-            place = squash(text[: pd.start()]).strip(" |.,-:") or None
+        if cut is not None:
+            place = squash(text[:cut]).strip(" |.,-:") or None
             if place and len(place.split()) <= 2 and i > 0 and _place_head(lines[i - 1]):
                 place = squash(lines[i - 1]) + " " + place  # the địa danh wrapped: "Thái" / "Bình, ngày …"
             if place is None and line.lstrip().startswith(",") and i > 0 and _place_head(lines[i - 1], whole=True):
