@@ -302,3 +302,9 @@ def test_a_line_ending_on_nam_goes_on_into_the_year_on_the_next():
 def test_a_section_heading_whose_space_after_the_numeral_was_lost_still_sets_the_goals():
     text = "I.KẾT QUẢ NĂM 2023\n- Kết nạp 450 đoàn viên mới.\nII.CHỈ TIÊU NĂM 2024\n- Kết nạp 500 đoàn viên mới."
     assert triples(text) == [(500, "=", "đoàn viên mới")]
+
+
+def test_a_thousands_dot_a_text_layer_set_apart_still_groups_thousands():
+    text = ("II. CHỈ TIÊU\n- Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1 . 000 phụ nữ xuống "
+            "18 ca sinh/1 . 000 phụ nữ vào năm 2025 .")
+    assert triples(text) == [(18, "=", "ca")]

@@ -269,7 +269,7 @@ def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
         kept = []
         for raw in page:
             line = strip_lead_junk(strip_markdown(raw).strip().strip("|").rstrip())
-            line = _space_after_enumerator(_remove_signed_marks(line))
+            line = _SPACED_THOUSANDS.sub(".", _space_after_enumerator(_remove_signed_marks(line)))
             if squash(line) in running or _is_noise(line):
                 continue
             kept.append(line)
@@ -300,6 +300,10 @@ def _space_after_enumerator(line: str) -> str:
     m = _GLUED_ENUMERATOR.match(line)
     return f"{m.group(1)} {line[m.end():]}" if m and line[m.end()].isupper() else line
 
+
+# A thousands dot a text layer set apart from its digits ("1 . 000", printed from plain text with spaces
+# around every mark): no other reading has a lone dot between a digit and three digits.
+_SPACED_THOUSANDS = re.compile(r"(?<=\d) \. (?=\d{3}\b)")
 
 _KINH_ALONE = re.compile(r"^\W*k[i1]nh\s*$")
 _GUI_OPENS = re.compile(r"^\W*g[uo][i1]\b\s*:?")
