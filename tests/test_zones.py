@@ -192,3 +192,20 @@ def test_the_stamp_the_number_and_date_lines_and_the_items_are_found_once_per_do
     record = extract_record(document(HEAD_SIGNS_ABOVE_THE_LIST))
     assert record.number == "87" and record.date == "2024-04-03"
     assert calls == {"find_received": 1, "items": 1, "find_number": 1, "find_date_place": 1}
+
+
+@pytest.mark.parametrize("heading", ["PHỤ LỤC", "PHỤ LỤC I", "BIỂU MẪU", "MẪU SỐ 01"])
+def test_an_appendix_after_the_signing_block_is_appended_matter(heading):
+    appendix = (f"{heading}\nBẢNG ĐĂNG KÝ CHỈ TIÊU THI ĐUA NĂM 2023\n(Kèm theo Kế hoạch số 41/KH-CĐVC ngày 12/3/2023)\n"
+                + "\n".join(f"{i} | Công đoàn cơ sở trường số {i} | {i * 3} đoàn viên mới" for i in range(1, 70)))
+    dispatch = parse_lines(clean_pages([FIRST.splitlines(), appendix.splitlines()]))
+    assert dispatch.lines[-1] == "Vương Thị Hạnh" and dispatch.appended[0] == heading
+    record = extract_record(document(FIRST, appendix))
+    assert (record.signatory.authority, record.signatory.title, record.signatory.name) == (
+        "TM.", "CHỦ TỊCH", "Vương Thị Hạnh")
+    assert [r.name for r in record.recipients] == ["Các CĐCS trực thuộc"]
+
+
+def test_an_appendix_named_in_the_body_before_the_signature_stays_in_the_body():
+    text = FIRST.replace("2. Thời gian", "PHỤ LỤC\n2. Thời gian")
+    assert parse_lines(clean_pages([text.splitlines()])).appended == []

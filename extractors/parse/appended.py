@@ -1,11 +1,14 @@
 """Where one document ends and appended matter begins, in a file's cleaned lines.
 
 A file may hold more than the dispatch: a second document (another quy chế, a
-form to fill in) with its own header after the first one's signing block. Each
-has its quốc hiệu; the gold rules annotate the first (main) document only, so
+form to fill in) with its own header after the first one's signing block, each
+with its quốc hiệu; or an appendix ("PHỤ LỤC", "BIỂU MẪU", "MẪU SỐ 01") headed in
+capitals after it. The gold rules annotate the first (main) document only, so
 the extractors read the lines up to the end of its signing block.
 """
 from __future__ import annotations
+
+import re
 
 from extractors.parse.marks import NOI_NHAN, QUOC_HIEU, authority_match, person_name
 from extractors.vntext import fold_same_length
@@ -22,12 +25,22 @@ def _is_quoc_hieu_line(line: str) -> bool:
     return bool(m) and line.isupper() and m.end() - m.start() >= 0.6 * len(line.strip())
 
 
+# An appendix's heading, in capitals on a line of its own: "PHỤ LỤC", "PHỤ LỤC I", "BIỂU MẪU", "MẪU SỐ 01"
+_APPENDIX_HEADING = re.compile(r"^\W*(?:phu luc|bieu mau|mau(?: so)?)(?:\s+(?:[ivx]+|\d{1,2}[a-z]?))?\W*$")
+
+
+def _is_appendix_heading(line: str) -> bool:
+    return line.isupper() and bool(_APPENDIX_HEADING.match(fold_same_length(line)))
+
+
 def split_appended(lines: list[str]) -> tuple[list[str], list[str]]:
     """(the main document's lines, the appended documents' lines)."""
     signed = False
     for k, line in enumerate(lines):
         if k >= _FIRST_HEADER_LINES and signed and _is_quoc_hieu_line(line):
             return lines[:_cut(lines, k)], lines[_cut(lines, k):]
+        if k >= _FIRST_HEADER_LINES and signed and _is_appendix_heading(line):
+            return lines[:k], lines[k:]
         if NOI_NHAN.match(fold_same_length(line)) or authority_match(line):
             signed = True
     return lines, []
