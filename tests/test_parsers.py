@@ -443,3 +443,36 @@ def test_docx_tables_of_three_columns_read_row_by_row_with_cells_apart(tmp_path)
     document.save(tmp_path / "lich.docx")
     assert read_document(tmp_path / "lich.docx", OPTIONS).lines == ["II. THỜI GIAN THỰC HIỆN"] + [
         " | ".join(row) for row in SCHEDULE]
+
+
+def test_a_header_and_footer_drawn_as_ruled_tables_are_read_as_columns(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(TTFont("DejaVuSerif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"))
+    style = ParagraphStyle("body", fontName="DejaVuSerif", fontSize=11, leading=14)
+
+    def table(rows):
+        t = Table([[Paragraph(c, style) for c in row] for row in rows], colWidths=[220, 230])
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+        return t
+
+    header = table([("LIÊN ĐOÀN LAO ĐỘNG TỈNH LÀO CAI<br/>CÔNG ĐOÀN GIÁO DỤC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                    ("Số: 112/KH-CĐGD", "Độc lập - Tự do - Hạnh phúc"),
+                    ("", "Lào Cai, ngày 15 tháng 02 năm 2024")])
+    footer = table([("Nơi nhận:", "TM. BAN THƯỜNG VỤ"), ("- Như trên;", "CHỦ TỊCH"), ("- Lưu: VT.", "Nguyễn Văn An")])
+    body = [Paragraph("KẾ HOẠCH", style), Paragraph("Phát động thi đua năm 2024", style),
+            Paragraph("Phấn đấu 100% công đoàn cơ sở tổ chức phát động thi đua.", style)]
+    SimpleDocTemplate(str(tmp_path / "kh.pdf"), pagesize=A4).build([header, *body, footer])
+    from extractors import extract_record
+
+    lines = read_document(tmp_path / "kh.pdf", OPTIONS).lines
+    assert not any(" | " in line for line in lines)
+    record = extract_record(read_document(tmp_path / "kh.pdf", OPTIONS))
+    assert (record.issuer, record.parent_issuer, record.number, record.date) == (
+        "CÔNG ĐOÀN GIÁO DỤC", "LIÊN ĐOÀN LAO ĐỘNG TỈNH LÀO CAI", "112", "2024-02-15")
+    assert (record.signatory.authority, record.signatory.title, record.signatory.name) == (
+        "TM.", "CHỦ TỊCH", "Nguyễn Văn An")

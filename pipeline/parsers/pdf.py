@@ -38,6 +38,8 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfplumber.utils import extract_words
 
+from extractors.parse.marks import NOI_NHAN, QUOC_HIEU, authority_match
+from extractors.vntext import fold
 from models.document import TEXT_LAYER, DocumentText, PageText, Word
 from pipeline import legacy, preprocess
 from pipeline.errors import InputError
@@ -256,6 +258,8 @@ def _table_rows(page, words: list[Word]) -> list[Word]:
         x0, top, x1, bottom = table.bbox
         inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
         cells = [[_cell_text(cell, inside) for cell in row.cells if cell is not None] for row in table.rows]
+        if any(_lays_out_header_or_footer(c) for row in cells for c in row):
+            continue  # a header or footer drawn as a ruled table: its columns are read as columns
         filled = sum(bool(c) for row in cells for c in row)
         if (sum(sum(bool(c) for c in row) >= 2 for row in cells) < max(2, len(cells) / 2)
                 or filled < _FILLED_SHARE * sum(len(row) for row in cells)):
@@ -268,6 +272,11 @@ def _table_rows(page, words: list[Word]) -> list[Word]:
 
 
 _WHITE = ((1,), (1, 1, 1), [1], [1, 1, 1], 1)
+
+
+def _lays_out_header_or_footer(cell: str) -> bool:
+    """A cell holding the quốc hiệu, "Nơi nhận" or a signing authority: the table lays out a header or footer."""
+    return bool(QUOC_HIEU.search(fold(cell)) or NOI_NHAN.match(fold(cell)) or authority_match(cell))
 
 
 def _ruled_tables(page) -> list:
