@@ -36,7 +36,7 @@ from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdftypes import PDFStream, resolve1
-from pdfplumber.utils import extract_words
+from pdfplumber.utils import extract_words, line_to_edge
 
 from extractors.parse.marks import NOI_NHAN, QUOC_HIEU, authority_match
 from extractors.vntext import fold
@@ -282,7 +282,9 @@ def _lays_out_header_or_footer(cell: str) -> bool:
 def _ruled_tables(page) -> list:
     """pdfplumber's tables over the page's visible rules only: a rectangle filled white and not stroked
     (the background a word processor puts behind highlighted text) rules nothing."""
-    edges = [e for e in page.edges
+    if not page.rects and not page.lines:
+        return []  # nothing ruled (curves are not read: glyphs and logos drawn as paths are many)
+    edges = [e for e in [*page.rect_edges, *map(line_to_edge, page.lines)]
              if e.get("stroke") or e.get("fill") and e.get("non_stroking_color") not in _WHITE]
     vertical = [e for e in edges if e["orientation"] == "v"]
     horizontal = [e for e in edges if e["orientation"] == "h"]
