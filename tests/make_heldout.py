@@ -46,7 +46,8 @@ SOURCES = HELDOUT / "sources"
 FILES = HELDOUT / "files"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_pd_ldld_tinh",
-        "13_kh_hoi_phu_nu", "15_hd_cdn_giao_duc", "19_tb_ldld_ket_luan", "20_kh_cdcs_cong_ty")
+        "13_kh_hoi_phu_nu", "15_hd_cdn_giao_duc", "19_tb_ldld_ket_luan", "20_kh_cdcs_cong_ty",
+        "21_pd_cdn_xay_dung", "23_kh_hoi_nong_dan", "26_hd_ldld_pccc", "28_kh_huyen_doan")
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ SCANS = {
     "14_cv_thpt_hcm": ScanPlan(dpi=200, skew=-0.6, blur=0.5, noise=3, speckle=0.0003, seal=True),
     "16_qd_ubnd_huyen": ScanPlan(dpi=200, skew=1.2, blur=0.6, noise=4, speckle=0.0003, seal=True),
     "18_kh_doan_truong_rcv": ScanPlan(dpi=150, skew=-1.4, blur=0.7, noise=5, speckle=0.0004, seal=False),
+    "22_tt_dang_uy_xa": ScanPlan(dpi=150, skew=1.0, blur=0.6, noise=5, speckle=0.0005, seal=True),
+    "24_cv_ubnd_huyen": ScanPlan(dpi=200, skew=-0.8, blur=0.5, noise=3, speckle=0.0003, seal=True),
+    "25_ttr_truong_tieu_hoc": ScanPlan(dpi=200, skew=1.3, blur=0.6, noise=4, speckle=0.0003, seal=True),
+    "27_bc_hoi_ccb_xa": ScanPlan(dpi=150, skew=-1.2, blur=0.7, noise=4, speckle=0.0004, seal=False),
 }
 SCAN_JPEG_QUALITY = 60
 FIXED_TIME = (2025, 1, 1, 0, 0, 0)

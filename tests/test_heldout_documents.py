@@ -31,6 +31,13 @@ whose chỉ tiêu and schedule are ruled tables; four as .docx and three as scan
 written: pdf 0.908, docx 0.948, scan 0.759 (batch alone); the rules those misses showed were written as
 general rules with their own made-document tests, and the batch's floors are from the scores after them.
 
+A third batch, 21–28, was written blind after those rules (2026-12-07, again without reading the
+extractors): a Công đoàn ngành lời phát động with a khẩu hiệu, a Đảng ủy xã thông tri ("Số 05-TT/ĐU",
+"T/M"), a Hội Nông dân kế hoạch with "Giai đoạn 2021 – 2023:" phases, a UBND huyện công văn signed "TL.",
+a primary school tờ trình signed "Q. HIỆU TRƯỞNG", an LĐLĐ hướng dẫn with per-CĐCS targets, a Hội Cựu chiến
+binh báo cáo with a short "Phương hướng", and a Huyện đoàn kế hoạch numbered "1.1./a)/+"; four as .docx
+and four as scans too. Its score when written is the honest measure of the rules on unseen documents.
+
 Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
@@ -55,9 +62,10 @@ SOURCES, FILES, GOLD = HELDOUT / "sources", HELDOUT / "files", HELDOUT / "gold"
 MEASURED = {
     (1, "pdf"): 1.000, (1, "docx"): 1.000, (1, "scan"): 0.897,  # when written: pdf 0.956, docx 1.000, scan 0.857
     (13, "pdf"): 0.997, (13, "docx"): 1.000, (13, "scan"): 0.979,  # when written: 0.908, 0.948, 0.759
+    (21, "pdf"): 0.969, (21, "docx"): 0.979, (21, "scan"): 0.896,  # when written
 }
 FLOORS = {key: math.floor(round((score - 0.03) * 20, 6)) / 20 for key, score in MEASURED.items()}
-BATCHES = {1: range(1, 13), 13: range(13, 21)}
+BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -102,9 +110,9 @@ def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options,
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 20 and names == set(golds)
+    assert len(names) == 28 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 8 and len(inputs("scan")) == 7
+    assert len(inputs("docx")) == 12 and len(inputs("scan")) == 11
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():
         assert_complete_gold(name, gold, RECORD_KEYS)
