@@ -30,7 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extractors.vntext import fold  # noqa: E402
 from pipeline import queries  # noqa: E402
-from pipeline.store import Store  # noqa: E402
+from models.record import Target  # noqa: E402
+from pipeline.store import Store, folded_target, fulltext  # noqa: E402
 
 ISSUERS = ["Liên đoàn Lao động tỉnh " + p for p in ("Thái Nguyên", "Cao Bằng", "Lào Cai", "Quảng Trị", "Vĩnh Phúc",
                                                     "Hà Giang", "Bắc Giang", "Đắk Lắk", "Cà Mau", "Long An")]
@@ -69,14 +70,17 @@ def build(path: Path, n: int, seed: int = 100) -> None:
                 " ".join(body_words)
             db.execute(
                 """INSERT INTO documents (id, sha256, source_name, number, symbol, date, place, issuer, doc_type,
-                       subject, body, page_count, text_methods, needs_review, extractor_version, ingested_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'text-layer', 0, 'bench', '2026-01-01')""",
+                       subject, body, page_count, text_methods, needs_review, extractor_version, ingested_at,
+                       issuer_folded)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'text-layer', 0, 'bench', '2026-01-01', ?)""",
                 (i, f"{i:064x}", f"doc-{i}.pdf", str(i % 900 + 1), f"KH-{i % 7}", date, "Hà Nội", issuer, doc_type,
-                 subject, body))
-            db.executemany("INSERT INTO targets (document_id, position, text, value, comparator, unit, metric) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           [(i, k, f"đạt trên {v} {u} kinh phí", v, rng.choice(queries.COMPARATORS), u, None)
-                            for k, (v, u) in enumerate((rng.randint(1, 100), rng.choice(UNITS)) for _ in range(3))])
+                 subject, body, fold(issuer)))
+            goals = [Target(f"đạt trên {v} {u} kinh phí", v, rng.choice(queries.COMPARATORS), u, None)
+                     for v, u in ((rng.randint(1, 100), rng.choice(UNITS)) for _ in range(3))]
+            db.executemany("INSERT INTO targets (document_id, position, text, value, comparator, unit, metric, "
+                           "folded, unit_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(i, k, t.text, t.value, t.comparator, t.unit, t.metric, *folded_target(t).values())
+                            for k, t in enumerate(goals)])
             if rng.random() < 0.3:
                 db.execute("INSERT INTO phases VALUES (?, 0, 'Đợt 1', ?, NULL, 'đợt thi đua')", (i, date))
             db.execute("INSERT INTO documents_fts (rowid, subject, body) VALUES (?, ?, ?)",
@@ -126,7 +130,7 @@ def main() -> int:
     rows = []
     for kind, text in kinds.items():
         words = queries.words_of(text)
-        bare = queries.fts_all(words)
+        bare = fulltext.matching_sql("sqlite", words, 4)[1]  # every word
         matches = store.query("SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?", [bare])[0]["n"]
         base = timed(lambda: store.query("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? "
                                          "ORDER BY rank LIMIT 20", [bare]), args.runs)

@@ -20,6 +20,7 @@ four tiers, each ordered by date (newest first), then id —
 4. every word anywhere.
 
 `search_sql` gives a tier's statement; `Store.search` runs them in turn until it has enough.
+`matching_sql` gives the ids of a tier's documents, for the web app's queries (`pipeline.queries`).
 """
 from __future__ import annotations
 
@@ -74,6 +75,16 @@ def _tsquery(words: list[str], tier: int) -> str:
 
     return {1: terms("", "<->"), 2: f"({terms(':A', '<->')}) | ({terms(':B', '<->')})", 3: terms("", "&"),
             4: terms("", "&")}[tier]
+
+
+def matching_sql(dialect: str, words: list[str], tier: int) -> tuple[str, str]:
+    """(SQL selecting, as `id`, the documents of tier `tier` — 2 is the phrase anywhere, 4 every word anywhere
+    — with one positional parameter `?`; that parameter)."""
+    if dialect == "sqlite":
+        return "SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?", _fts5_query(words, tier)
+    column = "subject_tsv" if tier in (1, 3) else "tsv"
+    return (f"SELECT document_id AS id FROM documents_fts WHERE {column} @@ to_tsquery('simple', ?)",
+            _tsquery(words, tier))
 
 
 def search_sql(dialect: str, words: list[str], tier: int) -> tuple[TextClause, dict]:

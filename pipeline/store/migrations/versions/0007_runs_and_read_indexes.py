@@ -1,0 +1,47 @@
+"""Issue 8's read side on both engines: the indexes its queries need, and the ingest runs.
+
+- `targets_unit_folded`, `documents_issuer_folded`: the targets' filters by unit and by issuer compare the
+  folded columns (`pipeline.queries.targets`, on SQLite and PostgreSQL alike), which had no index.
+- `documents_newest` (PostgreSQL): documents newest first, `date DESC NULLS LAST, id DESC`, the order of
+  the web app's search; SQLite's `documents_date` (0005) already gives it (NULL sorts lowest there).
+- `runs`: one row per ingest run (when it started and finished, files ingested, duplicates, quarantined,
+  pages OCR'd), written by the ingest flow, for the inbox page. Runs before this revision are not known.
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-07
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+INDEXES = [("targets_unit_folded", "targets", ["unit_folded"]),
+           ("documents_issuer_folded", "documents", ["issuer_folded"])]
+
+
+def upgrade() -> None:
+    for name, table, columns in INDEXES:
+        op.create_index(name, table, columns, if_not_exists=True)
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE INDEX IF NOT EXISTS documents_newest ON documents (date DESC NULLS LAST, id DESC)")
+    op.create_table(
+        "runs",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("started_at", sa.Text, nullable=False),
+        sa.Column("finished_at", sa.Text, nullable=False),
+        sa.Column("ingested", sa.Integer, nullable=False),
+        sa.Column("duplicates", sa.Integer, nullable=False),
+        sa.Column("quarantined", sa.Integer, nullable=False),
+        sa.Column("pages_ocr", sa.Integer, nullable=False),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("runs")
+    op.execute("DROP INDEX IF EXISTS documents_newest")
+    for name, table, _ in INDEXES:
+        op.drop_index(name, table_name=table, if_exists=True)
