@@ -319,7 +319,7 @@ def targets(db: Reader, filters: TargetFilters | None = None, limit: int | None 
     f = (filters or TargetFilters()).checked()
     on_target, target_params, on_document, document_params = [], [], [], []
     if f.unit:
-        on_target.append("t.unit_folded = ?")
+        on_target.append("{unit} = ?")
         target_params.append(fold(f.unit).strip())
     if f.comparator:
         on_target.append("coalesce(t.comparator, '=') = ?")
@@ -345,14 +345,17 @@ def targets(db: Reader, filters: TargetFilters | None = None, limit: int | None 
     count_where = list(on_target)
     if on_document:
         count_where.append(f"t.document_id IN (SELECT d.id FROM documents d {_where(on_document)})")
-    total = db.query(f"SELECT count(*) AS n FROM targets t {_where(count_where)}",
+    total = db.query(f"SELECT count(*) AS n FROM targets t {_where(count_where)}".format(unit="t.unit_folded"),
                      [*target_params, *document_params])[0]["n"]
+    # Many rows: SQLite is kept from the unit's index (`+`), so that it walks the directives newest first and
+    # stops at the page's end, rather than sorting them all (see _in); PostgreSQL's planner chooses on its own.
+    unit = "+t.unit_folded" if total > WALK_FROM and db.dialect == "sqlite" else "t.unit_folded"
     page = "" if limit is None else "LIMIT ? OFFSET ?"
     rows = db.query(
         f"""SELECT d.id AS document_id, d.number, d.symbol, d.date, d.issuer, d.doc_type, d.subject,
                    t.text, t.value, t.comparator, t.unit, t.metric
             FROM targets t JOIN documents d ON d.id = t.document_id {_where([*on_target, *on_document])}
-            ORDER BY d.date DESC NULLS LAST, d.id, t.position {page}""",
+            ORDER BY {_NEWEST}, t.position {page}""".format(unit=unit),
         [*target_params, *document_params, *([limit, offset] if limit is not None else [])])
     return total, rows
 

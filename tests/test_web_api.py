@@ -348,3 +348,27 @@ def test_facets_count_the_best_candidates_and_paging_stops_there(index, monkeypa
     assert capped.pages == 1 and len(capped.results) <= 3
     assert sum(n for _, n in capped.facets["year"]) <= 3 < sum(n for _, n in full.facets["year"])
     assert [r["id"] for r in capped.results] == [r["id"] for r in full.results][:len(capped.results)]
+
+
+def test_walking_the_documents_gives_the_same_answers(index, monkeypatch):
+    """Past WALK_FROM matches (or target rows) the documents are walked newest first instead of sorting the
+    matches; made to walk here by lowering WALK_FROM, every answer must stay the same."""
+    from pipeline import queries
+    from pipeline.queries import SearchFilters, TargetFilters
+    from pipeline.store import Store
+
+    searches = [("cong doan", SearchFilters(), "date"), ("cong doan", SearchFilters(year="2018"), "date"),
+                ("cong doan", SearchFilters(doc_type="Kế hoạch"), "relevance"), ("thi dua", SearchFilters(), "relevance")]
+    target_filters = [TargetFilters(unit="%"), TargetFilters(unit="%", words="kinh phi", since=2020)]
+
+    def answers(store: Store) -> list:
+        found = [(r.total, r.matches, r.facets, [(x["id"], x["snippet"]) for x in r.results])
+                 for r in (queries.search(store, q, f, sort=s, per_page=100) for q, f, s in searches)]
+        return found + [queries.targets(store, f, limit=30) for f in target_filters]
+
+    with Store(index.database_target, read_only=True) as store:
+        sorted_ = answers(store)
+        monkeypatch.setattr(queries, "WALK_FROM", 0)
+        walked = answers(store)
+    assert all(a[0] for a in sorted_)
+    assert sorted_ == walked

@@ -309,7 +309,7 @@ class Store:
                          t.text, t.value, t.comparator, t.unit, t.metric
                   FROM targets t JOIN documents d ON d.id = t.document_id
                   {"WHERE " + " AND ".join(where) if where else ""}
-                  ORDER BY d.date DESC NULLS LAST, d.id, t.position"""
+                  ORDER BY d.date DESC NULLS LAST, d.id DESC, t.position"""
         return self.query(sql, params)
 
     def for_review(self, review_confidence: float) -> list[dict[str, Any]]:

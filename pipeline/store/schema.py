@@ -146,9 +146,10 @@ for _name, _table, _columns in (
         ("doc_references_document", doc_references, ["document_id", "position"]),
         ("pages_document", pages, ["document_id", "number"]),
         ("ledger_document", ingestion_ledger, ["document_id"]),
-        ("targets_unit_folded", targets, ["unit_folded"]),
         ("documents_issuer_folded", documents, ["issuer_folded"])):
     Index(_name, *(_table.c[c] for c in _columns))
+Index("targets_unit_folded", targets.c.unit_folded, targets.c.document_id, targets.c.folded).ddl_if(dialect="sqlite")
+Index("targets_unit_folded", targets.c.unit_folded, targets.c.document_id).ddl_if(dialect="postgresql")
 Index("documents_date", documents.c.date).ddl_if(dialect="sqlite")
 Index("documents_newest", documents.c.date.desc().nulls_last(), documents.c.id.desc()).ddl_if(dialect="postgresql")
 
