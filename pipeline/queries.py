@@ -228,12 +228,17 @@ def _id_list(ids: list[int]) -> str:
 
 
 def _in(db: Reader, walk: bool, matching: str) -> str:
-    """The condition "d is among the documents `matching` selects". `walk`: the match set is large, so the
-    documents are to be walked (newest first, or by the filters' indexes) and each tested against it. SQLite's
-    planner would rather loop over the match set and sort it, so `+d.id` keeps it from using the key there
-    (about 12 ms instead of 60 at 30,000 matches of 100,000); PostgreSQL's planner chooses on its own."""
-    walked = "+d.id" if walk and db.dialect == "sqlite" else "d.id"
-    return f"{walked} IN ({matching})"
+    """The condition "d is among the documents `matching` selects" (`fulltext.matching_sql`). `walk`: the
+    match set is large, so the documents are to be walked (newest first, or by the filters' indexes) and each
+    tested against it, stopping at the page's end, rather than all the matches sorted. SQLite's planner would
+    rather loop over the match set: `+d.id` keeps it from the key there (about 12 ms instead of 60 at 30,000
+    matches of 100,000). PostgreSQL's underestimates phrase matches and joins them all: each document is
+    probed in the full-text table by its key instead (`OFFSET 0` keeps the subquery from being joined)."""
+    if not walk:
+        return f"d.id IN ({matching})"
+    if db.dialect == "sqlite":
+        return f"+d.id IN ({matching})"
+    return f"EXISTS ({matching} AND document_id = d.id OFFSET 0)"
 
 
 def _matching(db: Reader, matching: tuple[str, str], where: list[str], params: list[Any], walk: bool,
@@ -319,7 +324,7 @@ def targets(db: Reader, filters: TargetFilters | None = None, limit: int | None 
     f = (filters or TargetFilters()).checked()
     on_target, target_params, on_document, document_params = [], [], [], []
     if f.unit:
-        on_target.append("{unit} = ?")
+        on_target.append("t.unit_folded = ?")
         target_params.append(fold(f.unit).strip())
     if f.comparator:
         on_target.append("coalesce(t.comparator, '=') = ?")
@@ -345,17 +350,18 @@ def targets(db: Reader, filters: TargetFilters | None = None, limit: int | None 
     count_where = list(on_target)
     if on_document:
         count_where.append(f"t.document_id IN (SELECT d.id FROM documents d {_where(on_document)})")
-    total = db.query(f"SELECT count(*) AS n FROM targets t {_where(count_where)}".format(unit="t.unit_folded"),
+    total = db.query(f"SELECT count(*) AS n FROM targets t {_where(count_where)}",
                      [*target_params, *document_params])[0]["n"]
-    # Many rows: SQLite is kept from the unit's index (`+`), so that it walks the directives newest first and
-    # stops at the page's end, rather than sorting them all (see _in); PostgreSQL's planner chooses on its own.
-    unit = "+t.unit_folded" if total > WALK_FROM and db.dialect == "sqlite" else "t.unit_folded"
+    if total > WALK_FROM and db.dialect == "sqlite":
+        # Many rows: SQLite is kept from the unit's index (`+`), so that it walks the directives newest first
+        # and stops at the page's end, rather than sorting them all (see _in); PostgreSQL's planner chooses.
+        on_target = [c.replace("t.unit_folded", "+t.unit_folded") for c in on_target]
     page = "" if limit is None else "LIMIT ? OFFSET ?"
     rows = db.query(
         f"""SELECT d.id AS document_id, d.number, d.symbol, d.date, d.issuer, d.doc_type, d.subject,
                    t.text, t.value, t.comparator, t.unit, t.metric
             FROM targets t JOIN documents d ON d.id = t.document_id {_where([*on_target, *on_document])}
-            ORDER BY {_NEWEST}, t.position {page}""".format(unit=unit),
+            ORDER BY {_NEWEST}, t.position {page}""",
         [*target_params, *document_params, *([limit, offset] if limit is not None else [])])
     return total, rows
 

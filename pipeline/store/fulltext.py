@@ -79,7 +79,8 @@ def _tsquery(words: list[str], tier: int) -> str:
 
 def matching_sql(dialect: str, words: list[str], tier: int) -> tuple[str, str]:
     """(SQL selecting, as `id`, the documents of tier `tier` — 2 is the phrase anywhere, 4 every word anywhere
-    — with one positional parameter `?`; that parameter)."""
+    — with one positional parameter `?`; that parameter). The SQL ends with its WHERE condition, so that a
+    caller may add `AND …` (on PostgreSQL, `document_id` is the document)."""
     if dialect == "sqlite":
         return "SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?", _fts5_query(words, tier)
     column = "subject_tsv" if tier in (1, 3) else "tsv"
