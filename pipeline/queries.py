@@ -176,7 +176,8 @@ def search(db: Reader, text: str | None, filters: SearchFilters | None = None, s
             if len(rows) > CANDIDATES else len(rows)
     else:
         every = fulltext.matching_sql(db.dialect, words, 4)
-        matches = db.query(f"SELECT count(*) AS n FROM ({every[0]}) m", [every[1]])[0]["n"]
+        count, count_param = fulltext.count_sql(db.dialect, words)
+        matches = db.query(count, [count_param])[0]["n"]
         walk = matches > WALK_FROM
         if where:
             matches = db.query(f"SELECT count(*) AS n FROM documents d {_where([*where, _in(db, walk, every[0])])}",

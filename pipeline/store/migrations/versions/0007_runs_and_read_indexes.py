@@ -5,6 +5,10 @@
   targets' holds the document (and on SQLite the folded text), so that counting reads the index alone.
 - `documents_newest` (PostgreSQL): documents newest first, `date DESC NULLS LAST, id DESC`, the order of
   the web app's search; SQLite's `documents_date` (0005) already gives it (NULL sorts lowest there).
+- `count_matching(query)` (PostgreSQL): how many documents' `tsv` match a `to_tsquery('simple', …)` text,
+  counted through the GIN index. For a word in most documents the planner would scan `documents_fts`
+  and decompress every stored tsvector (0.4–0.8 s at 100,000); the function turns sequential scans off
+  for its own statement (a function with SET is not inlined, so the setting holds for it alone).
 - `runs`: one row per ingest run (when it started and finished, files ingested, duplicates, quarantined,
   pages OCR'd), written by the ingest flow, for the inbox page. Runs before this revision are not known.
 
@@ -20,6 +24,14 @@ down_revision = "0006"
 branch_labels = None
 depends_on = None
 
+COUNT_MATCHING = """
+CREATE OR REPLACE FUNCTION count_matching(query text) RETURNS bigint
+LANGUAGE sql STABLE PARALLEL SAFE SET enable_seqscan = off AS $$
+    SELECT count(*) FROM documents_fts WHERE tsv @@ to_tsquery('simple', query)
+$$
+"""
+
+
 def _indexes() -> list[tuple[str, str, list[str]]]:
     # On SQLite the targets' index holds their folded text too, so that counting the targets of a unit with
     # some words reads the index alone; PostgreSQL's btree entries have a size limit that a long target's
@@ -34,6 +46,7 @@ def upgrade() -> None:
         op.create_index(name, table, columns, if_not_exists=True)
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE INDEX IF NOT EXISTS documents_newest ON documents (date DESC NULLS LAST, id DESC)")
+        op.execute(COUNT_MATCHING)
     op.create_table(
         "runs",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -48,6 +61,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("runs")
-    op.execute("DROP INDEX IF EXISTS documents_newest")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS count_matching(text)")
+        op.execute("DROP INDEX IF EXISTS documents_newest")
     for name, table, _ in _indexes():
         op.drop_index(name, table_name=table, if_exists=True)
