@@ -1,10 +1,12 @@
 """What the web app and the command line ask of the index: search with facets, targets with filters, one
-document, the inbox. Every SQL statement of the read side is here.
+document, the inbox. Every SQL statement of the read side is here, the same on SQLite and PostgreSQL (the
+full-text parts from `pipeline.store.fulltext`), with the same answers on both.
 
-The queries run against a small read interface — anything with `query(sql, params) -> list[dict]`, such as a
-`Store` opened read-only — so that they can follow the store to another engine. User text never reaches SQL
-or FTS5 syntax: a query is folded (`extractors.vntext.fold`) and cut into its words, and each word is sent to
-FTS5 as a quoted phrase, so `"`, `*`, `NEAR(`, `AND`, `^`, `:` or `'; DROP TABLE` are words or nothing.
+The queries run against a small read interface — anything with `dialect` and `query(sql, params) ->
+list[dict]`, such as a `Store` opened read-only. User text never reaches SQL, FTS5 or tsquery syntax: a
+query is folded (`extractors.vntext.fold`) and cut into its words (`\\w+`), and each word is sent quoted
+(FTS5) or as a lexeme (`to_tsquery`), so `"`, `*`, `NEAR(`, `AND`, `^`, `:`, `&`, `!` or `'; DROP TABLE`
+are words or nothing. Filters compare the folded columns the store writes with each row.
 """
 from __future__ import annotations
 
