@@ -1,4 +1,4 @@
-"""Search and targets of the web app on an index of 100,000 synthetic directives, against bare FTS5.
+"""Search and targets of the web app on an index of 100,000 synthetic directives, against bare full-text queries.
 
 Builds (once; kept with --keep) an index through `pipeline.store.Store`'s schema: synthetic dispatches of
 varied issuers, years, types, subjects and bodies of ~250 Vietnamese words, three targets and some phases
@@ -11,7 +11,12 @@ read-only as the web app opens it.
 
 Kinds: a rare word (in ~0.01% of documents), a common phrase (~30%), a word in every document.
 
+With `--postgres URL` the same rows are copied into that PostgreSQL database (its schema `congvan_bench`,
+made anew when it does not hold them) and timed there too, beside SQLite; its baseline is the bare tsquery
+(`… WHERE tsv @@ to_tsquery(…) ORDER BY ts_rank(…) DESC LIMIT 20`).
+
     .venv/bin/python benchmarks/web_benchmark.py [--documents 100000] [--runs 40] [--index PATH] [--keep]
+        [--postgres postgresql://user:password@host/db]
 """
 from __future__ import annotations
 
@@ -30,7 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extractors.vntext import fold  # noqa: E402
 from pipeline import queries  # noqa: E402
-from pipeline.store import Store  # noqa: E402
+from models.record import Target  # noqa: E402
+from pipeline.store import Store, folded_target, fulltext  # noqa: E402
 
 ISSUERS = ["Liên đoàn Lao động tỉnh " + p for p in ("Thái Nguyên", "Cao Bằng", "Lào Cai", "Quảng Trị", "Vĩnh Phúc",
                                                     "Hà Giang", "Bắc Giang", "Đắk Lắk", "Cà Mau", "Long An")]
@@ -69,14 +75,17 @@ def build(path: Path, n: int, seed: int = 100) -> None:
                 " ".join(body_words)
             db.execute(
                 """INSERT INTO documents (id, sha256, source_name, number, symbol, date, place, issuer, doc_type,
-                       subject, body, page_count, text_methods, needs_review, extractor_version, ingested_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'text-layer', 0, 'bench', '2026-01-01')""",
+                       subject, body, page_count, text_methods, needs_review, extractor_version, ingested_at,
+                       issuer_folded)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'text-layer', 0, 'bench', '2026-01-01', ?)""",
                 (i, f"{i:064x}", f"doc-{i}.pdf", str(i % 900 + 1), f"KH-{i % 7}", date, "Hà Nội", issuer, doc_type,
-                 subject, body))
-            db.executemany("INSERT INTO targets (document_id, position, text, value, comparator, unit, metric) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           [(i, k, f"đạt trên {v} {u} kinh phí", v, rng.choice(queries.COMPARATORS), u, None)
-                            for k, (v, u) in enumerate((rng.randint(1, 100), rng.choice(UNITS)) for _ in range(3))])
+                 subject, body, fold(issuer)))
+            goals = [Target(f"đạt trên {v} {u} kinh phí", v, rng.choice(queries.COMPARATORS), u, None)
+                     for v, u in ((rng.randint(1, 100), rng.choice(UNITS)) for _ in range(3))]
+            db.executemany("INSERT INTO targets (document_id, position, text, value, comparator, unit, metric, "
+                           "folded, unit_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(i, k, t.text, t.value, t.comparator, t.unit, t.metric, *folded_target(t).values())
+                            for k, t in enumerate(goals)])
             if rng.random() < 0.3:
                 db.execute("INSERT INTO phases VALUES (?, 0, 'Đợt 1', ?, NULL, 'đợt thi đua')", (i, date))
             db.execute("INSERT INTO documents_fts (rowid, subject, body) VALUES (?, ?, ?)",
@@ -88,6 +97,64 @@ def build(path: Path, n: int, seed: int = 100) -> None:
         db.execute("COMMIT")
         db.execute("ANALYZE")
         db.execute("INSERT INTO documents_fts (documents_fts) VALUES ('optimize')")
+
+
+COPIED = {"documents": None, "targets": None, "phases": None}  # the tables build() fills (all their columns)
+
+
+def copy_to_postgres(path: Path, url: str) -> str:
+    """The rows of the SQLite index at `path` in the schema `congvan_bench` of the PostgreSQL database at
+    `url` (made anew unless it holds as many documents already); returns the URL of that schema."""
+    from sqlalchemy import text
+
+    from pipeline.store.engine import database_url, make_engine
+
+    target = database_url(url).update_query_dict({"options": "-csearch_path=congvan_bench"})
+    target = target.render_as_string(hide_password=False)
+    with closing(sqlite3.connect(path)) as source:
+        count = source.execute("SELECT count(*) FROM documents").fetchone()[0]
+        admin = make_engine(url)
+        with admin.begin() as conn:
+            conn.execute(text("CREATE SCHEMA IF NOT EXISTS congvan_bench"))
+        admin.dispose()
+        with Store(target) as store:
+            if store.document_count() == count:
+                return target
+        admin = make_engine(url)
+        with admin.begin() as conn:
+            conn.execute(text("DROP SCHEMA congvan_bench CASCADE"))
+            conn.execute(text("CREATE SCHEMA congvan_bench"))
+        admin.dispose()
+        Store(target).close()  # the schema at the head
+        engine = make_engine(target)
+        with engine.begin() as conn:
+            cursor = conn.connection.dbapi_connection.cursor()
+            for table in COPIED:
+                columns = [c[1] for c in source.execute(f"PRAGMA table_info({table})")]
+                with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                    for row in source.execute(f"SELECT {', '.join(columns)} FROM {table}"):
+                        copy.write_row(row)
+                print(f"  {table} copied", file=sys.stderr)
+            with cursor.copy("COPY documents_fts (document_id, subject, body) FROM STDIN") as copy:
+                for doc_id, subject, body in source.execute("SELECT id, subject, body FROM documents"):
+                    copy.write_row((doc_id, fulltext.words_of(subject or ""), fulltext.words_of(body)))
+            print("  documents_fts copied", file=sys.stderr)
+            for table in ("documents", "targets"):
+                conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                     f"(SELECT max(id) FROM {table}))")
+        with engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+        engine.dispose()
+    return target
+
+
+def bare_query(dialect: str, words: list[str]) -> tuple[str, list[str]]:
+    """The baseline: the engine's own full-text query of every word, ranked, first 20."""
+    every = fulltext.matching_sql(dialect, words, 4)[1]
+    if dialect == "sqlite":
+        return "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT 20", [every]
+    return ("SELECT document_id FROM documents_fts WHERE tsv @@ to_tsquery('simple', ?) "
+            "ORDER BY ts_rank(tsv, to_tsquery('simple', ?)) DESC LIMIT 20", [every, every])
 
 
 def timed(fn, runs: int) -> tuple[float, float, float]:
@@ -106,12 +173,47 @@ def timed(fn, runs: int) -> tuple[float, float, float]:
     return statistics.median(wall), wall[p95], cpu[p95]
 
 
+def report(store: Store, runs: int) -> None:
+    """Time each kind of query on `store` and print the table."""
+    count = store.query("SELECT count(*) AS n FROM documents")[0]["n"]
+    kinds = {"rare word": RARE, "common phrase": COMMON, "word in every document": EVERY}
+    rows = []
+    for kind, text in kinds.items():
+        words = queries.words_of(text)
+        every = fulltext.matching_sql(store.dialect, words, 4)
+        matches = store.query(f"SELECT count(*) AS n FROM ({every[0]}) m", [every[1]])[0]["n"]
+        bare, bare_params = bare_query(store.dialect, words)
+        base = timed(lambda: store.query(bare, bare_params), runs)
+        rel = timed(lambda: queries.search(store, text), runs)
+        by_date = timed(lambda: queries.search(store, text, sort="date"), runs)
+        filtered = timed(lambda: queries.search(store, text, queries.SearchFilters(year="2020")), runs)
+        rows.append((kind, f'"{text}"', matches, base, rel, by_date, filtered))
+    target_cases = {"all, first page": queries.TargetFilters(),
+                    "unit %": queries.TargetFilters(unit="%"),
+                    "words + unit + years": queries.TargetFilters(words="kinh phi", unit="%", since=2020, until=2022),
+                    "issuer + value range": queries.TargetFilters(issuer="lao cai", min_value=90, max_value=100)}
+    target_rows = [(name, timed(lambda: queries.targets(store, f, limit=100), runs))
+                   for name, f in target_cases.items()]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"\n{store.dialect}: {count} documents, {runs} runs per query, warm cache, {os.cpu_count()} cores, "
+          f"load average {load:.1f}; milliseconds: wall p50 / wall p95 (CPU p95 of this process)\n")
+    print(f"{'search: kind':<24} {'query':<22} {'matches':>8}  {'bare full-text':>22}  {'search':>22}  "
+          f"{'search by date':>22}  {'search + year':>22}")
+    for kind, text, matches, *times in rows:
+        cells = "  ".join(f"{p50:6.1f} / {p95:6.1f} ({cpu:6.1f})" for p50, p95, cpu in times)
+        print(f"{kind:<24} {text:<22} {matches:>8}  {cells}")
+    print(f"\n{'targets (count + first 100 rows)':<40} {'wall p50 / p95 (CPU p95)':>24}")
+    for name, (p50, p95, cpu) in target_rows:
+        print(f"{name:<40} {p50:6.1f} / {p95:6.1f} ({cpu:6.1f})")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--documents", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=40)
     ap.add_argument("--index", type=Path, help="index file (built when missing)")
     ap.add_argument("--keep", action="store_true", help="keep the index built in a temporary folder")
+    ap.add_argument("--postgres", help="a PostgreSQL URL: time the same rows there too")
     args = ap.parse_args()
     path = args.index or Path(tempfile.mkdtemp(prefix="congvan-bench-")) / "congvan.sqlite"
     if not path.exists():
@@ -120,38 +222,14 @@ def main() -> int:
         build(path, args.documents)
         print(f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     Store(path).close()  # as the next ingest would: the schema's indexes made if missing
-    store = Store(path, read_only=True)
-    count = store.query("SELECT count(*) AS n FROM documents")[0]["n"]
-    kinds = {"rare word": RARE, "common phrase": COMMON, "word in every document": EVERY}
-    rows = []
-    for kind, text in kinds.items():
-        words = queries.words_of(text)
-        bare = queries.fts_all(words)
-        matches = store.query("SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?", [bare])[0]["n"]
-        base = timed(lambda: store.query("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? "
-                                         "ORDER BY rank LIMIT 20", [bare]), args.runs)
-        rel = timed(lambda: queries.search(store, text), args.runs)
-        by_date = timed(lambda: queries.search(store, text, sort="date"), args.runs)
-        filtered = timed(lambda: queries.search(store, text, queries.SearchFilters(year="2020")), args.runs)
-        rows.append((kind, f'"{text}"', matches, base, rel, by_date, filtered))
-    target_cases = {"all, first page": queries.TargetFilters(),
-                    "unit %": queries.TargetFilters(unit="%"),
-                    "words + unit + years": queries.TargetFilters(words="kinh phi", unit="%", since=2020, until=2022),
-                    "issuer + value range": queries.TargetFilters(issuer="lao cai", min_value=90, max_value=100)}
-    target_rows = [(name, timed(lambda: queries.targets(store, f, limit=100), args.runs))
-                   for name, f in target_cases.items()]
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"\n{count} documents, {args.runs} runs per query, warm cache, {os.cpu_count()} cores, load average "
-          f"{load:.1f}; milliseconds: wall p50 / wall p95 (CPU p95)\n")
-    print(f"{'search: kind':<24} {'query':<22} {'matches':>8}  {'bare FTS5':>22}  {'search':>22}  "
-          f"{'search by date':>22}  {'search + year':>22}")
-    for kind, text, matches, *times in rows:
-        cells = "  ".join(f"{p50:6.1f} / {p95:6.1f} ({cpu:6.1f})" for p50, p95, cpu in times)
-        print(f"{kind:<24} {text:<22} {matches:>8}  {cells}")
-    print(f"\n{'targets (count + first 100 rows)':<40} {'wall p50 / p95 (CPU p95)':>24}")
-    for name, (p50, p95, cpu) in target_rows:
-        print(f"{name:<40} {p50:6.1f} / {p95:6.1f} ({cpu:6.1f})")
-    store.close()
+    targets = [path]
+    if args.postgres:
+        started = time.perf_counter()
+        targets.append(copy_to_postgres(path, args.postgres))
+        print(f"PostgreSQL ready in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    for target in targets:
+        with Store(target, read_only=True) as store:
+            report(store, args.runs)
     if args.index is None and not args.keep:
         path.unlink()
         for extra in path.parent.iterdir():

@@ -27,7 +27,7 @@ from pipeline.names import shown
 from pipeline.ocr import OcrPool
 from pipeline.options import Options
 from pipeline.status import Status
-from pipeline.store import Store
+from pipeline.store import Store, now
 
 
 def _settled(outcome: Outcome):
@@ -71,7 +71,7 @@ def ingest_inbox(options: Options | dict | None = None, progress: Progress | Non
     if isinstance(options, dict):
         options = Options.from_dict(options)
     options = options or Options()
-    started = time.perf_counter()
+    started, started_at = time.perf_counter(), now()
     summary = Summary()
 
     def report(outcome: Outcome) -> None:
@@ -93,6 +93,7 @@ def ingest_inbox(options: Options | dict | None = None, progress: Progress | Non
             if item not in unread:
                 report(consumer.archive_duplicate(item, options, store))
         _read(unread, options, store, report)
+        consumer.record_run(store, started_at, summary.outcomes)
     summary.seconds = time.perf_counter() - started
     get_run_logger().info(summary.line())
     return summary

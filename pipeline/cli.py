@@ -274,12 +274,6 @@ def cmd_targets(args: argparse.Namespace) -> int:
     from pipeline import queries
     from pipeline.export import targets_csv, targets_json, targets_xlsx
 
-    from pipeline.store import describe, is_url
-
-    if is_url(_options(args).database_target):
-        _error(f"{describe(_options(args).database_target)}: --format {args.format} reads an SQLite index only, "
-               "so far (pipeline/queries.py); --format text works on either")
-        return 2
     filters = queries.TargetFilters(words=args.words, unit=args.unit, since=args.since, issuer=args.issuer)
     with _store(args, read_only=True) as store:
         try:
@@ -304,14 +298,10 @@ def cmd_targets(args: argparse.Namespace) -> int:
 def cmd_web(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from pipeline.store import describe, index_exists, is_url
+    from pipeline.store import describe, index_exists
     from pipeline.web import create_app
 
     options = _options(args)
-    if is_url(options.database_target):
-        _error(f"{describe(options.database_target)}: the web app reads an SQLite index only, so far "
-               "(pipeline/queries.py is written for SQLite's FTS5)")
-        return 1
     if not index_exists(options.database_target):
         _error(f"{describe(options.database_target)}: no index yet; run `congvan ingest` first")
         return 1

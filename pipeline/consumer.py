@@ -331,3 +331,11 @@ def quarantine(item: InboxFile, reason: str, options: Options, store: Store, sta
                           hash_seconds=item.hash_seconds, extractor_version=EXTRACTOR_VERSION))
     os.unlink(item.path)
     return Outcome(_inbox_path(item, options), Status.QUARANTINED, dest, error=reason)
+
+
+def record_run(store: Store, started_at: str, outcomes: list[Outcome]) -> None:
+    """Note one run, started at `started_at` and finished now, with what came of its files (the inbox page
+    lists the runs)."""
+    store.add_run(started_at, sum(o.status == Status.INGESTED for o in outcomes),
+                  sum(o.status == Status.DUPLICATE for o in outcomes),
+                  sum(o.status == Status.QUARANTINED for o in outcomes), sum(o.pages_ocr for o in outcomes))

@@ -1,37 +1,39 @@
 """What the web app and the command line ask of the index: search with facets, targets with filters, one
-document, the inbox. Every SQL statement of the read side is here.
+document, the inbox. Every SQL statement of the read side is here, the same on SQLite and PostgreSQL (the
+full-text parts from `pipeline.store.fulltext`), with the same answers on both.
 
-The queries run against a small read interface — anything with `query(sql, params) -> list[dict]`, such as a
-`Store` opened read-only — so that they can follow the store to another engine. User text never reaches SQL
-or FTS5 syntax: a query is folded (`extractors.vntext.fold`) and cut into its words, and each word is sent to
-FTS5 as a quoted phrase, so `"`, `*`, `NEAR(`, `AND`, `^`, `:` or `'; DROP TABLE` are words or nothing.
+The queries run against a small read interface — anything with `dialect` and `query(sql, params) ->
+list[dict]`, such as a `Store` opened read-only. User text never reaches SQL, FTS5 or tsquery syntax: a
+query is folded (`extractors.vntext.fold`) and cut into its words (`\\w+`), and each word is sent quoted
+(FTS5) or as a lexeme (`to_tsquery`), so `"`, `*`, `NEAR(`, `AND`, `^`, `:`, `&`, `!` or `'; DROP TABLE`
+are words or nothing. Filters compare the folded columns the store writes with each row.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
-import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
 from extractors.vntext import fold
 from pipeline.search import _fold_with_offsets, query_words, snippet
+from pipeline.store import fulltext
 
 MAX_TEXT = 500  # characters of one text parameter; longer is refused with a message
 MAX_WORDS = 32  # words of one query
 CANDIDATES = 500  # matches ranked, faceted and grouped per search; the count of all matches is exact
-RANK_ALL = 5000  # a query matching more documents is not ranked by bm25 over all its matches (see _common_candidates)
+WALK_FROM = 2000  # a query matching more documents is answered walking the documents newest first (_matching)
 PER_PAGE = 20
 COMPARATORS = ("=", ">", ">=", "<", "<=")
 SORTS = ("relevance", "date")
 
 
 class Reader(Protocol):
+    dialect: str  # "sqlite" or "postgresql"
+
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]: ...
 
 
@@ -56,15 +58,6 @@ def words_of(text: str) -> list[str]:
     if len(words) > MAX_WORDS:
         raise BadQuery(f"too many words: {len(words)} (at most {MAX_WORDS})")
     return words
-
-
-def fts_all(words: list[str]) -> str:
-    """FTS5 query: every word, each quoted (no operator of the user's reaches FTS5)."""
-    return " AND ".join(f'"{w}"' for w in words)
-
-
-def fts_phrase(words: list[str]) -> str:
-    return '"' + " ".join(words) + '"'
 
 
 def year_of(date: str | None) -> str | None:
@@ -163,8 +156,10 @@ def search(db: Reader, text: str | None, filters: SearchFilters | None = None, s
            page: int = 1, per_page: int = PER_PAGE) -> SearchResult:
     """Documents holding every word of `text` (all documents for no words), one entry per dispatch.
 
-    Relevance: those holding the words as one phrase first, then FTS5's rank; date: newest first. Facets
-    (year, issuer, type, has targets, has phases) count dispatches among the ranked matches.
+    Relevance: the tiers of `pipeline.store.fulltext` (the words as a phrase in the subject, as a phrase
+    anywhere, all in the subject, all anywhere), each newest first; date: newest first. The same answers on
+    SQLite and PostgreSQL. Facets (year, issuer, type, has targets, has phases) count dispatches among the
+    best CANDIDATES matches.
     """
     text = clean_text(text, "q")
     if sort not in SORTS:
@@ -177,44 +172,26 @@ def search(db: Reader, text: str | None, filters: SearchFilters | None = None, s
     if text and not words:  # only punctuation, emoji or operators: nothing to look for
         return SearchResult(text, words, 0, 0, False, page, per_page)
     if not words:
-        rows = db.query(f"SELECT {_SEARCH_COLUMNS} FROM documents d {_where(where)} "
-                        "ORDER BY d.date DESC, d.id DESC LIMIT ?", [*params, CANDIDATES + 1])
-        capped = len(rows) > CANDIDATES
+        rows = db.query(f"SELECT {_SEARCH_COLUMNS} FROM documents d {_where(where)} ORDER BY {_NEWEST} LIMIT ?",
+                        [*params, CANDIDATES + 1])
         matches = db.query(f"SELECT count(*) AS n FROM documents d {_where(where)}", params)[0]["n"] \
-            if capped else len(rows)
+            if len(rows) > CANDIDATES else len(rows)
     else:
-        matches = db.query("SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?",
-                           [fts_all(words)])[0]["n"]
-        common = matches > RANK_ALL  # joins and bm25 over every match would take too long
-        in_order: list[int] = []
-        if common and (where or sort == "date"):  # match set and documents by date, as id lists: fast
-            matching = set(_ids(db, "SELECT group_concat(rowid) AS ids FROM documents_fts "
-                                    "WHERE documents_fts MATCH ?", [fts_all(words)]))
-            by_date = _ids(db, f"SELECT group_concat(id) AS ids FROM (SELECT d.id FROM documents d {_where(where)} "
-                               "ORDER BY d.date DESC, d.id DESC)", params)
-            if where:
-                matches = len(matching.intersection(by_date))
-            in_order = [int(i) for i in islice((i for i in by_date if i in matching), CANDIDATES)]
-        elif where:
-            matches = db.query("SELECT count(*) AS n FROM documents_fts f JOIN documents d ON d.id = f.rowid "
-                               f"{_where(['documents_fts MATCH ?', *where])}", [fts_all(words), *params])[0]["n"]
-        capped = matches > CANDIDATES
-        if common and sort == "date":
-            rows = _in_order(db, in_order[:CANDIDATES])
-        elif common:
-            rows = _common_candidates(db, words, where, params)
-        else:
-            if sort == "date":
-                order, order_params = "d.date DESC, d.id DESC", []
-            elif len(words) > 1:
-                order = "(d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)) DESC, f.rank"
-                order_params = [fts_phrase(words)]
-            else:
-                order, order_params = "f.rank", []
-            rows = db.query(f"SELECT {_SEARCH_COLUMNS} FROM documents_fts f JOIN documents d ON d.id = f.rowid "
-                            f"{_where(['documents_fts MATCH ?', *where])} ORDER BY {order} LIMIT ?",
-                            [fts_all(words), *params, *order_params, CANDIDATES])
+        every = fulltext.matching_sql(db.dialect, words, 4)
+        count, count_param = fulltext.count_sql(db.dialect, words)
+        matches = db.query(count, [count_param])[0]["n"]
+        walk = matches > WALK_FROM
+        if where:
+            matches = db.query(f"SELECT count(*) AS n FROM documents d {_where([*where, _in(db, walk, every[0])])}",
+                               [*params, every[1]])[0]["n"]
+        rows = []
+        for tier in ((4,) if sort == "date" else (1, 2, 3, 4) if len(words) > 1 else (1, 2)):
+            if len(rows) >= CANDIDATES:
+                break
+            rows += _matching(db, fulltext.matching_sql(db.dialect, words, tier), where, params, walk,
+                              [r["id"] for r in rows], CANDIDATES - len(rows))
     rows = rows[:CANDIDATES]
+    capped = matches > CANDIDATES
 
     groups: dict[Any, dict[str, Any]] = {}
     for row in rows:
@@ -228,10 +205,9 @@ def search(db: Reader, text: str | None, filters: SearchFilters | None = None, s
     result.facets = _facets(dispatches)
     result.browsable = len(dispatches)
     chosen = dispatches[(page - 1) * per_page: page * per_page]
-    if chosen:
+    if chosen:  # snippets and highlights for the page shown only
         bodies = {r["id"]: r["body"] for r in db.query(
-            "SELECT id, body FROM documents WHERE id IN (SELECT value FROM json_each(?))",
-            [json.dumps([c["id"] for c in chosen])])}
+            f"SELECT id, body FROM documents WHERE id IN ({_id_list([c['id'] for c in chosen])})")}
         for hit in chosen:
             body = bodies.get(hit["id"]) or ""
             hit["snippet"] = snippet(body, words) if words else _start(body)
@@ -242,49 +218,40 @@ def search(db: Reader, text: str | None, filters: SearchFilters | None = None, s
     return result
 
 
+_NEWEST = "d.date DESC NULLS LAST, d.id DESC"
+
+
 def _where(conditions: list[str]) -> str:
     return ("WHERE " + " AND ".join(conditions)) if conditions else ""
 
 
-def _common_candidates(db: Reader, words: list[str], where: list[str], params: list[Any]) -> list[dict[str, Any]]:
-    """The best CANDIDATES of a query too common for FTS5 to rank every match in time (more than RANK_ALL).
-
-    Ranking by bm25 means scoring every match, and a word in most documents tells little anyway; so the
-    candidates come in tiers, each newest-ingested first (FTS5 walks its index backwards and stops early):
-    the words as a phrase in the subject, then all of them in the subject, then the phrase in the text,
-    then the rest.
-    """
-    phrase, every = fts_phrase(words), fts_all(words)
-    tiers = [f"subject : {phrase}", f"subject : ({every})"]
-    if len(words) > 1:
-        tiers.append(phrase)
-    tiers.append(every)
-    joined = "documents_fts f JOIN documents d ON d.id = f.rowid" if where else "documents_fts f"
-    ids: dict[int, None] = {}
-    for tier in dict.fromkeys(tiers):
-        wanted = CANDIDATES - len(ids)
-        if wanted <= 0:
-            break
-        seen = json.dumps(list(ids))
-        for r in db.query(f"SELECT f.rowid AS id FROM {joined} "
-                          f"{_where(['documents_fts MATCH ?', *where])} "
-                          "AND f.rowid NOT IN (SELECT value FROM json_each(?)) ORDER BY f.rowid DESC LIMIT ?",
-                          [tier, *params, seen, wanted]):
-            ids[r["id"]] = None
-    return _in_order(db, list(ids))
+def _id_list(ids: list[int]) -> str:
+    """Ids from the index as an SQL list (integers only, so nothing of the user's); NULL for none."""
+    return ",".join(str(int(i)) for i in ids) or "NULL"
 
 
-def _in_order(db: Reader, ids: list[int]) -> list[dict[str, Any]]:
-    """The search columns of these documents, in this order."""
-    return db.query(f"SELECT {_SEARCH_COLUMNS} FROM json_each(?) j JOIN documents d ON d.id = j.value "
-                    "ORDER BY j.key", [json.dumps(ids)])
+def _in(db: Reader, walk: bool, matching: str) -> str:
+    """The condition "d is among the documents `matching` selects" (`fulltext.matching_sql`). `walk`: the
+    match set is large, so the documents are to be walked (newest first, or by the filters' indexes) and each
+    tested against it, stopping at the page's end, rather than all the matches sorted. SQLite's planner would
+    rather loop over the match set: `+d.id` keeps it from the key there (about 12 ms instead of 60 at 30,000
+    matches of 100,000). PostgreSQL's underestimates phrase matches and joins them all: each document is
+    probed in the full-text table by its key instead (`OFFSET 0` keeps the subquery from being joined)."""
+    if not walk:
+        return f"d.id IN ({matching})"
+    if db.dialect == "sqlite":
+        return f"+d.id IN ({matching})"
+    return f"EXISTS ({matching} AND document_id = d.id OFFSET 0)"
 
 
-def _ids(db: Reader, sql: str, params: list[Any]) -> list[str]:
-    """The ids of a `SELECT group_concat(…) AS ids`, as text: one string for many rows, far faster than a row
-    each (and compared as text, without converting 100,000 of them)."""
-    ids = db.query(sql, params)[0]["ids"]
-    return ids.split(",") if ids else []
+def _matching(db: Reader, matching: tuple[str, str], where: list[str], params: list[Any], walk: bool,
+              seen: list[int], limit: int) -> list[dict[str, Any]]:
+    """The search columns of the documents `matching` selects (`fulltext.matching_sql`), but `seen`, that pass
+    the filters: newest first, at most `limit`."""
+    sql, param = matching
+    conditions = [*where, _in(db, walk, sql)] + ([f"d.id NOT IN ({_id_list(seen)})"] if seen else [])
+    return db.query(f"SELECT {_SEARCH_COLUMNS} FROM documents d {_where(conditions)} ORDER BY {_NEWEST} LIMIT ?",
+                    [*params, param, limit])
 
 
 def _copy(row: dict[str, Any]) -> dict[str, Any]:
@@ -354,16 +321,14 @@ def targets(db: Reader, filters: TargetFilters | None = None, limit: int | None 
     """(how many targets match, the matching targets with their directive from `offset`, at most `limit`).
 
     Newest directive first, then by the target's place in it. Words match the folded text, metric or unit;
-    unit matches folded and whole; issuer matches folded words of the name.
+    unit matches folded and whole; issuer matches folded words of the name. The folded columns are written
+    with each row (`pipeline.store.folded_target`), so no row is folded here, on either engine.
     """
     f = (filters or TargetFilters()).checked()
     on_target, target_params, on_document, document_params = [], [], [], []
     if f.unit:
-        wanted = fold(f.unit).strip()
-        units = [u for u in _distinct(db, "SELECT DISTINCT unit AS v FROM targets WHERE unit IS NOT NULL")
-                 if _folded(u).strip() == wanted]
-        on_target.append("t.unit IN (SELECT value FROM json_each(?))")
-        target_params.append(json.dumps(units, ensure_ascii=False))
+        on_target.append("t.unit_folded = ?")
+        target_params.append(fold(f.unit).strip())
     if f.comparator:
         on_target.append("coalesce(t.comparator, '=') = ?")
         target_params.append(f.comparator)
@@ -373,9 +338,8 @@ def targets(db: Reader, filters: TargetFilters | None = None, limit: int | None 
     if f.max_value is not None:
         on_target.append("t.value <= ?")
         target_params.append(f.max_value)
-    if f.words:  # last: the costliest test, made on the rows the others let through
-        on_target.append("fold(coalesce(t.text, '') || ' ' || coalesce(t.metric, '') || ' ' || "
-                         "coalesce(t.unit, '')) LIKE ? ESCAPE '\\'")
+    if f.words:
+        on_target.append("t.folded LIKE ? ESCAPE '\\'")
         target_params.append(f"%{_like(fold(f.words).strip())}%")
     if f.since is not None:
         on_document.append("d.date >= ?")
@@ -384,37 +348,25 @@ def targets(db: Reader, filters: TargetFilters | None = None, limit: int | None 
         on_document.append("d.date < ?")
         document_params.append(f"{f.until + 1:04d}")
     if f.issuer:
-        wanted = fold(f.issuer).strip()
-        issuers = [i for i in _distinct(db, "SELECT DISTINCT issuer AS v FROM documents WHERE issuer IS NOT NULL")
-                   if wanted in _folded(i)]
-        on_document.append("d.issuer IN (SELECT value FROM json_each(?))")
-        document_params.append(json.dumps(issuers, ensure_ascii=False))
+        on_document.append("d.issuer_folded LIKE ? ESCAPE '\\'")
+        document_params.append(f"%{_like(fold(f.issuer).strip())}%")
     count_where = list(on_target)
     if on_document:
         count_where.append(f"t.document_id IN (SELECT d.id FROM documents d {_where(on_document)})")
     total = db.query(f"SELECT count(*) AS n FROM targets t {_where(count_where)}",
                      [*target_params, *document_params])[0]["n"]
+    if total > WALK_FROM and db.dialect == "sqlite":
+        # Many rows: SQLite is kept from the unit's index (`+`), so that it walks the directives newest first
+        # and stops at the page's end, rather than sorting them all (see _in); PostgreSQL's planner chooses.
+        on_target = [c.replace("t.unit_folded", "+t.unit_folded") for c in on_target]
     page = "" if limit is None else "LIMIT ? OFFSET ?"
     rows = db.query(
         f"""SELECT d.id AS document_id, d.number, d.symbol, d.date, d.issuer, d.doc_type, d.subject,
                    t.text, t.value, t.comparator, t.unit, t.metric
             FROM targets t JOIN documents d ON d.id = t.document_id {_where([*on_target, *on_document])}
-            ORDER BY d.date DESC, d.id, t.position {page}""",
+            ORDER BY {_NEWEST}, t.position {page}""",
         [*target_params, *document_params, *([limit, offset] if limit is not None else [])])
     return total, rows
-
-
-_distinct_cache: "weakref.WeakKeyDictionary[Any, dict[str, tuple[int, list[str]]]]" = weakref.WeakKeyDictionary()
-
-
-def _distinct(db: Reader, sql: str) -> list[str]:
-    """The values of a `SELECT DISTINCT … AS v`, kept per connection until the index changes (SQLite's
-    data_version)."""
-    version = db.query("PRAGMA data_version")[0]["data_version"]
-    mine = _distinct_cache.setdefault(db, {})
-    if sql not in mine or mine[sql][0] != version:
-        mine[sql] = (version, [r["v"] for r in db.query(sql)])
-    return mine[sql][1]
 
 
 def _like(text: str) -> str:
@@ -513,7 +465,8 @@ def original(db: Reader, doc_id: int) -> Path | None:
 # ---- the inbox ------------------------------------------------------------------------------------------------
 
 def inbox(db: Reader, inbox_dir: Path, limit: int = 50) -> dict[str, Any]:
-    """Files waiting in the inbox, the ledger by day (runs are not recorded apart yet), the quarantined files."""
+    """Files waiting in the inbox, the last runs with their counts, the ledger by day (it holds the files of
+    runs from before runs were recorded, too), the quarantined files."""
     waiting = []
     if inbox_dir.is_dir():
         for p in sorted(inbox_dir.iterdir()):
@@ -522,9 +475,12 @@ def inbox(db: Reader, inbox_dir: Path, limit: int = 50) -> dict[str, Any]:
                 waiting.append({"name": p.name, "size": st.st_size, "modified": st.st_mtime})
     days = db.query(
         """SELECT substr(finished_at, 1, 10) AS day, min(started_at) AS first, max(finished_at) AS last,
-                  sum(status = 'ingested') AS ingested, sum(status = 'duplicate') AS duplicate,
-                  sum(status = 'quarantined') AS quarantined, sum(pages_ocr) AS pages_ocr, count(*) AS files
+                  sum(CASE WHEN status = 'ingested' THEN 1 ELSE 0 END) AS ingested,
+                  sum(CASE WHEN status = 'duplicate' THEN 1 ELSE 0 END) AS duplicate,
+                  sum(CASE WHEN status = 'quarantined' THEN 1 ELSE 0 END) AS quarantined, sum(pages_ocr) AS pages_ocr, count(*) AS files
            FROM ingestion_ledger GROUP BY day ORDER BY day DESC LIMIT ?""", [limit])
+    runs = db.query("SELECT id, started_at, finished_at, ingested, duplicates, quarantined, pages_ocr FROM runs "
+                    "ORDER BY id DESC LIMIT ?", [limit])
     recent = db.query("SELECT id, file_name, status, document_id, error, started_at, finished_at "
                       "FROM ingestion_ledger ORDER BY id DESC LIMIT ?", [limit])
     quarantined = db.query("SELECT id, file_name, sha256, error, stored_as, finished_at FROM ingestion_ledger "
@@ -532,4 +488,4 @@ def inbox(db: Reader, inbox_dir: Path, limit: int = 50) -> dict[str, Any]:
     for q in quarantined:
         q["still_there"] = bool(q["stored_as"]) and Path(q["stored_as"]).is_file()
         q["stored_name"] = Path(q["stored_as"]).name if q["stored_as"] else None
-    return {"waiting": waiting, "days": days, "recent": recent, "quarantined": quarantined}
+    return {"waiting": waiting, "runs": runs, "days": days, "recent": recent, "quarantined": quarantined}

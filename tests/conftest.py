@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import uuid
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -59,11 +60,9 @@ def postgres_url() -> str:
     return url
 
 
-@pytest.fixture
-def postgres_database():
-    """A PostgreSQL target of its own: a fresh schema of the test server (its search_path in the URL), dropped after."""
+def new_postgres_schema() -> tuple[str, Callable[[], None]]:
+    """A fresh schema of the test server: (a URL whose search_path is that schema, a function dropping it)."""
     from sqlalchemy import text
-    from sqlalchemy.engine import make_url
 
     from pipeline.store.engine import database_url, make_engine
 
@@ -73,12 +72,23 @@ def postgres_database():
     with admin.begin() as conn:
         conn.execute(text(f"CREATE SCHEMA {name}"))
     target = database_url(url).update_query_dict({"options": f"-csearch_path={name}"})
-    try:
-        yield target.render_as_string(hide_password=False)
-    finally:
+
+    def drop() -> None:
         with admin.begin() as conn:
             conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
         admin.dispose()
+
+    return target.render_as_string(hide_password=False), drop
+
+
+@pytest.fixture
+def postgres_database():
+    """A PostgreSQL target of its own: a fresh schema of the test server (its search_path in the URL), dropped after."""
+    target, drop = new_postgres_schema()
+    try:
+        yield target
+    finally:
+        drop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -81,6 +81,9 @@ def test_texts_with_a_repeat_then_an_empty_inbox(options, monkeypatch):
     forbid_ocr(monkeypatch)
     empty = run_ingest(options)
     assert empty.outcomes == []
+    with Store(options.database_target) as store:  # the run and its counts; an empty inbox starts no run
+        assert store.query("SELECT ingested, duplicates, quarantined, pages_ocr FROM runs") == [
+            {"ingested": len(seeds), "duplicates": 1, "quarantined": 2, "pages_ocr": 0}]
 
 
 def test_a_flow_run_never_seeds_samples(options):

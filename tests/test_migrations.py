@@ -182,3 +182,34 @@ def test_0004_makes_the_content_unique_unless_an_old_index_holds_it_twice(legacy
         with pytest.raises(AlreadyStored):  # and no third copy
             store.add_document(extract_record(doc), doc, LedgerEntry(
                 sha256="b" * 64, file_name="c.txt", status="ingested", started_at=now()), 70)
+
+
+def test_0007_upgrades_an_index_in_place_with_the_read_side_indexes_and_runs(database):
+    """An index at 0006 holding a record: upgraded in place, its rows kept, the folded filters indexed, runs
+    recorded."""
+    from alembic import command
+
+    from pipeline import queries
+    from pipeline.store.engine import make_engine
+
+    doc = document("LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ\nSố: 708/LĐLĐ-CTCS\nV/v thi đua\n"
+                   "Thu kinh phí công đoàn đạt trên 95%")
+    with Store(database) as store:
+        store.add_document(extract_record(doc), doc, LedgerEntry(sha256="c" * 64, file_name="a.txt",
+                                                                 status="ingested", started_at=now()), 70)
+    engine = make_engine(database)
+    with engine.begin() as conn:  # back to the schema of 0006, the record kept
+        command.downgrade(migrate.config(conn), "0006")
+        assert "runs" not in inspect(conn).get_table_names()
+        assert "targets_unit_folded" not in {i["name"] for i in inspect(conn).get_indexes("targets")}
+    engine.dispose()
+    with Store(database) as store:
+        with store._engine.connect() as conn:
+            assert "targets_unit_folded" in {i["name"] for i in inspect(conn).get_indexes("targets")}
+            assert "documents_issuer_folded" in {i["name"] for i in inspect(conn).get_indexes("documents")}
+        assert store.query("SELECT version_num FROM alembic_version") == [{"version_num": migrate.head()}]
+        total, rows = queries.targets(store, queries.TargetFilters(unit="%", words="kinh phi", issuer="quang tri"))
+        assert total == 1 and rows[0]["value"] == 95 and rows[0]["number"] == "708"
+        store.add_run("2026-12-07T00:00:00+00:00", 1, 0, 0, 0)
+        assert store.query("SELECT ingested, duplicates, quarantined, pages_ocr FROM runs") == [
+            {"ingested": 1, "duplicates": 0, "quarantined": 0, "pages_ocr": 0}]

@@ -20,6 +20,8 @@ four tiers, each ordered by date (newest first), then id —
 4. every word anywhere.
 
 `search_sql` gives a tier's statement; `Store.search` runs them in turn until it has enough.
+`matching_sql` gives the ids of a tier's documents and `count_sql` the count of all matches, for the web app's
+queries (`pipeline.queries`).
 """
 from __future__ import annotations
 
@@ -74,6 +76,26 @@ def _tsquery(words: list[str], tier: int) -> str:
 
     return {1: terms("", "<->"), 2: f"({terms(':A', '<->')}) | ({terms(':B', '<->')})", 3: terms("", "&"),
             4: terms("", "&")}[tier]
+
+
+def matching_sql(dialect: str, words: list[str], tier: int) -> tuple[str, str]:
+    """(SQL selecting, as `id`, the documents of tier `tier` — 2 is the phrase anywhere, 4 every word anywhere
+    — with one positional parameter `?`; that parameter). The SQL ends with its WHERE condition, so that a
+    caller may add `AND …` (on PostgreSQL, `document_id` is the document)."""
+    if dialect == "sqlite":
+        return "SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?", _fts5_query(words, tier)
+    column = "subject_tsv" if tier in (1, 3) else "tsv"
+    return (f"SELECT document_id AS id FROM documents_fts WHERE {column} @@ to_tsquery('simple', ?)",
+            _tsquery(words, tier))
+
+
+def count_sql(dialect: str, words: list[str]) -> tuple[str, str]:
+    """(SQL counting, as `n`, the documents holding every word, with one positional parameter `?`; that
+    parameter). On PostgreSQL through `count_matching` (0007_runs_and_read_indexes.py), which counts through
+    the GIN index where the planner would decompress every stored tsvector."""
+    if dialect == "sqlite":
+        return "SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?", _fts5_query(words, 4)
+    return "SELECT count_matching(?) AS n", _tsquery(words, 4)
 
 
 def search_sql(dialect: str, words: list[str], tier: int) -> tuple[TextClause, dict]:

@@ -158,6 +158,13 @@ class Store:
         result = conn.execute(schema.ingestion_ledger.insert(), fields)  # one statement, compiled once
         return int(result.inserted_primary_key[0])
 
+    def add_run(self, started_at: str, ingested: int, duplicates: int, quarantined: int, pages_ocr: int) -> None:
+        """Record one ingest run, finished now, and what came of its files (for the inbox page)."""
+        with self._lock, self._engine.begin() as conn:
+            conn.execute(schema.runs.insert(), {"started_at": started_at, "finished_at": now(), "ingested": ingested,
+                                                "duplicates": duplicates, "quarantined": quarantined,
+                                                "pages_ocr": pages_ocr})
+
     def ledger(self) -> list[dict[str, Any]]:
         return self.query("SELECT * FROM ingestion_ledger ORDER BY id")
 
@@ -302,7 +309,7 @@ class Store:
                          t.text, t.value, t.comparator, t.unit, t.metric
                   FROM targets t JOIN documents d ON d.id = t.document_id
                   {"WHERE " + " AND ".join(where) if where else ""}
-                  ORDER BY d.date DESC NULLS LAST, d.id, t.position"""
+                  ORDER BY d.date DESC NULLS LAST, d.id DESC, t.position"""
         return self.query(sql, params)
 
     def for_review(self, review_confidence: float) -> list[dict[str, Any]]:

@@ -123,7 +123,19 @@ reprocessing = Table(
     Column("at", Text, nullable=False),
 )
 
-# The read side's indexes (0005_read_side_indexes.py; documents by date on SQLite only).
+runs = Table(
+    "runs", metadata,  # one row per ingest run (0007_runs_and_read_indexes.py)
+    Column("id", Integer, primary_key=True),
+    Column("started_at", Text, nullable=False),
+    Column("finished_at", Text, nullable=False),
+    Column("ingested", Integer, nullable=False),
+    Column("duplicates", Integer, nullable=False),
+    Column("quarantined", Integer, nullable=False),
+    Column("pages_ocr", Integer, nullable=False),
+)
+
+# The read side's indexes (0005_read_side_indexes.py, 0007_runs_and_read_indexes.py; documents by date on
+# SQLite, newest first on PostgreSQL).
 for _name, _table, _columns in (
         ("documents_issuer", documents, ["issuer"]),
         ("addressees_document", addressees, ["document_id", "position"]),
@@ -133,9 +145,13 @@ for _name, _table, _columns in (
         ("recipients_document", recipients, ["document_id", "position"]),
         ("doc_references_document", doc_references, ["document_id", "position"]),
         ("pages_document", pages, ["document_id", "number"]),
-        ("ledger_document", ingestion_ledger, ["document_id"])):
+        ("ledger_document", ingestion_ledger, ["document_id"]),
+        ("documents_issuer_folded", documents, ["issuer_folded"])):
     Index(_name, *(_table.c[c] for c in _columns))
+Index("targets_unit_folded", targets.c.unit_folded, targets.c.document_id, targets.c.folded).ddl_if(dialect="sqlite")
+Index("targets_unit_folded", targets.c.unit_folded, targets.c.document_id).ddl_if(dialect="postgresql")
 Index("documents_date", documents.c.date).ddl_if(dialect="sqlite")
+Index("documents_newest", documents.c.date.desc().nulls_last(), documents.c.id.desc()).ddl_if(dialect="postgresql")
 
 # The tables a user sees (exported, listed); documents_fts is derived from documents.
 TABLES = ("documents", "addressees", "phases", "targets", "recipients", "doc_references", "pages",
