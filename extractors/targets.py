@@ -47,6 +47,10 @@ _COMPARATOR = r"(?:tu|tren|hon|it nhat|toi thieu|khong (?:qua|vuot qua|duoi|it h
 # an attainment verb before the quantity: the clause's own predicate ("… đạt 70%", "nâng … lên 90%")
 _ATTAIN = re.compile(rf"\b(?:dat|len)\s+(?:{_COMPARATOR}\s+)?$")
 _REACHES = re.compile(rf"\bdat\s+(?:{_COMPARATOR}\s+)?$")  # "đạt 75 tuổi" (but "trẻ lên 6 tuổi" says who)
+# A bound or quota set on a count, which makes a goal of it wherever it stands (but in a section of results):
+# "ít nhất 01 buổi tọa đàm", "tối thiểu 02 …", "không dưới 80%", "từ 30 sáng kiến trở lên", "mỗi tổ sản xuất có 01 …"
+_BOUND = re.compile(r"\b(?:it nhat|toi thieu|khong duoi|khong it hon)\s+\d|\btu\s+\d[\d.,]*\s+(?:\w+\s+){1,6}tro len\b"
+                    r"|\bmoi\b[^;,.]{1,40}?\bco\s+\d")
 # a threshold to reach: "đạt từ 95% … trở lên", "đạt trên 90%", "đạt tối thiểu 90%"
 _THRESHOLD = re.compile(rf"\bdat\s+{_COMPARATOR}\s+\d")
 # what is already done: "đã", "đạt được" (as printed: folded "da" is also "đa dạng"); a goal word
@@ -69,9 +73,16 @@ _NOT_COUNT_BEFORE = {
     "tuyen", "ban", "mau", "phu", "luc", "tiet", "hang", "cau", "bai", "trang", "nhiem",
 }
 # Units that make a number a time, a duration, an age or a copy count (money: see `_MONEY`).
+# Words of time that count events when an event's name follows: "01 buổi tọa đàm", "02 đợt ra quân"
+# (alone, "3 buổi", "2 đợt", they measure time or name a phase).
+_EVENTS_COUNTED = {"buoi", "dot"}
+# Verbs that fold to a word of `_NOT_COUNT_BEFORE` ("đỡ" like "độ"): a count follows them.
+_VERBS_FOLDED_AS_LABELS = {"đỡ"}
+# A second quantity coordinated with the first under one verb: "thành lập 12 tổ hợp tác và 03 hợp tác xã".
+_ALSO = re.compile(r"\bva\s+$")
 _NOT_A_UNIT = {
     "nam", "thang", "ngay", "tuan", "gio", "phut", "giay", "quy", "buoi", "tuoi", "dot", "ky",
-    "hoc ky", "ban", "trang", "to", "km", "m", "cm", "h", "tieng", "lan thu",
+    "hoc ky", "ban", "trang", "km", "m", "cm", "h", "tieng", "lan thu",
     "nhiem ky", "khoa", "the ky", "thu", "so", "dem", "ngay dem", "nam hoc", "lop", "khoi",
     "chuong", "dieu", "khoan", "muc", "phan",
 }
@@ -219,13 +230,15 @@ def _quantities(clause: str, goal: bool, done: bool | None) -> list[Target]:
         raw = m.group(1)
         value = parse_number(raw)
         before_f = folded[: m.start()]
-        if value is None or found and not _ATTAIN.search(before_f):
+        if value is None or found and not (_ATTAIN.search(before_f) or _ALSO.search(before_f)):
             continue
         after_f = folded[m.end():]
         after = clause[m.end():]
         if _CHANGE_FROM.search(before_f) and _CHANGE_TO.match(after_f):
             continue  # "giảm từ 23 … xuống 18 …": 23 is where it starts, the target is what follows
         last_word = (re.findall(r"\w+", before_f[-12:]) or [""])[-1]
+        if (re.findall(r"\w+", clause[max(0, m.start() - 12): m.start()]) or [""])[-1].lower() in _VERBS_FOLDED_AS_LABELS:
+            last_word = ""  # "giúp đỡ 150 hộ": "đỡ" folds to "do" as "độ" does
         if done is not None and (done or _said_done(clause[: m.start()])):
             break
         metric = None
@@ -284,6 +297,8 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
         return None, value
     head = fold(unit)
     first = head.split()[0]
+    if first in _EVENTS_COUNTED and len(head.split()) > 1:  # "01 buổi tọa đàm", "02 đợt ra quân": events
+        return " ".join(_words_after(after, 3)), value
     if head in _NOT_A_UNIT or first in _NOT_A_UNIT or " ".join(head.split()[:2]) in _NOT_A_UNIT:
         if first != "tuoi" or not _REACHES.search(before_f):  # "tuổi thọ bình quân đạt 75 tuổi"
             return None, value
@@ -329,7 +344,8 @@ def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
             stated = None  # the year the sentence's statements are dated by, so far
             for part in _split(sentence, ";"):
                 folded = fold(part)
-                goal = item.polarity == GOAL or cue or bool(_THRESHOLD.search(folded))
+                goal = (item.polarity == GOAL or cue or bool(_THRESHOLD.search(folded))
+                        or item.polarity != RESULT and bool(_BOUND.search(folded)))
                 if not goal and _NOT_A_GOAL.search(folded):
                     continue
                 done = None if item.polarity == GOAL else False

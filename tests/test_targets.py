@@ -308,3 +308,27 @@ def test_a_thousands_dot_a_text_layer_set_apart_still_groups_thousands():
     text = ("II. CHỈ TIÊU\n- Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1 . 000 phụ nữ xuống "
             "18 ca sinh/1 . 000 phụ nữ vào năm 2025 .")
     assert triples(text) == [(18, "=", "ca")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Mỗi công đoàn cơ sở tổ chức ít nhất 01 buổi tọa đàm hoặc hội thi.", [(1, ">=", "buổi tọa đàm")]),
+    ("- Bảo đảm mỗi tổ sản xuất có 01 an toàn, vệ sinh viên.", [(1, "=", "an toàn")]),
+    ("- Toàn ngành có từ 30 sáng kiến trở lên về an toàn lao động được công nhận.", [(30, ">=", "sáng kiến")]),
+    ("- Mỗi cơ sở Đoàn tổ chức ít nhất 02 đợt ra quân dọn vệ sinh môi trường.", [(2, ">=", "đợt ra quân")]),
+    ("- Tổ chức tập huấn cho cán bộ công đoàn trong 3 buổi.", []),
+])
+def test_a_bound_or_quota_on_a_count_is_a_goal_outside_a_goal_section(line, expected):
+    assert triples("1. Nội dung thi đua\n" + line) == expected
+
+
+def test_a_bound_in_a_section_of_results_is_no_goal():
+    assert triples("I. KẾT QUẢ THỰC HIỆN\n- Các CĐCS đã tổ chức ít nhất 20 buổi tuyên truyền pháp luật.") == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Thành lập mới 12 tổ hợp tác và 03 hợp tác xã nông nghiệp.",
+     [(12, "=", "tổ hợp tác"), (3, "=", "hợp tác xã nông nghiệp")]),
+    ("- Giúp đỡ 150 hộ nông dân thoát nghèo.", [(150, "=", "hộ nông dân")]),
+])
+def test_coordinated_counts_and_counts_after_verbs_that_fold_like_labels(line, expected):
+    assert triples("II. CHỈ TIÊU\n" + line) == expected
