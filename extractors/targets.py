@@ -58,7 +58,8 @@ _THRESHOLD = re.compile(rf"\bdat\s+{_COMPARATOR}\s+\d")
 _DONE = re.compile(r"(?<!\w)(?:đã|đạt được)(?!\w)")
 _DONE_PLAIN = re.compile(r"\b(?:da|dat duoc)\b")
 # a year the statement is dated by ("Năm 2016, …", "(năm 2024)"), not a base of comparison or a bound
-_STATED_YEAR = re.compile(r"(?<!so voi )(?<!so voi cung ky )(?<!tu )(?<!den )(?<!den het )\bnam\s+((?:19|20)\d\d)\b")
+_STATED_YEAR = re.compile(r"(?<!so voi )(?<!so voi cung ky )(?<!so voi cuoi )(?<!so voi dau )(?<!tu )(?<!den )"
+                          r"(?<!den het )(?<!den cuoi )\bnam\s+((?:19|20)\d\d)\b")
 # Sentences that report a result, describe a composition or set a spending rate.
 _NOT_A_GOAL = re.compile(
     r"\b(?:da dat|dat duoc|nam qua|vua qua|so voi|so cung ky|ket qua|chiem|trong do|ty trong|"

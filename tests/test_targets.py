@@ -332,3 +332,10 @@ def test_a_bound_in_a_section_of_results_is_no_goal():
 ])
 def test_coordinated_counts_and_counts_after_verbs_that_fold_like_labels(line, expected):
     assert triples("II. CHỈ TIÊU\n" + line) == expected
+
+
+def test_a_year_compared_against_is_no_date_of_the_statement():
+    """A document of 2022: "so với cuối năm 2021" is its baseline, not the year the statement is dated by."""
+    text = ("Hà Nội, ngày 5 tháng 3 năm 2022\n1. Nhiệm vụ\n- Bảo đảm tỷ lệ hộ nghèo toàn huyện giảm ít nhất 1,5% so với cuối năm 2021; "
+            "100% hộ nghèo được cấp thẻ bảo hiểm y tế.")
+    assert triples(text) == [(1.5, ">=", "%"), (100, "=", "%")]
