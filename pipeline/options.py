@@ -43,7 +43,7 @@ class Options:
     review_confidence: float = 70.0  # a page OCR'd below this mean confidence marks its record for review
     # Limits: a file over one is quarantined with the reason, never opened by its parser (pipeline/limits.py).
     max_page_pixels: int = _env("CONGVAN_MAX_PAGE_PIXELS", 80_000_000, int)  # a page rendered, or an image on it
-    max_pages: int = _env("CONGVAN_MAX_PAGES", 200, int)  # pages of one document
+    max_pages: int = _env("CONGVAN_MAX_PAGES", 1000, int)  # pages of one document (read page by page)
     max_unpacked_bytes: int = _env("CONGVAN_MAX_UNPACKED_BYTES", 256 * 1024 * 1024, int)  # a .docx unpacked
     # A file is taken once its size and modification time have stayed still this long (a copy in progress is not).
     settle_seconds: float = _env("CONGVAN_SETTLE_SECONDS", 5.0, float)

@@ -91,7 +91,10 @@ class PdfParser:
                 except Exception as exc:
                     raise InputError(path, f"corrupt PDF ({_error(exc)})") from exc
                 for number, page in enumerate(plumber_pages, start=1):
-                    pages.append(_read_page(path, page, number, options, ocr))
+                    try:
+                        pages.append(_read_page(path, page, number, options, ocr))
+                    finally:  # its characters and layout are cached until closed: a long PDF would hold them all
+                        page.close()
         if not pages:
             raise InputError(path, "PDF has no pages")
         return DocumentText(path, [_resolved(p, number) for number, p in enumerate(pages, start=1)])
