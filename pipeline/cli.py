@@ -56,16 +56,15 @@ def _shown(path) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from extractors import extract_record
-    from pipeline.acquire import read_document
-    from pipeline.consumer import problem_of
+    from pipeline.child_reader import read_document_in_child
     from pipeline.errors import InputError
     from pipeline.status import FailureReason
 
     try:
-        doc = read_document(args.file, _options(args))
+        doc = read_document_in_child(args.file, _options(args))
         record = extract_record(doc).to_dict()
     except InputError as exc:
-        _error(f"{_shown(args.file)}: {problem_of(exc)}")
+        _error(f"{_shown(args.file)}: {exc.problem}")
         return EXIT_UNREADABLE
     except Exception as exc:  # an extractor's bug on this file: still one line, not a traceback
         _error(f"{_shown(args.file)}: {FailureReason.FAILED.say(detail=f'{type(exc).__name__}: {exc}')}")

@@ -45,6 +45,8 @@ class Options:
     max_page_pixels: int = _env("CONGVAN_MAX_PAGE_PIXELS", 80_000_000, int)  # a page rendered, or an image on it
     max_pages: int = _env("CONGVAN_MAX_PAGES", 1000, int)  # pages of one document (read page by page)
     max_unpacked_bytes: int = _env("CONGVAN_MAX_UNPACKED_BYTES", 256 * 1024 * 1024, int)  # a .docx unpacked
+    # The memory (data: heap and private mappings) of the process that reads one file (pipeline/child_reader.py).
+    max_memory_bytes: int = _env("CONGVAN_MAX_MEMORY_BYTES", 1024 * 1024 * 1024, int)
     # A file is taken once its size and modification time have stayed still this long (a copy in progress is not).
     settle_seconds: float = _env("CONGVAN_SETTLE_SECONDS", 5.0, float)
     # A claim (a file a run took from the inbox) of a run on another machine is taken back after this long
