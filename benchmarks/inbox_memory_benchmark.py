@@ -8,9 +8,11 @@ page showing a 30000×30000 image, and a PDF whose page content inflates to
 400 MB (the bad files of `tests/badfiles.py`). One `congvan ingest` runs over it
 in a session of its own; every 50 ms the resident memory of every process of
 that session (the run, its Prefect server, its reading processes, Tesseract) is
-summed (proportional set sizes: a page shared by two processes counts once), and the highest sum is printed with the run's outcome, with a bound above it (the
-sum of each live process's own peak, VmHWM, which no moment between samples exceeds). Issue 9's goal:
-under 1.5 GB. The outcome itself is asserted by tests/test_inbox_safety.py.
+summed (proportional set sizes: a page two processes share counts once). The
+highest sum is printed with the run's outcome, and a bound above it: the sum of
+each live process's own peak (VmHWM), which no moment between samples exceeds.
+Issue 9's goal: under 1.5 GB. The outcome itself is asserted by
+tests/test_inbox_safety.py.
 
     .venv/bin/python benchmarks/inbox_memory_benchmark.py [--shared ../shared] [--keep DIR]
 """
@@ -34,8 +36,9 @@ from pipeline.names import fit  # noqa: E402
 
 def fill_inbox(inbox: Path, outside: Path, shared: Path) -> list[str]:
     """Good and bad files into `inbox`; returns the good files' names."""
-    good = [*sorted((shared / "seeds" / "text").glob("*.txt"))[:3], *sorted((shared / "real" / "digital").glob("*.pdf"))[:3],
-            *sorted((shared / "real" / "office").glob("*.doc"))[:2], *sorted((shared / "real" / "scan").glob("*.pdf"))[:1],
+    real = shared / "real"
+    good = [*sorted((shared / "seeds" / "text").glob("*.txt"))[:3], *sorted((real / "digital").glob("*.pdf"))[:3],
+            *sorted((real / "office").glob("*.doc"))[:2], *sorted((real / "scan").glob("*.pdf"))[:1],
             *sorted((ROOT / "pipeline" / "samples").glob("*.docx"))]
     names = []
     for n, path in enumerate(good):
@@ -45,7 +48,8 @@ def fill_inbox(inbox: Path, outside: Path, shared: Path) -> list[str]:
     seed = (shared / "seeds" / "text").glob("*.txt").__next__().read_bytes()
     latin1 = os.fsdecode(b"c\xf4ng v\xe3n c\xfc.txt")
     (inbox / latin1).write_bytes(seed + "\nBản sao số 1".encode())
-    long_name = fit("Kế hoạch phát động thi đua năm 2024 của Liên đoàn Lao động tỉnh " * 6 + ".txt", 250)
+    long_name = fit("Kế hoạch phát động thi đua năm 2024 của Liên đoàn Lao động tỉnh " * 6 + ".txt",
+                    250)
     (inbox / long_name).write_bytes(seed + "\nBản sao số 2".encode())
     names += [latin1, long_name]
     secret = outside / "secret.txt"
