@@ -221,6 +221,27 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     return 1 if report.missing else 0
 
 
+def cmd_reread(args: argparse.Namespace) -> int:
+    from pipeline.errors import InputError
+    from pipeline.reread import reread
+
+    options = _options(args)
+    if args.tessdata is not None:
+        options.tessdata_dir = args.tessdata
+    status = 0
+    with _store(args) as store:
+        for doc_id in args.ids:
+            try:
+                print(reread(store, doc_id, options, dpi=args.dpi).line(), flush=True)
+            except KeyError:
+                _error(f"record {doc_id}: no such record")
+                status = 1
+            except InputError as exc:
+                _error(f"record {doc_id}: {_shown(exc.path.name if exc.path else '')}: {exc.problem}")
+                status = 1
+    return status
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     _prefect_env(quiet=False)
     from flows.deploy import serve
@@ -397,6 +418,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="every record")
     p.add_argument("--before-version", metavar="V", help="records extracted by an extractor version before V")
     p.set_defaults(run=cmd_reprocess)
+
+    p = sub.add_parser("reread", parents=[where, jobs],
+                       help="read records again from their archived originals, OCR rendered sharper (and another "
+                            "model with --tessdata); each page keeps its better reading")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID", help="record ids (as `congvan review` lists them)")
+    p.add_argument("--dpi", type=int, default=400, help="resolution OCR'd pages are rendered at; default 400")
+    p.add_argument("--tessdata", type=Path, metavar="DIR",
+                   help="a Tesseract model folder, e.g. the tessdata_best model scripts/fetch_tessdata.sh fetches "
+                        "into data/tessdata; default $CONGVAN_TESSDATA, else the system's")
+    p.set_defaults(run=cmd_reread)
 
     schedule = argparse.ArgumentParser(add_help=False)
     schedule.add_argument("--cron", help='cron schedule; default "0 2 * * *" or $CONGVAN_CRON')
