@@ -83,45 +83,53 @@ def read_document_in_child(path: Path, options: Options, ocr=None, follow_symlin
                              name=f"congvan-read-{path.name}")
     reader.start()
     sending.close()
-    ocr_pages: dict[int, Future] = {}
     try:
         with acquire.PrivateOcrPool(options) if ocr is None else nullcontext(ocr) as pool:
-            while True:
-                try:
-                    message = receiving.recv()
-                except EOFError:  # it died without a word: killed by the kernel, or PDFium aborted
-                    reader.join()
-                    raise InputError.because(path, FailureReason.READER_CRASHED, detail=_death(reader.exitcode),
-                                             limit=options.max_memory_bytes) from None
-                if message[0] != "page":
-                    break
-                _, number, image = message
-                ocr_pages[number] = pool.submit(image, number)
-            reader.join()
-            if message[0] == "memory":
-                raise InputError.because(path, FailureReason.TOO_MUCH_MEMORY, limit=options.max_memory_bytes)
-            if message[0] == "refused":
-                _, problem, reason, cause = message
-                raise InputError(path, problem, reason=reason) from (ReaderError(cause) if cause else None)
-            document: DocumentText = message[1]
-            for index, page in enumerate(document.pages):
-                if page.number in ocr_pages and page.method == OCR and not page.lines:
-                    try:
-                        read = ocr_pages.pop(page.number).result()
-                    except Exception as exc:  # Tesseract failed on the page
-                        raise acquire.damaged(path, "", exc) from exc
-                    read.number, read.route = page.number, page.route
-                    document.pages[index] = read
-    except InputError:
-        for future in ocr_pages.values():
-            future.cancel()
-        raise
+            ocr_pages: dict[int, Future] = {}
+            try:
+                document = _received(receiving, reader, path, options, pool, ocr_pages)
+            except BaseException:  # the file is refused (or the run stopped): its pages are not OCR'd for nothing
+                for future in ocr_pages.values():
+                    future.cancel()
+                raise
     finally:
         receiving.close()
         if reader.is_alive():
             reader.kill()
             reader.join()
     return acquire.with_text(document)
+
+
+def _received(receiving, reader, path: Path, options: Options, pool, ocr_pages: dict[int, Future]) -> DocumentText:
+    """What the reading process sends: page images (OCR'd in `pool` as they come), then the document, with its
+    OCR'd pages filled in; InputError when it refused the file or died."""
+    while True:
+        try:
+            message = receiving.recv()
+        except EOFError:  # it died without a word: killed by the kernel, or PDFium aborted
+            reader.join()
+            raise InputError.because(path, FailureReason.READER_CRASHED, detail=_death(reader.exitcode),
+                                     limit=options.max_memory_bytes) from None
+        if message[0] != "page":
+            break
+        _, number, image = message
+        ocr_pages[number] = pool.submit(image, number)
+    reader.join()
+    if message[0] == "memory":
+        raise InputError.because(path, FailureReason.TOO_MUCH_MEMORY, limit=options.max_memory_bytes)
+    if message[0] == "refused":
+        _, problem, reason, cause = message
+        raise InputError(path, problem, reason=reason) from (ReaderError(cause) if cause else None)
+    document: DocumentText = message[1]
+    for index, page in enumerate(document.pages):
+        if page.number in ocr_pages and page.method == OCR and not page.lines:
+            try:
+                read = ocr_pages.pop(page.number).result()
+            except Exception as exc:  # Tesseract failed on the page
+                raise acquire.damaged(path, "", exc) from exc
+            read.number, read.route = page.number, page.route
+            document.pages[index] = read
+    return document
 
 
 def _death(exitcode: int | None) -> str:
