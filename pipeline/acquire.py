@@ -56,7 +56,7 @@ def not_regular(mode: int) -> str | None:
     return next((kind for test, kind in _KINDS if test(mode)), None if stat.S_ISREG(mode) else "special file")
 
 
-class _PrivateOcrPool:
+class PrivateOcrPool:
     """An OcrPool of our own, started at the first page that needs OCR (a text-layer PDF never starts one)."""
 
     def __init__(self, options: Options):
@@ -70,7 +70,7 @@ class _PrivateOcrPool:
             self.pool = OcrPool(self.options).__enter__()
         return self.pool.submit(image, page_number)
 
-    def __enter__(self) -> "_PrivateOcrPool":
+    def __enter__(self) -> "PrivateOcrPool":
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -84,8 +84,18 @@ def read_document(path: Path, options: Options, ocr=None, follow_symlinks: bool 
     Anything but a regular file is refused without being opened (a named pipe would block); a symlink
     too unless `follow_symlinks` (the inbox never follows one). The limits of `pipeline.limits` are
     checked before the parser opens the file; an error of a parser that is not an InputError is one too
-    (a damaged file of its kind), the original kept as its cause.
+    (a damaged file of its kind), the original kept as its cause. This reads in the calling process;
+    files from the inbox are read by `pipeline.child_reader`, in a process with a memory limit.
     """
+    try:
+        document = open_document(path, options, ocr, follow_symlinks)
+    except MemoryError as exc:
+        raise InputError.because(path, FailureReason.FAILED, detail="not enough memory to read it") from exc
+    return with_text(document)
+
+
+def open_document(path: Path, options: Options, ocr=None, follow_symlinks: bool = True) -> DocumentText:
+    """`read_document` but for its last check (that some text was found), and a MemoryError left as it is."""
     path = Path(path)
     try:
         info = os.stat(path, follow_symlinks=follow_symlinks)
@@ -104,19 +114,25 @@ def read_document(path: Path, options: Options, ocr=None, follow_symlinks: bool 
     limits.check(path, parser.name, options)
     try:
         if ocr is None and parser.name in OCR_PARSERS:
-            with _PrivateOcrPool(options) as pool:
-                document = parser.parse(path, options, pool)
-        else:
-            document = parser.parse(path, options, ocr)
-    except InputError:
+            with PrivateOcrPool(options) as pool:
+                return parser.parse(path, options, pool)
+        return parser.parse(path, options, ocr)
+    except (InputError, MemoryError):
         raise
-    except MemoryError as exc:
-        raise InputError.because(path, FailureReason.FAILED, detail="not enough memory to read it") from exc
     except Exception as exc:
-        reason = _DAMAGED.get(parser.name, FailureReason.FAILED)
-        raise InputError.because(path, reason, detail=f"{type(exc).__name__}: {exc}".rstrip(": ")) from exc
+        raise damaged(path, parser.name, exc) from exc
+
+
+def damaged(path: Path, parser_name: str, exc: BaseException) -> InputError:
+    """The InputError for an error a parser of this kind raised on the file (a damaged file of its kind)."""
+    reason = _DAMAGED.get(parser_name, FailureReason.FAILED)
+    return InputError.because(path, reason, detail=f"{type(exc).__name__}: {exc}".rstrip(": "))
+
+
+def with_text(document: DocumentText) -> DocumentText:
+    """The document, or InputError when no page holds any text."""
     if not any(line.strip() for line in document.lines):
-        raise InputError.because(path, FailureReason.NO_TEXT)
+        raise InputError.because(document.source, FailureReason.NO_TEXT)
     return document
 
 

@@ -56,16 +56,15 @@ def _shown(path) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from extractors import extract_record
-    from pipeline.acquire import read_document
-    from pipeline.consumer import problem_of
+    from pipeline.child_reader import read_document_in_child
     from pipeline.errors import InputError
     from pipeline.status import FailureReason
 
     try:
-        doc = read_document(args.file, _options(args))
+        doc = read_document_in_child(args.file, _options(args))
         record = extract_record(doc).to_dict()
     except InputError as exc:
-        _error(f"{_shown(args.file)}: {problem_of(exc)}")
+        _error(f"{_shown(args.file)}: {exc.problem}")
         return EXIT_UNREADABLE
     except Exception as exc:  # an extractor's bug on this file: still one line, not a traceback
         _error(f"{_shown(args.file)}: {FailureReason.FAILED.say(detail=f'{type(exc).__name__}: {exc}')}")
@@ -220,6 +219,27 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         _error(f"record {doc_id}: no such record")
     print(report.line())
     return 1 if report.missing else 0
+
+
+def cmd_reread(args: argparse.Namespace) -> int:
+    from pipeline.errors import InputError
+    from pipeline.reread import reread
+
+    options = _options(args)
+    if args.tessdata is not None:
+        options.tessdata_dir = args.tessdata
+    status = 0
+    with _store(args) as store:
+        for doc_id in args.ids:
+            try:
+                print(reread(store, doc_id, options, dpi=args.dpi).line(), flush=True)
+            except KeyError:
+                _error(f"record {doc_id}: no such record")
+                status = 1
+            except InputError as exc:
+                _error(f"record {doc_id}: {_shown(exc.path.name if exc.path else '')}: {exc.problem}")
+                status = 1
+    return status
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -388,6 +408,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="every record")
     p.add_argument("--before-version", metavar="V", help="records extracted by an extractor version before V")
     p.set_defaults(run=cmd_reprocess)
+
+    p = sub.add_parser("reread", parents=[where, jobs],
+                       help="read records again from their archived originals, OCR rendered sharper (and another "
+                            "model with --tessdata); each page keeps its better reading")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID", help="record ids (as `congvan review` lists them)")
+    p.add_argument("--dpi", type=int, default=400, help="resolution OCR'd pages are rendered at; default 400")
+    p.add_argument("--tessdata", type=Path, metavar="DIR",
+                   help="a Tesseract model folder, e.g. the tessdata_best model scripts/fetch_tessdata.sh fetches "
+                        "into data/tessdata; default $CONGVAN_TESSDATA, else the system's")
+    p.set_defaults(run=cmd_reread)
 
     schedule = argparse.ArgumentParser(add_help=False)
     schedule.add_argument("--cron", help='cron schedule; default "0 2 * * *" or $CONGVAN_CRON')

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from extractors import EXTRACTOR_VERSION, extract_record
 from models.document import OCR, DocumentText
 from models.record import Record
-from pipeline.acquire import not_regular, read_document
+from pipeline.acquire import not_regular
+from pipeline.child_reader import read_document_in_child
 from pipeline.claims import Claims
 from pipeline.errors import InputError
 from pipeline.names import REASON_SUFFIX, place, shown
@@ -123,13 +124,6 @@ def extract(doc: DocumentText) -> Record:
     """`extract_record`, one document at a time whatever the thread (see `_extract_lock`)."""
     with _extract_lock:
         return extract_record(doc)
-
-
-def problem_of(exc: InputError) -> str:
-    """The problem an InputError names, without the file name it starts with (callers name the file)."""
-    message = str(exc)
-    prefix = f"{' '.join(exc.path.name.split())}: " if exc.path is not None else ""
-    return message[len(prefix):] if prefix and message.startswith(prefix) else message
 
 
 def sha256_file(path: Path) -> str:
@@ -273,13 +267,13 @@ def ingest_file(item: InboxFile, options: Options, store: Store, ocr: OcrPool | 
     if item.kind is not None:
         return quarantine(item, FailureReason.NOT_REGULAR.say(kind=item.kind), options, store, started_at)
     try:
-        doc = read_document(item.path, options, ocr, follow_symlinks=False)
+        doc = read_document_in_child(item.path, options, ocr, follow_symlinks=False)
         read_done = time.perf_counter()
         record = extract(doc)
         extract_done = time.perf_counter()
     except InputError as exc:
         cause = exc.__cause__ if exc.reason is FailureReason.FAILED else None
-        return quarantine(item, problem_of(exc), options, store, started_at,
+        return quarantine(item, exc.problem, options, store, started_at,
                           detail="".join(traceback.format_exception(cause)) if cause else None)
     except Exception as exc:  # a bug must not stop the batch nor lose the file
         return quarantine(item, FailureReason.FAILED.say(detail=f"{type(exc).__name__}: {exc}"), options, store,

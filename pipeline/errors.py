@@ -23,6 +23,7 @@ class InputError(Exception):
             self.path = Path(path_or_message)
             message = f"{self.path.name}: {problem}"
         self.reason = reason
+        self.problem = " ".join((problem or message).split())  # what is wrong, without the file's name
         super().__init__(" ".join(message.split()))
 
     @classmethod

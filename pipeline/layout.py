@@ -79,18 +79,28 @@ class _Segment:
 class _Row:
     words: list[Word] = field(default_factory=list)
     segments: list[_Segment] = field(default_factory=list)
+    # (number of words, top, bottom, height) when last measured: rows are measured against every word that
+    # comes (`_row_for`) and only ever grow, so the medians are recomputed only when words were added.
+    _measured: tuple[int, float, float, float] = (0, 0.0, 0.0, 0.0)
+
+    def _measure(self) -> tuple[int, float, float, float]:
+        if self._measured[0] != len(self.words):
+            self._measured = (len(self.words), statistics.median(w.top for w in self.words),
+                              statistics.median(w.bottom for w in self.words),
+                              statistics.median(w.bottom - w.top for w in self.words))
+        return self._measured
 
     @property
     def top(self) -> float:
-        return statistics.median(w.top for w in self.words)
+        return self._measure()[1]
 
     @property
     def bottom(self) -> float:
-        return statistics.median(w.bottom for w in self.words)
+        return self._measure()[2]
 
     @property
     def height(self) -> float:
-        return statistics.median(w.bottom - w.top for w in self.words)
+        return self._measure()[3]
 
     @property
     def text(self) -> str:

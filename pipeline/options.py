@@ -40,11 +40,16 @@ class Options:
         default_factory=lambda: Path(os.environ["CONGVAN_TESSDATA"]) if os.environ.get("CONGVAN_TESSDATA") else None)
     jobs: int = field(default_factory=lambda: int(os.environ.get("CONGVAN_JOBS", os.cpu_count() or 1)))
     ocr_dpi: int = 300  # the most a page rendered for OCR gets; a scanned page is read at its own resolution
+    # A scanned page is OCR'd from its image as stored (its own resolution); False renders it at ocr_dpi instead
+    # (`congvan reread`: a second reading of a record that read poorly).
+    ocr_scans_as_stored: bool = True
     review_confidence: float = 70.0  # a page OCR'd below this mean confidence marks its record for review
     # Limits: a file over one is quarantined with the reason, never opened by its parser (pipeline/limits.py).
     max_page_pixels: int = _env("CONGVAN_MAX_PAGE_PIXELS", 80_000_000, int)  # a page rendered, or an image on it
-    max_pages: int = _env("CONGVAN_MAX_PAGES", 200, int)  # pages of one document
+    max_pages: int = _env("CONGVAN_MAX_PAGES", 1000, int)  # pages of one document (read page by page)
     max_unpacked_bytes: int = _env("CONGVAN_MAX_UNPACKED_BYTES", 256 * 1024 * 1024, int)  # a .docx unpacked
+    # The memory (data: heap and private mappings) of the process that reads one file (pipeline/child_reader.py).
+    max_memory_bytes: int = _env("CONGVAN_MAX_MEMORY_BYTES", 1024 * 1024 * 1024, int)
     # A file is taken once its size and modification time have stayed still this long (a copy in progress is not).
     settle_seconds: float = _env("CONGVAN_SETTLE_SECONDS", 5.0, float)
     # A claim (a file a run took from the inbox) of a run on another machine is taken back after this long

@@ -108,13 +108,23 @@ def print_targets(store: Store, out: TextIO, words: str | None = None, unit: str
 
 
 def print_review(store: Store, review_confidence: float, out: TextIO) -> int:
-    """Print the records marked for review with their pages read below the threshold; returns how many."""
+    """Print the records marked for review: why, how each page was read, where the original is, and the
+    commands that act on each; returns how many."""
     docs = store.for_review(review_confidence)
     print(f"{len(docs)} record(s) need review (a page read below {review_confidence:g}% confidence)", file=out)
     for d in docs:
-        print(f"\n{directive_line(d)}  [{d['source_name']}]", file=out)
+        print(f"\nrecord {d['id']}: {directive_line(d)}  [{d['source_name']}]", file=out)
         if d.get("subject"):
             print(f"  {d['subject']}", file=out)
-        pages = ", ".join(f"p.{p['number']} ({p['confidence']:.0f}%)" for p in d["low_pages"])
-        print(f"  low pages: {pages or '(none below the current threshold)'}", file=out)
+        low = ", ".join(f"p.{p['number']} ({p['confidence']:.0f}%)" for p in d["low_pages"])
+        why = f"OCR read {low} below {review_confidence:g}%" if low else "(no page below the current threshold)"
+        print(f"  why: {why}", file=out)
+        for page in store.document_text(d["id"]).pages:
+            confidence = f", {page.confidence:.0f}%" if page.confidence is not None else ""
+            print(f"  p.{page.number}: {page.method}{confidence}: {page.route or '(route not recorded)'}", file=out)
+        original = store.original_of(d["id"])
+        print(f"  original: {original or '(not in the ledger)'}", file=out)
+        print(f"  read it again, sharper:   congvan reread {d['id']} --dpi 400"
+              f"   (add --tessdata data/tessdata for the better model)", file=out)
+        print(f"  re-extract from its text: congvan reprocess {d['id']}", file=out)
     return len(docs)

@@ -33,6 +33,9 @@ class FailureReason(Enum):
     PAGE_TOO_LARGE = "page too large: {pixels} pixels (limit {limit})"
     UNPACKS_TOO_LARGE = "unpacks to more than {limit} bytes ({size} bytes)"
     NO_TEXT = "no text found in the document"
+    TOO_MUCH_MEMORY = "too big to read: it needs more memory than the limit ({limit} bytes)"
+    READER_CRASHED = "the reader crashed on it ({detail}): a damaged file, or one needing more memory than the limit " \
+                     "({limit} bytes)"
     FAILED = "could not be read: {detail}"  # anything else (a bug): the detail is the error itself
 
     def say(self, **details: object) -> str:

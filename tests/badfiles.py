@@ -51,10 +51,26 @@ def huge_image_pdf(folder: Path, side: int = 30000, name: str = "hugepage.pdf") 
              b"/BitsPerComponent 1 /Filter /FlateDecode /Length %d >>\nstream\n" % (side, side, len(raw))
              + raw + b"\nendstream")
     content = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> "
-               b"/Contents 5 0 R >>", image,
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
+    return _pdf(folder / name, [
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> "
+        b"/Contents 5 0 R >>", image, b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"])
+
+
+
+def inflating_pdf(folder: Path, unpacked: int = 400 * 1024 * 1024, name: str = "inflating.pdf") -> Path:
+    """A one-page PDF of under a megabyte whose page content unpacks to `unpacked` bytes (a decompression bomb
+    no declared size gives away: pages, pixels and sizes are all small)."""
+    packer = zlib.compressobj(9)
+    block = b" " * (1 << 20)
+    raw = b"".join(packer.compress(block) for _ in range(unpacked // len(block))) + packer.flush()
+    return _pdf(folder / name, [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(raw) + raw + b"\nendstream"])
+
+
+def _pdf(path: Path, objects: list[bytes]) -> Path:
+    """A PDF of these objects (numbered from 1, the first the catalog), with its cross-reference table."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -66,7 +82,6 @@ def huge_image_pdf(folder: Path, side: int = 30000, name: str = "hugepage.pdf") 
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    path = folder / name
     path.write_bytes(out.getvalue())
     return path
 
@@ -76,4 +91,5 @@ BAD_FILES = {  # maker → words the reason must hold
     damaged_docx: "damaged Word file",
     zip_bomb_docx: "unpacks to more than",
     huge_image_pdf: "page too large: 900000000 pixels",
+    inflating_pdf: "more memory than the limit",
 }

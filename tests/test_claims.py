@@ -130,3 +130,12 @@ def test_two_ingests_at_once_store_each_content_once(tmp_path):
     assert sorted(p.name for p in (processed / "archive").iterdir()) == sorted(
         [f"cv-{n}.txt" for n in range(10)] + ["copy-of-cv-3.txt"])
     assert os.listdir(inbox) == []
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_two_ingests_and_a_watch_at_once_store_each_of_20_contents_once(tmp_path):
+    from prefect.settings import PREFECT_API_URL
+
+    from concurrency import run_round
+
+    assert run_round(tmp_path, PREFECT_API_URL.value(), files=20) == []

@@ -11,6 +11,7 @@ import badfiles
 from conftest import ROOT, shared
 from pipeline import consumer
 from pipeline.acquire import read_document
+from pipeline.child_reader import read_document_in_child
 from pipeline.claims import Claims
 from pipeline.errors import InputError
 from pipeline.names import fit, place, shown
@@ -136,3 +137,15 @@ def test_a_busy_name_in_the_archive_is_never_overwritten(tmp_path):
         (tmp_path / "cv.pdf").write_bytes(b"new %d" % n)
         place(tmp_path / "cv.pdf", folder)
     assert sorted(p.read_bytes() for p in folder.iterdir()) == [b"new 0", b"new 1", b"new 2", b"older"]
+
+
+def test_reading_is_bounded_by_the_memory_limit_a_setting(tmp_path, options):
+    bomb = badfiles.inflating_pdf(tmp_path, unpacked=200 * 1024 * 1024)
+    options.max_memory_bytes = 450 * 1024 * 1024
+    with pytest.raises(InputError) as caught:
+        read_document_in_child(bomb, options)
+    assert caught.value.reason in (FailureReason.TOO_MUCH_MEMORY, FailureReason.READER_CRASHED)
+    assert "more memory than the limit (471859200 bytes)" in caught.value.problem
+    # The reading process paid for it, not this one: the next file reads as ever.
+    good = shared("seeds", "text", SEED)
+    assert read_document_in_child(good, options).lines == read_document(good, options).lines

@@ -102,7 +102,9 @@ def test_print_review_lists_low_pages(database):
                            LedgerEntry(sha256="9" * 64, file_name="s.pdf", status=INGESTED, started_at=now()), 70.0)
         out = io.StringIO()
         assert print_review(store, 70.0, out) == 1
-    assert "3/TB" in out.getvalue() and "p.1 (40%)" in out.getvalue() and "p.2" not in out.getvalue()
+    text = out.getvalue()
+    assert "3/TB" in text and "why: OCR read p.1 (40%) below 70%\n" in text  # p.2 read well: not a reason
+    assert "p.1: ocr, 40%: " in text and "p.2: ocr, 90%: " in text  # how every page was read
 
 
 TIERED = {  # name: (subject, body, date)

@@ -93,7 +93,10 @@ class PdfParser:
                 except Exception as exc:
                     raise InputError(path, f"corrupt PDF ({_error(exc)})") from exc
                 for number, page in enumerate(plumber_pages, start=1):
-                    pages.append(_read_page(path, page, number, options, ocr))
+                    try:
+                        pages.append(_read_page(path, page, number, options, ocr))
+                    finally:  # its characters and layout are cached until closed: a long PDF would hold them all
+                        page.close()
         if not pages:
             raise InputError(path, "PDF has no pages")
         return DocumentText(path, [_resolved(p, number) for number, p in enumerate(pages, start=1)])
@@ -124,7 +127,8 @@ def _page_without_plumber(path: Path, number: int, options: Options, ocr, failur
     if ocr is None:
         raise InputError(path, f"page {number} needs OCR but no OCR pool was given")
     log.info("%s page %d: %s", path.name, number, route)
-    return ocr.submit(ocr_image(path, number, options.ocr_dpi, plumber_page), number), route
+    image = ocr_image(path, number, options.ocr_dpi, plumber_page, as_stored=options.ocr_scans_as_stored)
+    return ocr.submit(image, number), route
 
 
 def _routed(path: Path, page: PageText, route: str) -> PageText:
@@ -152,23 +156,24 @@ def _resolved(page: PageText | tuple[Future, str], number: int) -> PageText:
     return page
 
 
-def ocr_image(path: Path, page_number: int, max_dpi: int, page=None) -> Image.Image:
+def ocr_image(path: Path, page_number: int, max_dpi: int, page=None, as_stored: bool = True) -> Image.Image:
     """What OCR reads of a pdfplumber page: a scan's own image as stored, else the page rendered.
 
     A scan's image at its own resolution is the most faithful input and the cheapest:
     rendering a 200 dpi scan at 300 dpi gave Tesseract 2.25 times the pixels and lowered
     word-F1 (benchmarks/README.md). Other pages are rendered at the resolution of their
     largest image, at most `max_dpi` (vector text alone: `max_dpi`). The image's
-    info["dpi"] tells preprocessing and Tesseract its real resolution.
+    info["dpi"] tells preprocessing and Tesseract its real resolution. Not `as_stored`, every page
+    is rendered at `max_dpi` (a second reading, `congvan reread`).
     """
     with PDFIUM_LOCK:
         pdf = pypdfium2.PdfDocument(str(path))
         try:
             pdf_page = pdf[page_number - 1]
             # Without pdfplumber's view of the page, `_stored_scan` alone judges it (one image object).
-            image = _stored_scan(pdf_page) if page is None or _holds_only_one_image(page) else None
+            image = _stored_scan(pdf_page) if as_stored and (page is None or _holds_only_one_image(page)) else None
             if image is None:
-                dpi = _render_dpi(page, max_dpi) if page is not None else max_dpi
+                dpi = _render_dpi(page, max_dpi) if page is not None and as_stored else max_dpi
                 image = pdf_page.render(scale=dpi / 72, may_draw_forms=True).to_pil().convert("RGB")
                 image.info["dpi"] = (dpi, dpi)
             return image

@@ -52,6 +52,15 @@ def index_document(conn: Connection, doc_id: int, subject: str, body: str) -> No
 
 
 
+def replace_document(conn: Connection, doc_id: int, subject: str, body: str) -> None:
+    """Put a document read again in place of its indexed subject and text."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("DELETE FROM documents_fts WHERE rowid = :id"), {"id": doc_id})
+    else:
+        conn.execute(text("DELETE FROM documents_fts WHERE document_id = :id"), {"id": doc_id})
+    index_document(conn, doc_id, subject, body)
+
+
 def update_subject(conn: Connection, doc_id: int, subject: str) -> None:
     """Put a re-extracted subject in place of a document's indexed one (its text stays)."""
     if conn.dialect.name == "sqlite":

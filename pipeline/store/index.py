@@ -344,11 +344,33 @@ class Store:
         rows = self.query("SELECT source_name FROM documents WHERE id = :id", {"id": doc_id})
         if not rows:
             raise KeyError(doc_id)
-        pages = self.query("SELECT number, method, confidence, text FROM pages WHERE document_id = :id "
+        pages = self.query("SELECT number, method, confidence, text, route FROM pages WHERE document_id = :id "
                            "ORDER BY number", {"id": doc_id})
         return DocumentText(Path(rows[0]["source_name"]),
-                            [PageText(p["number"], p["text"].split("\n"), p["method"], confidence=p["confidence"])
-                             for p in pages])
+                            [PageText(p["number"], p["text"].split("\n"), p["method"], confidence=p["confidence"],
+                                      route=p["route"] or "") for p in pages])
+
+    def original_of(self, doc_id: int) -> str | None:
+        """Where the file a stored document was read from was archived (as its ledger shows it), or None."""
+        rows = self.query("SELECT stored_as FROM ingestion_ledger WHERE document_id = :id AND status = :status "
+                          "ORDER BY id DESC", {"id": doc_id, "status": "ingested"})
+        return rows[0]["stored_as"] if rows else None
+
+    def replace_reading(self, doc_id: int, record: Record, doc: DocumentText, review_confidence: float,
+                        extractor_version: str, changed: list[str]) -> None:
+        """Put a new reading of a stored document in place of the old one, in one transaction: its pages,
+        text, search text, OCR confidence and review mark, and the record extracted from it (noted in
+        `reprocessing` as `replace_records` notes a re-extraction). The ledger stays as it is."""
+        with self._writing() as conn:
+            self._replace_record(conn, doc_id, record, extractor_version, changed)
+            conn.execute(schema.documents.update().where(schema.documents.c.id == doc_id).values(
+                body=doc.text, page_count=len(doc.pages), text_methods=",".join(dict.fromkeys(doc.methods)),
+                ocr_confidence=doc.ocr_confidence, needs_review=int(needs_review(doc, review_confidence))))
+            conn.execute(schema.pages.delete().where(schema.pages.c.document_id == doc_id))
+            conn.execute(schema.pages.insert(), [
+                {"document_id": doc_id, "number": p.number, "method": p.method, "confidence": p.confidence,
+                 "text": p.text, "route": p.route or None} for p in doc.pages])
+            fulltext.replace_document(conn, doc_id, record.subject or "", doc.text)
 
     def replace_records(self, records: list[tuple[int, Record, list[str]]], extractor_version: str) -> None:
         """Put re-extracted records — (id, record, the keys that changed) — in place of stored ones: scalars,
