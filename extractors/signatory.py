@@ -156,6 +156,9 @@ def extract_signatory(footer: list[str]) -> Signatory:
             if _skippable(tail[k]) or _list_remainder(tail[k]):
                 continue
             title = _title_at(tail, k)
+            if title is None and body is not None and _body_remainder(tail, k):
+                body = f"{body} {squash(tail[k])}"  # "TM. BAN THƯỜNG VỤ HUYỆN" / "ĐOÀN" / "BÍ THƯ"
+                continue
             break
         if title is None and authority == "Q.":
             title = after or None
@@ -181,6 +184,17 @@ def extract_signatory(footer: list[str]) -> Signatory:
         if title and closing and fold_same_length(title) == fold_same_length(squash(tail[i]).strip(" .:;,")):
             return Signatory(title=title)
     return Signatory()
+
+
+_BODY_REMAINDER_WORDS = 3
+
+
+def _body_remainder(lines: list[str], k: int) -> bool:
+    """Line `k` ends a collective's name the signing column wrapped: a few words in capitals, no chức vụ
+    and no name, with the chức vụ on the next line."""
+    line = lines[k].strip()
+    return (line.isupper() and len(line.split()) <= _BODY_REMAINDER_WORDS and not person_name(line)
+            and k + 1 < len(lines) and _title_at(lines, k + 1) is not None)
 
 
 def _marker(m: re.Match[str]) -> str:

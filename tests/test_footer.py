@@ -406,3 +406,13 @@ def test_the_body_after_a_bulleted_list_left_open_is_not_an_addressee():
 Ban Thường vụ Liên đoàn Lao động huyện đề nghị các đơn vị báo cáo kết quả
 tổ chức Tháng Công nhân năm 2024 về Liên đoàn Lao động huyện trước ngày 30/5/2024."""
     assert addressees(text) == ["Các công đoàn cơ sở trực thuộc", "Các ban chuyên môn"]
+
+
+def test_a_collectives_name_the_signing_column_wrapped_before_the_title():
+    s = sig("Nơi nhận:\n- Như trên;\n- Lưu VP.\nTM. BAN THƯỜNG VỤ HUYỆN\nĐOÀN\nBÍ THƯ\nLê Thị Thu Hiền")
+    assert s == Signatory("TM.", "BAN THƯỜNG VỤ HUYỆN ĐOÀN", "BÍ THƯ", "Lê Thị Thu Hiền")
+
+
+@pytest.mark.parametrize("line", ["ĐOÀN BÍ THƯ", "HỒ CHỦ TỊCH", "Đoàn Giám đốc"])
+def test_a_line_holding_a_chuc_vu_is_no_name(line):
+    assert not is_person_name(line)

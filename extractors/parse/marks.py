@@ -78,6 +78,10 @@ _NOT_NAME_WORDS = frozenset("so phong ban truong cong uy hoi lien ngay thang nam
 _NAME_PREFIX = re.compile(r"^(?:(?:pgs|gs|ts|ths|bs|ks|cn|ds|ls|ngut|ngnd|tskh)\s*\.?\s*)+(?=[^\W\d_])", re.I)
 
 
+# A chức vụ of two words inside the line ("ĐOÀN BÍ THƯ": the end of a wrapped body and the title): no name.
+_OFFICE_INSIDE = re.compile(r"\b(?:bi thu|chu tich|giam doc|hieu truong|chanh van phong|truong phong|truong ban)\b")
+
+
 def person_name(line: str) -> str | None:
     """The họ tên on a signing line, without an academic prefix, or None."""
     text = squash(line).strip(_NAME_JUNK)
@@ -93,7 +97,7 @@ def is_person_name(line: str) -> bool:
     if not 2 <= len(words) <= 5 or not all(_SYLLABLE.match(w) for w in words):
         return False
     upper = text.isupper()
-    if TITLE_WORDS.match(fold_same_length(text)):
+    if TITLE_WORDS.match(fold_same_length(text)) or _OFFICE_INSIDE.search(fold_same_length(text)):
         return False
     if not upper and not all(w[0].isupper() and w[1:] == w[1:].lower() for w in words):
         return False
