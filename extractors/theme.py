@@ -31,6 +31,17 @@ _CITING_SENTENCE = re.compile(r"^\W*(?:thuc hien|can cu|theo|huong ung|trien kha
 _CITING_BEFORE = re.compile(r"\b(?:gan voi|huong ung|theo)\b[^.;:]*$")
 
 
+# The document's own main clause after its "Căn cứ …, Thực hiện …," preamble: "…, Ban Thường vụ Huyện đoàn
+# xây dựng Kế hoạch … với chủ đề “…”" names this document's chủ đề, not a cited one's.
+_OWN_VERB = re.compile(r"\b(?:xay dung|ban hanh|phat dong|trien khai)\b")
+
+
+def _own_clause(sentence: str) -> bool:
+    """Whether the folded sentence's last clause (after its last comma or semicolon) is the document's own."""
+    last = re.split(r"[,;]", sentence)[-1]
+    return bool(_OWN_VERB.search(last)) and not _CITING_SENTENCE.match(last) and not _CITING_BEFORE.search(last)
+
+
 def _clean(theme: str) -> str | None:
     theme = squash(theme).strip(" .;,")
     return theme or None
@@ -57,7 +68,7 @@ def extract_theme(body: list[Item]) -> str | None:
         for inline in _INLINE.finditer(folded):
             sentence_start = max(folded.rfind(". ", 0, inline.start()) + 1, 0)
             sentence = folded[sentence_start: inline.start()]
-            if _CITING_SENTENCE.match(sentence) or _CITING_BEFORE.search(sentence):
+            if (_CITING_SENTENCE.match(sentence) or _CITING_BEFORE.search(sentence)) and not _own_clause(sentence):
                 continue
             # a quote left open runs on into the next item (a wrapped line taken for a new paragraph)
             text = " ".join([item.text] + [d.text for d in doc[i + 1: i + 3]])

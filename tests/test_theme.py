@@ -61,3 +61,14 @@ def test_theme_quoted_in_running_text(text, theme):
 ])
 def test_another_programmes_theme_is_not_the_documents(text):
     assert extract_theme(parse_lines(text.splitlines()).body) is None
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("Căn cứ Kế hoạch số 215-KH/TĐTN ngày 18/01/2024 của Tỉnh đoàn; căn cứ Chương trình công tác Đoàn năm 2024, "
+     "Ban Thường vụ Huyện đoàn xây dựng Kế hoạch Tháng Thanh niên năm 2024 với chủ đề “Tuổi trẻ tiên phong "
+     "chuyển đổi số” như sau:", "Tuổi trẻ tiên phong chuyển đổi số"),
+    ("Thực hiện Kế hoạch số 68/KH-LĐLĐ của Liên đoàn Lao động tỉnh với chủ đề “An toàn là trên hết”, "
+     "Công đoàn ngành đề nghị các đơn vị thực hiện tốt.", None),
+])
+def test_the_documents_own_clause_after_its_preamble_states_its_own_theme(text, theme):
+    assert extract_theme(parse_lines([text]).body) == theme
