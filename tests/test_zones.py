@@ -209,3 +209,27 @@ def test_an_appendix_after_the_signing_block_is_appended_matter(heading):
 def test_an_appendix_named_in_the_body_before_the_signature_stays_in_the_body():
     text = FIRST.replace("2. Thời gian", "PHỤ LỤC\n2. Thời gian")
     assert parse_lines(clean_pages([text.splitlines()])).appended == []
+
+
+INTERLEAVED = """TRƯỜNG TIỂU HỌC QUẢNG TÂN
+Số: 18/TTr-THQT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Quảng Tân, ngày 22 tháng 8 năm 2023
+TỜ TRÌNH
+Về việc đề nghị hỗ trợ kinh phí sửa chữa phòng học, nhà vệ
+Kính gửi:
+sinh
+chuẩn bị cho năm học 2023 - 2024
+- Ủy ban nhân dân huyện Đầm Hà;
+- Phòng Giáo dục và Đào tạo huyện Đầm Hà.
+Căn cứ Kế hoạch số 145/KH-UBND ngày 10 tháng 7 năm 2023 của Ủy ban nhân dân huyện Đầm Hà,"""
+
+
+def test_a_salutation_label_ocr_read_in_among_the_titles_lines():
+    """"Kính gửi:" printed as a label beside its list: OCR may read it between the title's lines."""
+    dispatch = parse_lines(clean_pages([INTERLEAVED.splitlines()]))
+    assert dispatch.header.subject == ("Về việc đề nghị hỗ trợ kinh phí sửa chữa phòng học, nhà vệ sinh chuẩn bị "
+                                       "cho năm học 2023 - 2024")
+    record = extract_record(document(INTERLEAVED))
+    assert record.addressees == ["Ủy ban nhân dân huyện Đầm Hà", "Phòng Giáo dục và Đào tạo huyện Đầm Hà"]

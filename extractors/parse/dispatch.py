@@ -43,7 +43,7 @@ class Dispatch:
     @property
     def salutation(self) -> list[str]:
         """The "Kính gửi" line and the lines after it that may hold its list (empty when there is none)."""
-        return self.lines[slice(*self.zones.salutation)] if self.zones.salutation else []
+        return [self.lines[i] for i in self.zones.salutation]
 
     @property
     def footer(self) -> list[str]:

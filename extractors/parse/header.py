@@ -358,6 +358,16 @@ def _follows_subject(parts: list[str], line: str, upper_title: bool, full_width:
             and not re.search(r"[.:;!?]$", line.rstrip()))
 
 
+# "Kính gửi:" alone on its line, its list below or beside it
+_BARE_SALUTATION = re.compile(r"^\W*(?:dong\s+)?k[i1]nh\s*g[uo][i1]\b\s*:?\s*$")
+
+
+def _wrapped_word(line: str) -> bool:
+    """A line that starts in lower case or with a digit: the rest of a wrapped line ("sinh", "năm 2024")."""
+    first = line.lstrip()[:1]
+    return bool(first) and (first.islower() or first.isdigit())
+
+
 def _title_subject(lines: list[str], i: int, doc_type: str, rest: str,
                    skip: set[int]) -> tuple[str, str | None, int]:
     """(doc_type, subject, index of the line after them) for the tên loại title on line `i`,
@@ -366,9 +376,16 @@ def _title_subject(lines: list[str], i: int, doc_type: str, rest: str,
     j = i + 1
     upper_title = bool(rest) and _is_upper(rest)
     full_width = _full_width(lines)
+    past_label = False
     while j < len(lines) and len(parts) < 6 and j not in skip:
         nxt = lines[j].strip()
         after = lines[j + 1].strip() if j + 1 < len(lines) and j + 1 not in skip else ""
+        if parts and _BARE_SALUTATION.match(fold_same_length(nxt)) and _wrapped_word(after):
+            past_label = True
+            j += 1  # "Kính gửi:" read in among the title's lines (a label beside its list): the title goes on
+            continue
+        if past_label and not _wrapped_word(nxt):
+            break  # past the label, only the title's wrapped words; its list starts here
         if parts:
             if not _follows_subject(parts, nxt, upper_title, full_width, after):
                 break

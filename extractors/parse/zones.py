@@ -29,7 +29,7 @@ _STEP_BACK_WORDS = 6
 
 @dataclass
 class Zones:
-    salutation: tuple[int, int] | None  # the "Kính gửi" line and the end of the lines that may hold its list
+    salutation: list[int]  # the "Kính gửi" line and the lines that may hold its list, past the header's
     body: tuple[int, int]
     footer: tuple[int, int]
 
@@ -46,9 +46,11 @@ def _signing_line(line: str) -> bool:
 
 
 def find_zones(lines: list[str], header_end: int) -> Zones:
-    salutation = next(((i, min(len(lines), i + 1 + SALUTATION_LINES))
-                       for i, line in enumerate(lines[:SALUTATION_REACH]) if KINH_GUI.match(fold_same_length(line))),
-                      None)
+    start = next((i for i, line in enumerate(lines[:SALUTATION_REACH]) if KINH_GUI.match(fold_same_length(line))),
+                 None)
+    # OCR may read "Kính gửi:" in among the title's lines (a label beside its list): those stay the header's
+    salutation = [] if start is None else [start] + [
+        i for i in range(start + 1, min(len(lines), start + 1 + SALUTATION_LINES)) if i >= header_end]
     body_start = header_end
     tail = max(body_start, len(lines) - FOOTER_REACH)
     mark = next((i for i in range(tail, len(lines)) if _is_footer_mark(lines[i])), None)
