@@ -597,3 +597,25 @@ THÔNG BÁO
 Về việc tổ chức ra quân tổng vệ sinh môi trường
 Thực hiện Kế hoạch số 215/KH-UBND của Ủy ban nhân dân huyện Can Lộc; ngày 14 tháng 11 năm 2024 Ủy ban""")
     assert (h.date, h.place) == (None, None)
+
+
+@pytest.mark.parametrize("mark", ["HỘI CỰU CHIẾN BINH VIỆT NAM", "HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM",
+                                  "MẶT TRẬN TỔ QUỐC VIỆT NAM"])
+def test_a_mass_organisations_national_name_in_the_right_column_is_no_agency(mark):
+    h = header(f"""HỘI CCB HUYỆN CHÂU THÀNH A {mark}
+HỘI CCB XÃ TÂN PHÚ THẠNH
+Số: 09/BC-CCB
+Tân Phú Thạnh, ngày 08 tháng 12 năm 2023
+BÁO CÁO
+Kết quả công tác Hội năm 2023""")
+    assert (h.issuer, h.parent_issuer) == ("HỘI CCB XÃ TÂN PHÚ THẠNH", "HỘI CCB HUYỆN CHÂU THÀNH A")
+
+
+def test_a_local_bodys_name_ending_in_a_place_is_an_agency():
+    h = header("""HỘI NÔNG DÂN TỈNH HƯNG YÊN
+HỘI NÔNG DÂN HUYỆN PHÙ CỪ
+Số: 27-KH/HNDH
+Phù Cừ, ngày 15 tháng 3 năm 2021
+KẾ HOẠCH
+Phát triển tổ hợp tác năm 2021""")
+    assert (h.issuer, h.parent_issuer) == ("HỘI NÔNG DÂN HUYỆN PHÙ CỪ", "HỘI NÔNG DÂN TỈNH HƯNG YÊN")

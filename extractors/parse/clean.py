@@ -17,8 +17,8 @@ import re
 from typing import Iterable, Sequence
 
 from extractors.lexicon import TITLE_WORDS
-from extractors.parse.marks import (AUTHORITY, BODY_OPENER, DANG_CSVN, DATE_WORDS, KINH_GUI, NOI_NHAN, PLACE_DATE, QUOC_HIEU,
-                                    TIEU_NGU, authority_match)
+from extractors.parse.marks import (AUTHORITY, BODY_OPENER, DANG_CSVN, DATE_WORDS, KINH_GUI, NATIONAL_ORGANISATION, NOI_NHAN,
+                                    PLACE_DATE, QUOC_HIEU, TIEU_NGU, authority_match)
 from extractors.vntext import fold_same_length, nfc, squash
 
 # --- cleaning ----------------------------------------------------------------------
@@ -155,7 +155,7 @@ def split_right_column(line: str) -> list[str]:
     m = _NUMBER_AFTER_AGENCY.search(line)
     if m and line[: m.start()].isupper():
         cuts.append(m.end())
-    for pattern in (QUOC_HIEU, DANG_CSVN, TIEU_NGU):
+    for pattern in (QUOC_HIEU, DANG_CSVN, TIEU_NGU) + ((NATIONAL_ORGANISATION,) if line.isupper() else ()):
         m = pattern.search(f)
         if m and m.start() > 0 and line[: m.start()].strip():
             cuts.append(m.start())

@@ -25,6 +25,9 @@ DATE_WORDS = re.compile(
 PLACE_DATE = re.compile(rf",\s*ng[a]y\s*(?:\d{{1,2}}|{_DATE_JUNK}th[a]ng|{_DATE_JUNK}$)")
 # Đoàn's own right-column mark, printed where other bodies print the quốc hiệu: a line of its own
 DOAN_MARK = re.compile(r"^\W*doan\s*(?:tncs|thanh\s*nien\s*cong\s*san)\s*ho\s*chi\s*minh\W*$")
+# A mass organisation's national name, printed there too: "HỘI CỰU CHIẾN BINH VIỆT NAM", "HỘI NÔNG DÂN VIỆT NAM",
+# "MẶT TRẬN TỔ QUỐC VIỆT NAM" (its local bodies' names, on the left, do not end with "Việt Nam")
+NATIONAL_ORGANISATION = re.compile(r"(?:\bhoi(?:\s+[a-z]+){1,5}|\bmat\s*tran\s*to\s*quoc)\s+viet\s*nam\W*$")
 # "TM.", "TM.BAN", "T/M", "KT.", "TL.", "TUQ.", "Q." before the collective or the head's title
 AUTHORITY = re.compile(r"(?<![\w/])(?P<a>t\s*/\s*m|t\.\s*m|tm|kt|tl|tuq|q(?=\s*\.))(?:\s*[./:,]\s*|\s+)(?=[^\W\d_])")
 # OCR's specks before an authority marker ("ˆKT.", "'TM.", "‘KT ."); a bullet or bracket is no speck
@@ -56,11 +59,17 @@ def opens_body(line: str) -> bool:
     return bool(BODY_OPENER.match(fold_same_length(line))) or line.lstrip().startswith("Để ")
 
 
+def _whole(pattern: re.Pattern[str], folded: str) -> bool:
+    """Whether `pattern` (anchored at the end) covers the whole line but for marks before it."""
+    m = pattern.search(folded)
+    return bool(m) and not re.search(r"\w", folded[: m.start()])
+
+
 def is_header_mark(line: str) -> bool:
     """Quốc hiệu, tiêu ngữ, Đoàn's "ĐOÀN TNCS HỒ CHÍ MINH" or the place–date line: right-column header text."""
     f = fold_same_length(line)
     return bool(QUOC_HIEU.search(f) or DANG_CSVN.search(f) or TIEU_NGU.search(f)
-                or (DOAN_MARK.match(f) and line.isupper())
+                or ((DOAN_MARK.match(f) or _whole(NATIONAL_ORGANISATION, f)) and line.isupper())
                 or (PLACE_DATE.search(f) and DATE_WORDS.search(f)))
 
 
