@@ -26,8 +26,9 @@ PLACE_DATE = re.compile(rf",\s*ng[a]y\s*(?:\d{{1,2}}|{_DATE_JUNK}th[a]ng|{_DATE_
 # Đoàn's own right-column mark, printed where other bodies print the quốc hiệu: a line of its own
 DOAN_MARK = re.compile(r"^\W*doan\s*(?:tncs|thanh\s*nien\s*cong\s*san)\s*ho\s*chi\s*minh\W*$")
 # A mass organisation's national name, printed there too: "HỘI CỰU CHIẾN BINH VIỆT NAM", "HỘI NÔNG DÂN VIỆT NAM",
-# "MẶT TRẬN TỔ QUỐC VIỆT NAM" (its local bodies' names, on the left, do not end with "Việt Nam")
-NATIONAL_ORGANISATION = re.compile(r"(?:\bhoi(?:\s+[a-z]+){1,5}|\bmat\s*tran\s*to\s*quoc)\s+viet\s*nam\W*$")
+# "MẶT TRẬN TỔ QUỐC VIỆT NAM" (its local bodies' names, on the left, do not end with "Việt Nam"; the quốc
+# hiệu's "XÃ HỘI CHỦ NGHĨA VIỆT NAM" is none)
+NATIONAL_ORGANISATION = re.compile(r"(?:(?<!xa )\bhoi(?:\s+[a-z]+){1,5}|\bmat\s*tran\s*to\s*quoc)\s+viet\s*nam\W*$")
 # "TM.", "TM.BAN", "T/M", "KT.", "TL.", "TUQ.", "Q." before the collective or the head's title
 AUTHORITY = re.compile(r"(?<![\w/])(?P<a>t\s*/\s*m|t\.\s*m|tm|kt|tl|tuq|q(?=\s*\.))(?:\s*[./:,]\s*|\s+)(?=[^\W\d_])")
 # OCR's specks before an authority marker ("ˆKT.", "'TM.", "‘KT ."); a bullet or bracket is no speck
