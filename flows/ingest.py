@@ -19,9 +19,10 @@ import time
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.states import Failed
+from prefect.states import Cancelled, Failed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
+from flows.schedule import scheduled_turn
 from pipeline import consumer, process_cache
 from pipeline.claims import Claims, take_back_expired
 from pipeline.consumer import InboxFile, Outcome, Progress, Settling, Summary
@@ -104,10 +105,18 @@ def ingest_inbox(options: Options | dict | None = None, progress: Progress | Non
     Files are claimed as the run goes, a few more than it reads at once, so that runs sharing the inbox
     (workers on other machines, a manual run beside the nightly one) each take a part of a backlog.
     `settling`: the settle rule's memory of a `watch` (else this run waits, once, for young files).
+    A run the schedule made may instead end at once, Cancelled, when it would pile up (`flows.schedule`).
     """
     if isinstance(options, dict):
         options = Options.from_dict(options)
     options = options or Options()
+    with scheduled_turn() as collapsed:
+        if collapsed is not None:
+            return Cancelled(message=f"collapsed: {collapsed.value}")
+        return _ingest_inbox(options, progress, settling)
+
+
+def _ingest_inbox(options: Options, progress: Progress | None, settling: Settling | None) -> Summary:
     started = time.perf_counter()
     summary = Summary()
 
