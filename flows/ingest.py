@@ -29,6 +29,7 @@ from pipeline.consumer import InboxFile, Outcome, Progress, Settling, Summary
 from pipeline.names import shown
 from pipeline.options import Options
 from pipeline.status import Status
+from pipeline.store import Store, describe, is_url
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +56,11 @@ def task_runner(options: Options) -> TaskRunner:
     if options.dask_address:
         from prefect_dask import DaskTaskRunner
 
-        log.info("per-file tasks on the Dask cluster at %s: CONGVAN_DASK_ADDRESS is set", options.dask_address)
+        get_run_logger().info("per-file tasks on the Dask cluster at %s: CONGVAN_DASK_ADDRESS is set",
+                              options.dask_address)
         return DaskTaskRunner(address=options.dask_address)
-    log.info("per-file tasks on %d thread(s) of this process: CONGVAN_DASK_ADDRESS is not set", options.jobs)
+    get_run_logger().info("per-file tasks on %d thread(s) of this process: CONGVAN_DASK_ADDRESS is not set",
+                          options.jobs)
     return ThreadPoolTaskRunner(max_workers=max(1, options.jobs))
 
 
@@ -167,11 +170,18 @@ def run_ingest(options: Options, progress: Progress | None = None, settling: Set
     """Run the flow once, reading `options.jobs` documents at a time; `seconds` is the whole run's wall time.
 
     When nothing waits in the inbox, the flow is not started at all: it would do nothing, and starting
-    Prefect's temporary server alone takes several seconds. Files a killed run had claimed come back first.
+    Prefect's temporary server alone takes several seconds. An index on a database server is still created
+    (or upgraded) then, so that `congvan search` on any machine works before the first file comes; an SQLite
+    file is made by the first file (a never-used checkout stays never used: `make run` seeds the samples).
+    Files a killed run had claimed come back first.
     """
     started = time.perf_counter()
     take_back_expired(options)
     if not consumer.inbox_files(options):
+        if is_url(options.database_target):
+            log.info("nothing to read; the index on %s is created or upgraded: it is on a database server",
+                     describe(options.database_target))
+            Store(options.database_target).close()
         return Summary(seconds=time.perf_counter() - started)
     summary = ingest_inbox(options, progress, settling)
     summary.seconds = time.perf_counter() - started

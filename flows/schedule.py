@@ -14,12 +14,12 @@ the reason, when
 """
 from __future__ import annotations
 
-import logging
 from contextlib import ExitStack, contextmanager
 from datetime import datetime, timezone
 from enum import Enum
 from typing import Iterator
 
+from prefect import get_run_logger
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import (DeploymentFilter, DeploymentFilterId, FlowRunFilter,
                                             FlowRunFilterExpectedStartTime)
@@ -27,8 +27,6 @@ from prefect.client.schemas.objects import FlowRun
 from prefect.concurrency.sync import concurrency
 from prefect.context import FlowRunContext
 from prefect.exceptions import ObjectAlreadyExists
-
-log = logging.getLogger(__name__)
 
 # How long a scheduled run waits for the slot before it counts as taken (a free slot answers at once).
 SLOT_WAIT_SECONDS = 5.0
@@ -72,11 +70,11 @@ def scheduled_turn() -> Iterator[Collapsed | None]:
     context = FlowRunContext.get()
     run = context.flow_run if context else None
     if run is None or run.deployment_id is None or not run.auto_scheduled:
-        log.info("not a scheduled run: it goes ahead, sharing the inbox with any other run")
+        get_run_logger().info("not a scheduled run: it goes ahead, sharing the inbox with any other run")
         yield None
         return
     if _newer_run_due(run):
-        log.warning("scheduled run collapsed: %s", Collapsed.NEWER_RUN_DUE.value)
+        get_run_logger().warning("scheduled run collapsed: %s", Collapsed.NEWER_RUN_DUE.value)
         yield Collapsed.NEWER_RUN_DUE
         return
     name = slot_name(run)
@@ -85,8 +83,8 @@ def scheduled_turn() -> Iterator[Collapsed | None]:
         try:
             slot.enter_context(concurrency(name, occupy=1, timeout_seconds=SLOT_WAIT_SECONDS, strict=True))
         except TimeoutError:
-            log.warning("scheduled run collapsed: %s", Collapsed.SLOT_TAKEN.value)
+            get_run_logger().warning("scheduled run collapsed: %s", Collapsed.SLOT_TAKEN.value)
             yield Collapsed.SLOT_TAKEN
             return
-        log.info("scheduled run goes ahead: it holds the schedule slot %s", name)
+        get_run_logger().info("scheduled run goes ahead: it holds the schedule slot %s", name)
         yield None

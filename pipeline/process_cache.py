@@ -24,7 +24,18 @@ from pipeline.store.engine import Target, describe
 if TYPE_CHECKING:
     from pipeline.ocr import OcrPool
 
-log = logging.getLogger(__name__)
+
+
+def _log() -> logging.Logger | logging.LoggerAdapter:
+    """The task run's logger (Prefect's console and UI) when called in one, else this module's."""
+    from prefect import get_run_logger
+    from prefect.exceptions import MissingContextError
+
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger(__name__)
+
 
 _lock = threading.Lock()
 _stores: dict[str, Store] = {}
@@ -37,7 +48,7 @@ def store(target: Target) -> Store:
     key = str(target)
     with _lock:
         if key not in _stores:
-            log.info("opening the index %s in this process", describe(target))
+            _log().info("opening the index %s in this process", describe(target))
             _stores[key] = Store(target)
         return _stores[key]
 
@@ -65,7 +76,7 @@ def ocr_pool(options: Options) -> "OcrPool":
         if key not in _pools:
             why = (f"this Dask worker has {threads} thread(s)" if threads is not None
                    else f"options.jobs is {options.jobs}, outside a Dask worker")
-            log.info("OCR pool of %d Tesseract process(es) in this process: %s", size, why)
+            _log().info("OCR pool of %d Tesseract process(es) in this process: %s", size, why)
             sized = Options(**{**vars(options), "jobs": size})
             _pools[key] = OcrPool(sized)
         return _pools[key]
