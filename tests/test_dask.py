@@ -1,4 +1,5 @@
-"""The per-file tasks of one run spread over a Dask cluster (CONGVAN_DASK_ADDRESS): every file once."""
+"""The per-file tasks of one run spread over a Dask cluster (CONGVAN_DASK_ADDRESS): every file once, a bad one
+quarantined with its reason as on threads."""
 from __future__ import annotations
 
 import pytest
@@ -6,7 +7,7 @@ from docx import Document
 
 from conftest import shared
 from flows.ingest import run_ingest
-from pipeline.status import Status
+from pipeline.status import FailureReason, Status
 from pipeline.store import Store
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
@@ -35,6 +36,7 @@ def test_a_local_cluster_of_two_workers_ingests_one_inbox_every_file_once(option
     from distributed import Client, LocalCluster, get_task_stream
 
     names = small_inbox(options.inbox, 20)
+    (options.inbox / "empty.pdf").write_bytes(b"")
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         options.dask_address = cluster.scheduler_address
@@ -42,7 +44,9 @@ def test_a_local_cluster_of_two_workers_ingests_one_inbox_every_file_once(option
             summary = run_ingest(options)
         workers = {event["worker"] for event in stream.data}
 
-    assert summary.count(Status.INGESTED) == 20 and len(summary.outcomes) == 20
+    assert summary.count(Status.INGESTED) == 20 and len(summary.outcomes) == 21
+    assert [(o.path.name, o.error) for o in summary.outcomes if o.status == Status.QUARANTINED] == [
+        ("empty.pdf", FailureReason.EMPTY.say())]
     assert len(workers) == 2  # both workers read files
     with Store(options.database_target) as store:
         ingested = [row for row in store.ledger() if row["status"] == Status.INGESTED]
