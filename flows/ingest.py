@@ -167,7 +167,8 @@ def _ingest_inbox(options: Options, progress: Progress | None, settling: Settlin
 
 
 def run_ingest(options: Options, progress: Progress | None = None, settling: Settling | None = None) -> Summary:
-    """Run the flow once, reading `options.jobs` documents at a time; `seconds` is the whole run's wall time.
+    """Run the flow once, reading `options.jobs` documents at a time (or on the Dask cluster of
+    `options.dask_address`); `seconds` is the whole run's wall time.
 
     When nothing waits in the inbox, the flow is not started at all: it would do nothing, and starting
     Prefect's temporary server alone takes several seconds. An index on a database server is still created
