@@ -6,17 +6,18 @@ PREFECT_API_URL pointing at it (http://127.0.0.1:4200/api) — see the README.
 - `serve`: `flow.serve` registers the deployment and runs its scheduled runs in
   this process until it is stopped. Scheduled runs are given every setting
   explicitly, as the deployment's `options` parameter (folders made absolute);
-  nothing goes through os.environ. One run at a time: the deployment's
-  concurrency limit is 1 and a run that would start while another is going is
-  cancelled (the files it would have taken are the running one's, or the next
-  run's).
+  nothing goes through os.environ.
 - `deploy`: registers the deployment with a work pool (`congvan`, of type
   process, created if missing); `prefect worker start --pool congvan` on any
   machine with congvan installed runs its flow runs. The flow is found by module
   (`flows.ingest.ingest_inbox`), not by a path, so workers need no checkout at a
   given place; a run is given no `options` and takes its settings (CONGVAN_*)
-  from its worker's environment. At most one run of the deployment goes at a
-  time, whichever worker takes it.
+  from its worker's environment.
+
+Neither limits how many runs go at once: runs share the inbox by their claims,
+so runs started by hand (on several workers) split a backlog between them. The
+schedule alone is held back, by the flow itself (`flows.schedule`): at most one
+scheduled run at a time, and late scheduled runs collapse into the newest.
 """
 from __future__ import annotations
 
@@ -49,13 +50,10 @@ def scheduled_options(options: Options) -> dict:
 
 def serve(options: Options, name: str = "nightly") -> None:
     """Serve `ingest_inbox` on the cron schedule of `options` until interrupted."""
-    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
-
     ingest_inbox.serve(
         name=name, schedules=[Cron(options.cron, timezone=options.timezone)],
         parameters={"options": scheduled_options(options)},
         enforce_parameter_schema=False,
-        global_limit=ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW),
         description=f"Ingest {options.inbox.resolve()} on {options.cron} ({options.timezone})")
 
 
@@ -74,6 +72,6 @@ def deploy(cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE, name: str
     ensure_work_pool(pool)
     deployment = ingest_inbox.to_deployment(
         name=name, schedules=[Cron(cron, timezone=timezone)], work_pool_name=pool,
-        entrypoint_type=EntrypointType.MODULE_PATH, enforce_parameter_schema=False, concurrency_limit=1,
-        description=f"Ingest each worker's CONGVAN_INBOX at {cron} ({timezone}), one run at a time")
+        entrypoint_type=EntrypointType.MODULE_PATH, enforce_parameter_schema=False,
+        description=f"Ingest each worker's CONGVAN_INBOX at {cron} ({timezone}), one scheduled run at a time")
     return deployment.apply(work_pool_name=pool)

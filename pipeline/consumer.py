@@ -224,11 +224,14 @@ def seed_samples(options: Options) -> int:
     return len(samples)
 
 
-def plan(options: Options, store: Store, claims: Claims, settling: Settling | None = None) -> Plan:
-    """Claim every settled file of the inbox and sort it: new content, already ingested, repeated in this
+def plan(options: Options, store: Store, claims: Claims, settling: Settling | None = None,
+         limit: int | None = None) -> Plan:
+    """Claim the settled files of the inbox and sort them: new content, already ingested, repeated in this
     batch, or not a regular file. A file another run claimed first is left to it.
 
     With `settling` (kept by `watch` across its checks), what is settled is judged by it, without waiting.
+    With `limit`, claiming stops once that many files are to be read (new or odd), so that runs sharing
+    the inbox each take a part of it as they go; the rest stays in the inbox for the next call.
     """
     if settling is None:
         paths, young = settled_files(options)
@@ -237,6 +240,8 @@ def plan(options: Options, store: Store, claims: Claims, settling: Settling | No
     result = Plan([], [], [], unsettled=len(young))
     seen: set[str] = set()
     for path in paths:
+        if limit is not None and len(result.new) + len(result.odd) >= limit:
+            break
         held = claims.claim(path)
         if held is None:
             continue

@@ -55,6 +55,8 @@ class Options:
     # A claim (a file a run took from the inbox) of a run on another machine is taken back after this long
     # without a sign of life; a run of this machine that is gone is taken back at once.
     claim_expiry_seconds: float = _env("CONGVAN_CLAIM_EXPIRY_SECONDS", 3600.0, float)
+    # The Dask scheduler ("tcp://host:8786") whose workers read the files of a run; unset: threads of the run's process.
+    dask_address: str | None = _env("CONGVAN_DASK_ADDRESS", None)
     cron: str = _env("CONGVAN_CRON", "0 2 * * *")  # the nightly schedule of `congvan serve`
     timezone: str = _env("CONGVAN_TIMEZONE", "Asia/Ho_Chi_Minh")
 

@@ -6,9 +6,9 @@ import shutil
 import pytest
 
 from conftest import shared
-from flows import ingest
 from flows.ingest import run_ingest
 from pipeline.consumer import inbox_files, seed_samples
+from pipeline.ocr import OcrPool
 from pipeline.store import DUPLICATE, INGESTED, QUARANTINED, Store
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
@@ -20,11 +20,11 @@ def drop_bad_files(options):
 
 
 def forbid_ocr(monkeypatch):
-    """Make any attempt to start the OCR pool fail the test."""
-    def no_pool(*args, **kwargs):
-        raise AssertionError("the OCR pool was started")
+    """Make any page given to an OCR pool fail the test."""
+    def no_ocr(*args, **kwargs):
+        raise AssertionError("a page was given to OCR")
 
-    monkeypatch.setattr(ingest, "OcrPool", no_pool)
+    monkeypatch.setattr(OcrPool, "read_page", no_ocr)
 
 
 def test_real_scans_and_word_files_are_indexed_and_bad_files_quarantined(options, monkeypatch):

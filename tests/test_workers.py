@@ -27,10 +27,34 @@ def _inbox(folder, count: int) -> None:
         (folder / f"cv-{i:02d}.txt").write_text(f"{text}\nBản sao số {i}.\n", encoding="utf-8")
 
 
-def test_two_workers_ingest_one_inbox_every_file_once(tmp_path, database):
+def work_until_final(pool: str, settings: dict[str, str], runs: list, limit: int = 1, timeout: float = 300) -> list:
+    """Two Prefect workers on `pool`, with `settings` in their environment, until every one of `runs` is final
+    (or `timeout` seconds); the runs as they ended."""
     from prefect.client.orchestration import get_client
-    from prefect.deployments import run_deployment
     from prefect.settings import PREFECT_API_URL
+
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_WORKER_QUERY_SECONDS": "2", **settings}
+    workers = [subprocess.Popen([sys.executable, "-m", "prefect", "worker", "start", "--pool", pool, "--limit",
+                                 str(limit), "--name", f"worker-{n}"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL) for n in range(2)]
+    try:
+        deadline = time.monotonic() + timeout
+        with get_client(sync_client=True) as client:
+            while True:
+                finished = [client.read_flow_run(run.id) for run in runs]
+                if time.monotonic() > deadline or all(
+                        run.state is not None and run.state.type.value in FINAL for run in finished):
+                    return finished
+                time.sleep(2)
+    finally:
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.wait(timeout=60)
+
+
+def test_two_workers_ingest_one_inbox_every_file_once(tmp_path, database):
+    from prefect.deployments import run_deployment
 
     inbox, processed = tmp_path / "raw", tmp_path / "processed"
     _inbox(inbox, 20)
@@ -38,26 +62,9 @@ def test_two_workers_ingest_one_inbox_every_file_once(tmp_path, database):
     name, pool = f"two-{uuid.uuid4().hex[:8]}", f"pool-{uuid.uuid4().hex[:8]}"
     deploy(name=name, pool=pool)
     runs = [run_deployment(f"ingest-inbox/{name}", timeout=0) for _ in range(2)]
-    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "CONGVAN_INBOX": str(inbox),
-           "CONGVAN_PROCESSED": str(processed), "CONGVAN_DATABASE": str(database), "CONGVAN_JOBS": "2",
-           "PREFECT_WORKER_QUERY_SECONDS": "2"}
-    workers = [subprocess.Popen([sys.executable, "-m", "prefect", "worker", "start", "--pool", pool, "--limit", "1",
-                                 "--name", f"worker-{n}"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL) for n in range(2)]
-    try:
-        deadline = time.monotonic() + 300
-        with get_client(sync_client=True) as client:
-            while time.monotonic() < deadline:
-                states = [client.read_flow_run(r.id).state for r in runs]
-                if all(s is not None and s.type.value in FINAL for s in states):
-                    break
-                time.sleep(2)
-    finally:
-        for worker in workers:
-            worker.terminate()
-        for worker in workers:
-            worker.wait(timeout=60)
-    assert [s.type.value for s in states] == ["COMPLETED", "COMPLETED"]
+    first, second = work_until_final(pool, {"CONGVAN_INBOX": str(inbox), "CONGVAN_PROCESSED": str(processed),
+                                            "CONGVAN_DATABASE": str(database), "CONGVAN_JOBS": "2"}, runs)
+    assert [first.state.type.value, second.state.type.value] == ["COMPLETED", "COMPLETED"]
     with Store(database) as store:
         ingested = [r for r in store.ledger() if r["status"] == INGESTED]
         assert store.document_count() == 20
