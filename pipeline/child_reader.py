@@ -14,6 +14,7 @@ it is made, and OCR'd here while the reading goes on.
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import resource
 import signal
@@ -27,6 +28,8 @@ from pipeline import acquire
 from pipeline.errors import InputError
 from pipeline.options import Options
 from pipeline.status import FailureReason
+
+log = logging.getLogger(__name__)
 
 # What the forkserver imports once, so that each reading process starts with the parsers loaded.
 PRELOAD = ["pipeline.acquire", "pipeline.parsers.pdf", "pipeline.parsers.word", "pipeline.parsers.image"]
@@ -75,8 +78,16 @@ def _context():
 
 
 def read_document_in_child(path: Path, options: Options, ocr=None, follow_symlinks: bool = True) -> DocumentText:
-    """`acquire.read_document`, the file read in a process of its own within `options.max_memory_bytes`."""
+    """`acquire.read_document`, the file read in a process of its own within `options.max_memory_bytes`.
+
+    A daemonic process (a Dask worker started without `distributed.worker.daemon: False`) may start no
+    process: there the file is read in this process, without the memory limit, and the route says so."""
     path = Path(path)
+    if multiprocessing.current_process().daemon:
+        log.warning("%s: read in this process, without the memory limit: a daemonic process (a Dask worker "
+                    "without DASK_DISTRIBUTED__WORKER__DAEMON=False) cannot start a reading process", path.name)
+        with acquire.PrivateOcrPool(options) if ocr is None else nullcontext(ocr) as pool:
+            return acquire.with_text(acquire.open_document(path, options, pool, follow_symlinks))
     context = _context()
     receiving, sending = context.Pipe(duplex=False)
     reader = context.Process(target=_read, args=(sending, path, options, follow_symlinks), daemon=True,

@@ -33,11 +33,14 @@ def small_inbox(folder, count: int) -> list[str]:
 
 
 def test_a_local_cluster_of_two_workers_ingests_one_inbox_every_file_once(options):
+    import dask
     from distributed import Client, LocalCluster, get_task_stream
 
     names = small_inbox(options.inbox, 20)
     (options.inbox / "empty.pdf").write_bytes(b"")
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    # as the README starts Dask workers: not daemonic, so each may start the process a file is read in
+    with dask.config.set({"distributed.worker.daemon": False}), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         options.dask_address = cluster.scheduler_address
         with get_task_stream(client) as stream:

@@ -149,3 +149,14 @@ def test_reading_is_bounded_by_the_memory_limit_a_setting(tmp_path, options):
     # The reading process paid for it, not this one: the next file reads as ever.
     good = shared("seeds", "text", SEED)
     assert read_document_in_child(good, options).lines == read_document(good, options).lines
+
+
+def test_a_daemonic_process_reads_in_itself_and_says_so(options, monkeypatch, caplog):
+    """A Dask worker left daemonic may start no process: the file is still read, in that process, logged."""
+    import multiprocessing
+
+    monkeypatch.setitem(multiprocessing.current_process()._config, "daemon", True)
+    good = shared("seeds", "text", SEED)
+    with caplog.at_level("WARNING", logger="pipeline.child_reader"):
+        assert read_document_in_child(good, options).lines == read_document(good, options).lines
+    assert "read in this process, without the memory limit" in caplog.text

@@ -192,7 +192,7 @@ def test_0007_upgrades_an_index_in_place_with_the_read_side_indexes_and_runs(dat
     from pipeline import queries
     from pipeline.store.engine import make_engine
 
-    doc = document("LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ\nSố: 708/LĐLĐ-CTCS\nV/v thi đua\n"
+    doc = document("LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ\nSố: 708/LĐLĐ-CTCS\nV/v thi đua\nKính gửi: Các công đoàn cơ sở\n"
                    "Thu kinh phí công đoàn đạt trên 95%")
     with Store(database) as store:
         store.add_document(extract_record(doc), doc, LedgerEntry(sha256="c" * 64, file_name="a.txt",
