@@ -13,11 +13,14 @@ from extractors.parse.marks import KINH_GUI, NOI_NHAN, is_header_mark, opens_bod
 from extractors.vntext import fold_same_length, squash
 
 BULLET = re.compile(r"^\s*[-–+•*]\s*")
-_INLINE_BULLET = re.compile(r"\s+[-–]\s+(?=[^\W\d_])")
+# A bullet inside a line, after the item before it closed ("- Sở A; - Sở B"); a dash inside a name
+# ("Phòng Lao động - Thương binh và Xã hội") is none.
+_INLINE_BULLET = re.compile(r"(?<=[;,.])\s+[-–]\s+(?=[^\W\d_])")
 # A bulleted item wrapped onto lines starting with a capital ("… Trung học phổ thông" / "Nguyễn Thị Diệu;")
 # goes on while, within this many lines of at most this width, the item closes with ";" or a bullet follows.
 _WRAP_REACH = 3
 _WRAP_WIDTH = 100
+_CLOSING_WIDTH = 60  # a short line ending with "." closes the list's last item (a body's first line is full)
 
 
 def _tidy(item: str) -> str:
@@ -60,6 +63,8 @@ def _collect(first: str, following: list[str]) -> list[str]:
                 return False
             if BULLET.match(line) or line.rstrip().endswith(";"):
                 return True
+            if line.rstrip().endswith(".") and len(line) <= _CLOSING_WIDTH:
+                return True  # the list's last item closing: "… Công đoàn Viên chức tỉnh," / "Hội Cựu chiến binh Khối."
         return False
 
     if first.strip():

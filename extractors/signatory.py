@@ -159,6 +159,8 @@ def extract_signatory(footer: list[str]) -> Signatory:
             if title is None and body is not None and _body_remainder(tail, k):
                 body = f"{body} {squash(tail[k])}"  # "TM. BAN THƯỜNG VỤ HUYỆN" / "ĐOÀN" / "BÍ THƯ"
                 continue
+            if title and _title_remainder(tail, k, title):
+                title = f"{title} {squash(tail[k + 1])}"  # "TRƯỞNG PHÒNG VIỆC LÀM - AN" / "TOÀN LAO ĐỘNG"
             break
         if title is None and authority == "Q.":
             title = after or None
@@ -187,6 +189,18 @@ def extract_signatory(footer: list[str]) -> Signatory:
 
 
 _BODY_REMAINDER_WORDS = 3
+_TITLE_REMAINDER_WORDS = 4
+_LONG_TITLE_WORDS = 4
+
+
+def _title_remainder(lines: list[str], k: int, title: str) -> bool:
+    """Line k+1 ends a long chức vụ line `k` the signing column wrapped: a few whole words in capitals, and the
+    typed name right under it."""
+    if len(title.split()) < _LONG_TITLE_WORDS or k + 2 >= len(lines) or not person_name(lines[k + 2]):
+        return False
+    words = lines[k + 1].split()
+    return (lines[k + 1].isupper() and 1 <= len(words) <= _TITLE_REMAINDER_WORDS
+            and all(len(w) >= 2 and w.isalpha() for w in words) and not _authority_at(lines[k + 1]))
 
 
 def _body_remainder(lines: list[str], k: int) -> bool:

@@ -25,7 +25,7 @@ _YEAR = r"(?:\s+nam(?:\s+hoc)?(?:\s+\d{4}(?:\s*[-–]\s*\d{4})?)?)?"
 _HEADING = re.compile(rf"^chu de(?: thi dua)?{_YEAR}\s*:?\s*(?=[“\"]|$)")
 # "Chủ đề Tháng Công nhân năm 2023:", "Chủ đề của Cuộc thi:": the campaign named, then a colon
 _NAMED_HEADING = re.compile(r"^chu de\s+(?!hoat dong\b)[^:“”\".;]{3,80}:?\s*(?=[“\"]|$)")
-_INLINE = re.compile(rf"\bchu de(?: thi dua)?{_YEAR}(?:\s+la)?\s*:?\s*(?=[“\"])")
+_INLINE = re.compile(rf"\bchu de(?: thi dua| hoat dong)?{_YEAR}(?:\s+la)?\s*:?\s*(?=[“\"])")
 # A sentence that cites or answers another programme, or ties the work to a theme set elsewhere.
 _CITING_SENTENCE = re.compile(r"^\W*(?:thuc hien|can cu|theo|huong ung|trien khai)\b")
 _CITING_BEFORE = re.compile(r"\b(?:gan voi|huong ung|theo)\b[^.;:]*$")

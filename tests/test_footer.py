@@ -416,3 +416,35 @@ def test_a_collectives_name_the_signing_column_wrapped_before_the_title():
 @pytest.mark.parametrize("line", ["ĐOÀN BÍ THƯ", "HỒ CHỦ TỊCH", "Đoàn Giám đốc"])
 def test_a_line_holding_a_chuc_vu_is_no_name(line):
     assert not is_person_name(line)
+
+
+def test_a_dash_inside_an_addressees_name_is_no_bullet():
+    text = """Kính gửi: - Ban Quản lý các khu công nghiệp tỉnh;
+- Phòng Lao động - Thương binh và Xã hội các
+huyện, thành phố;
+- Các doanh nghiệp có tên trong danh sách kèm
+theo.
+Thực hiện Kế hoạch số 89/KH-UBND ngày 14/3/2024 của Ủy ban nhân dân tỉnh về giải quyết việc làm,"""
+    assert addressees(text) == ["Ban Quản lý các khu công nghiệp tỉnh",
+                                "Phòng Lao động - Thương binh và Xã hội các huyện, thành phố",
+                                "Các doanh nghiệp có tên trong danh sách kèm theo"]
+
+
+def test_the_last_bulleted_addressee_wrapped_onto_a_capitalised_line_that_closes_it():
+    text = """Kính gửi: - Các đảng bộ cơ sở, chi bộ cơ sở trực thuộc;
+- Đoàn Thanh niên Khối, Công đoàn Viên chức tỉnh,
+Hội Cựu chiến binh Khối.
+Căn cứ Nghị quyết số 15-NQ/TU ngày 21/4/2021 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số,"""
+    assert addressees(text) == ["Các đảng bộ cơ sở, chi bộ cơ sở trực thuộc",
+                                "Đoàn Thanh niên Khối, Công đoàn Viên chức tỉnh, Hội Cựu chiến binh Khối"]
+
+
+def test_a_long_chuc_vu_the_signing_column_wrapped_above_the_name():
+    s = sig("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTUQ. GIÁM ĐỐC\nTRƯỞNG PHÒNG VIỆC LÀM - AN\nTOÀN LAO ĐỘNG\n"
+            "Ngô Thị Phương Thảo")
+    assert s == Signatory("TUQ.", None, "TRƯỞNG PHÒNG VIỆC LÀM - AN TOÀN LAO ĐỘNG", "Ngô Thị Phương Thảo")
+
+
+def test_a_short_chuc_vu_keeps_the_seals_words_out():
+    s = sig("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nUBND HUYỆN\nNguyễn Văn An")
+    assert s == Signatory("KT.", None, "PHÓ CHỦ TỊCH", "Nguyễn Văn An")

@@ -72,3 +72,8 @@ def test_another_programmes_theme_is_not_the_documents(text):
 ])
 def test_the_documents_own_clause_after_its_preamble_states_its_own_theme(text, theme):
     assert extract_theme(parse_lines([text]).body) == theme
+
+
+def test_a_chu_de_hoat_dong_chosen_in_a_sentence():
+    text = "Năm 2020, Hội chọn chủ đề hoạt động “Học tập suốt đời vì sự phát triển của quê hương”. Phấn đấu phát triển."
+    assert extract_theme(parse_lines([text]).body) == "Học tập suốt đời vì sự phát triển của quê hương"
