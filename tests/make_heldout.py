@@ -22,7 +22,8 @@ Every dispatch becomes a born-digital PDF drawn at the positions Nghị định 
 body, "Nơi nhận" beside the signing block). `WORD` also get a .docx whose header and footer are
 two-column tables, the way office templates lay them out; `SCANS` get an image-only PDF made by
 rasterising the PDF and passing it through tests/scanmaker's scanner (seal, skew, blur, noise,
-JPEG). Output is deterministic, so the committed files only change when a source does.
+JPEG), and a bad scan of it through a worn scanner at 150 dpi (`worn`). Output is deterministic,
+so the committed files only change when a source does.
 """
 from __future__ import annotations
 
@@ -81,6 +82,8 @@ SCANS = {
     "36_gm_so_ldtbxh": ScanPlan(dpi=200, skew=-1.3, blur=0.5, noise=3, speckle=0.0003, seal=True),
 }
 SCAN_JPEG_QUALITY = 60
+BAD_SCAN_DPI = 150
+BAD_SCAN_JPEG_QUALITY = 35
 FIXED_TIME = (2025, 1, 1, 0, 0, 0)
 
 
@@ -412,13 +415,20 @@ def _name_centre(pdf_path: Path, name: str, scale: float) -> tuple[int, int] | N
         return round((w["x0"] + 40) * scale), round((w["top"] - 18) * scale)
 
 
-def render_scan(src: Source, pdf_path: Path, path: Path, plan: ScanPlan) -> None:
+def worn(plan: ScanPlan) -> ScanPlan:
+    """The same document through a worn scanner at 150 dpi (the shared set's "bad scan" form): more blur,
+    noise and specks, a steeper skew, harder JPEG."""
+    return ScanPlan(dpi=BAD_SCAN_DPI, skew=plan.skew * 1.5, blur=plan.blur + 0.4, noise=plan.noise * 2,
+                    speckle=plan.speckle * 3, seal=plan.seal)
+
+
+def render_scan(src: Source, pdf_path: Path, path: Path, plan: ScanPlan, jpeg_quality: int = SCAN_JPEG_QUALITY) -> None:
     """Rasterise the born-digital PDF at 300 dpi and pass each page through the office scanner."""
     import pypdfium2
 
     scale = scanmaker.RENDER_DPI / 72
     style = scanmaker.ScanStyle(dpi=plan.dpi, skew=plan.skew, blur=plan.blur, noise=plan.noise,
-                                speckle=plan.speckle, jpeg_quality=SCAN_JPEG_QUALITY, seed=len(src.name))
+                                speckle=plan.speckle, jpeg_quality=jpeg_quality, seed=len(src.name))
     pdf = pypdfium2.PdfDocument(str(pdf_path))
     pages = []
     try:
@@ -433,7 +443,7 @@ def render_scan(src: Source, pdf_path: Path, path: Path, plan: ScanPlan) -> None
         pdf.close()
     stamp = time.struct_time(FIXED_TIME + (2, 1, 0))
     pages[0].save(path, "PDF", resolution=plan.dpi, save_all=True, append_images=pages[1:],
-                  quality=SCAN_JPEG_QUALITY, title=src.name, creationDate=stamp, modDate=stamp)
+                  quality=jpeg_quality, title=src.name, creationDate=stamp, modDate=stamp)
 
 
 def main() -> None:
@@ -448,6 +458,8 @@ def main() -> None:
         if src.name in SCANS:
             made.append(FILES / f"{src.name}.scan.pdf")
             render_scan(src, pdf_path, made[-1], SCANS[src.name])
+            made.append(FILES / f"{src.name}.badscan.pdf")
+            render_scan(src, pdf_path, made[-1], worn(SCANS[src.name]), BAD_SCAN_JPEG_QUALITY)
         print("  ".join(f"{p.name} ({p.stat().st_size // 1024} KB)" for p in made))
 
 
