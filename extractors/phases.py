@@ -29,7 +29,7 @@ _NUMERALS = r"mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
 _ROUNDS = r"so khao|chung khao|chung ket|ban ket|so loai|loai|cap truong|cap huyen|cap tinh|cap quoc gia"
 _LABEL = re.compile(
     rf"^(?:dot|giai doan|vong)(?:\s+thi dua)?\s+(?:\d{{1,2}}|[ivx]{{1,4}}|{_ORDINALS}|{_NUMERALS}|{_ROUNDS})"
-    r"(?=\s*[:.(\-–—,]|\s+(?:tu|bat dau|ke tu|trong)\b|\s*$)"
+    r"(?=\s*[:;.(\-–—,]|\s+(?:tu|bat dau|ke tu|trong)\b|\s*$)"
 )
 # "Giai đoạn 2021 – 2023:": a stage named by its years, a phase only when the document has two or more
 # (one such line is the period the whole document covers)
@@ -136,9 +136,10 @@ def _spelled(label: str) -> str:
     return " ".join(_LABEL_WORDS.get(fold(w), w) for w in label.split())
 
 
-# OCR noise at the head of an item: an enumeration read with a comma ("1, Vòng sơ khảo"), and
+# OCR noise at the head of an item: an enumeration read with a comma ("1, Vòng sơ khảo") or specks
+# (": Vòng 2 …"), and
 # stray quote marks inside the label ("Vòng\" chung khảo")
-_OCR_ENUM = re.compile(r"\d{1,2}\s*,\s+(?=\w)")
+_OCR_ENUM = re.compile(r"\d{1,2}\s*,\s+(?=\w)|[:;.,'`]+\s*(?=\w)")
 _STRAY_QUOTES = re.compile(r"[\"'“”‘’`]")
 # a bracketed name after the label, before its colon: "Vòng 2 (bán kết): …"
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*(?=[:.\-–—])")
@@ -168,7 +169,7 @@ def _labelled(text: str) -> Phase | None:
     rest = text[m.end():]
     bracket = re.match(r"\s*\([^()]*\)\s*:", rest)
     body = rest[bracket.end():] if bracket else rest
-    return Phase(label=label, start=start, end=end, text=squash(body).lstrip(":.-–— ").strip())
+    return Phase(label=label, start=start, end=end, text=squash(body).lstrip(":;.-–— ").strip())
 
 
 def extract_phases(body: list[Item]) -> list[Phase]:

@@ -159,3 +159,9 @@ Vòng 2 (bán kết): ngày 03/11/2018, thi trực tiếp tại hội trường.
 Vòng 3 (chung kết): sáng ngày 17/11/2018, thi sân khấu hóa tại sân trường."""
     assert phases(text) == [("Vòng 1", "2018-10-15", "2018-10-20"), ("Vòng 2", "2018-11-03", "2018-11-03"),
                             ("Vòng 3", "2018-11-17", "2018-11-17")]
+
+
+def test_a_label_whose_colon_ocr_read_as_a_semicolon_or_with_a_speck_before_it():
+    text = """Vòng 1; từ ngày 15 đến 20/10/2018, thi trắc nghiệm theo khối.
+: Vòng 2 (bán kết): ngày 03/11/2018, thi trực tiếp tại hội trường."""
+    assert phases(text) == [("Vòng 1", "2018-10-15", "2018-10-20"), ("Vòng 2", "2018-11-03", "2018-11-03")]
