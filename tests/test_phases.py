@@ -1,5 +1,6 @@
 """Phases: labelled waves and "các đợt" lists, with partial-date ranges."""
 from extractors.parse import parse_lines
+from extractors.parse.clean import clean_lines
 from extractors.phases import extract_phases
 from models.record import Phase
 
@@ -164,4 +165,5 @@ Vòng 3 (chung kết): sáng ngày 17/11/2018, thi sân khấu hóa tại sân t
 def test_a_label_whose_colon_ocr_read_as_a_semicolon_or_with_a_speck_before_it():
     text = """Vòng 1; từ ngày 15 đến 20/10/2018, thi trắc nghiệm theo khối.
 : Vòng 2 (bán kết): ngày 03/11/2018, thi trực tiếp tại hội trường."""
-    assert phases(text) == [("Vòng 1", "2018-10-15", "2018-10-20"), ("Vòng 2", "2018-11-03", "2018-11-03")]
+    found = extract_phases(parse_lines(clean_lines(text.splitlines())).body)
+    assert [(p.label, p.start, p.end) for p in found] == [("Vòng 1", "2018-10-15", "2018-10-20"), ("Vòng 2", "2018-11-03", "2018-11-03")]

@@ -61,7 +61,7 @@ def _marker_style(line: str) -> tuple[str | None, int]:
 
 
 def _starts_sentence(line: str) -> bool:
-    c = line.lstrip()[:1]
+    c = line.lstrip(" :;.,'`")[:1]  # past OCR's specks before the first word (": Vòng 2 …")
     return c.isupper() or c.isdigit() or c in "“\"("
 
 
