@@ -619,3 +619,15 @@ Phù Cừ, ngày 15 tháng 3 năm 2021
 KẾ HOẠCH
 Phát triển tổ hợp tác năm 2021""")
     assert (h.issuer, h.parent_issuer) == ("HỘI NÔNG DÂN HUYỆN PHÙ CỪ", "HỘI NÔNG DÂN TỈNH HƯNG YÊN")
+
+
+def test_specks_ocr_left_after_the_ten_loai_do_not_end_the_title():
+    h = header("""UBND XÃ THƯỜNG NGA
+Số: 12/TB-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Thường Nga, ngày 14 tháng 11 năm 2024
+THÔNG BÁO.
+Về việc tổ chức ra quân tổng vệ sinh môi trường
+Thực hiện Kế hoạch số 215/KH-UBND ngày 02/10/2024 của Ủy ban nhân dân huyện Can Lộc,""")
+    assert (h.doc_type, h.subject) == ("Thông báo", "Về việc tổ chức ra quân tổng vệ sinh môi trường")
