@@ -3,8 +3,9 @@
 A parser (PDF text layer, OCR, Word, plain text) fills one `PageText` per page:
 the positioned words where it has them, and `lines`, the page's text in
 reading order with two-column regions (header: issuer | quốc hiệu; footer:
-Nơi nhận | signature) already taken apart, left column first. Extractors read
-`DocumentText.lines`; they may look at word positions, but never at files.
+Nơi nhận | signature) already taken apart, left column first, and ruled tables
+one row a line. `extractors.parse` reads the pages' lines into the dispatch's
+zones; nothing past the parsers looks at files.
 """
 from __future__ import annotations
 
