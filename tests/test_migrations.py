@@ -186,6 +186,11 @@ def test_0004_makes_the_content_unique_unless_an_old_index_holds_it_twice(legacy
                 sha256="b" * 64, file_name="c.txt", status="ingested", started_at=now()), 70)
 
 
+# How PostgreSQL stores documents_fts' vectors: x (compressed, moved out of the row first), m (kept in the row).
+VECTOR_STORAGE = ("SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'documents_fts'::regclass "
+                  "AND attname IN ('tsv', 'subject_tsv') ORDER BY attname")
+
+
 @contextmanager
 def _the_708_target_at(database, revision: str) -> Iterator[Connection]:
     """An index holding 708/LĐLĐ-CTCS (a target above 95%) taken back to `revision`, the record kept; the
@@ -236,6 +241,7 @@ def test_0008_upgrades_an_index_in_place_with_counts_up_to_a_limit_and_the_issue
         assert "targets_document_value" not in {i["name"] for i in inspect(conn).get_indexes("targets")}
         if conn.dialect.name == "postgresql":
             assert conn.exec_driver_sql("SELECT count_matching('cong & doan')").scalar() == 1
+            assert conn.exec_driver_sql(VECTOR_STORAGE).all() == [("subject_tsv", "x"), ("tsv", "x")]
     with Store(database) as store:
         assert store.query("SELECT version_num FROM alembic_version") == [{"version_num": migrate.head()}]
         with store._engine.connect() as conn:
@@ -243,6 +249,7 @@ def test_0008_upgrades_an_index_in_place_with_counts_up_to_a_limit_and_the_issue
             issuer_index = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes("documents")}
         if store.dialect == "postgresql":
             assert issuer_index["documents_issuer_folded"] == ["issuer_folded", "id"]
+            assert [tuple(r.values()) for r in store.query(VECTOR_STORAGE)] == [("subject_tsv", "m"), ("tsv", "m")]
             assert store.query("SELECT count_matching('cong & doan', 5) AS up_to_5, "
                                "count_matching('cong & doan', 0) AS up_to_0") == [{"up_to_5": 1, "up_to_0": 0}]
         else:

@@ -9,6 +9,12 @@
   `targets_document_value` (document_id, value) on both engines: the targets' issuer filter reads the
   documents of the matching issuers and their targets' values from the indexes alone (PostgreSQL: 108 →
   11 ms for one issuer and a value range at 100,000 directives). On SQLite an index holds the row id already.
+- `documents_fts`' vectors kept in the row (PostgreSQL, storage MAIN), its folded text out of line: a search
+  walking the documents probes each one's `tsv`, which the row held as a pointer to the TOAST table (the row
+  with its text passes 2 kB, and the vector was moved out first); in the row a probe reads one page, not three.
+  The table is written again compactly (CLUSTER by document) so that the rows already there are laid out so
+  too: at 100,000 directives its heap grows from 93 to 168 MB, the whole with TOAST and indexes shrinks from
+  285 to 266 MB, and the count of a common phrase in one year (walking the year) takes 25 ms instead of 42.
 
 Revision ID: 0008
 Revises: 0007
@@ -42,10 +48,15 @@ def upgrade() -> None:
         op.execute(COUNT_MATCHING_UP_TO)
         op.drop_index("documents_issuer_folded", table_name="documents", if_exists=True)
         op.create_index("documents_issuer_folded", "documents", ["issuer_folded", "id"])
+        op.execute("ALTER TABLE documents_fts ALTER COLUMN tsv SET STORAGE MAIN, "
+                   "ALTER COLUMN subject_tsv SET STORAGE MAIN")
+        op.execute("CLUSTER documents_fts USING documents_fts_pkey")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE documents_fts ALTER COLUMN tsv SET STORAGE EXTENDED, "
+                   "ALTER COLUMN subject_tsv SET STORAGE EXTENDED")  # rows written from now on
         op.drop_index("documents_issuer_folded", table_name="documents", if_exists=True)
         op.create_index("documents_issuer_folded", "documents", ["issuer_folded"])
         op.execute("DROP FUNCTION IF EXISTS count_matching(text, bigint)")
