@@ -297,7 +297,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
     filters = queries.TargetFilters(words=args.words, unit=args.unit, since=args.since, issuer=args.issuer)
     with _store(args, read_only=True) as store:
         try:
-            _, rows = queries.targets(store, filters)
+            _, _, rows = queries.targets(store, filters)
         except queries.BadQuery as exc:
             _error(str(exc))
             return 2

@@ -24,8 +24,10 @@ from pipeline.store import fulltext
 
 MAX_TEXT = 500  # characters of one text parameter; longer is refused with a message
 MAX_WORDS = 32  # words of one query
-CANDIDATES = 500  # matches ranked, faceted and grouped per search; the count of all matches is exact
-WALK_FROM = 2000  # a query matching more documents is answered walking the documents newest first (_matching)
+CANDIDATES = 500  # matches ranked, faceted and grouped per search
+COUNT_LIMIT = 2000  # matches and targets are counted exactly up to this many; past it a count is a lower bound
+WALK_FROM = 2000  # a query matching more documents is answered walking the documents newest first (_matching);
+# at most COUNT_LIMIT, the count it is compared with
 PER_PAGE = 20
 COMPARATORS = ("=", ">", ">=", "<", "<=")
 SORTS = ("relevance", "date")
@@ -119,13 +121,14 @@ class SearchResult:
     query: str
     words: list[str]
     total: int  # dispatches (copies counted once) among the ranked matches, or the count of all matches
-    matches: int  # documents matching, copies counted apart
+    matches: int  # documents matching, copies counted apart (at most COUNT_LIMIT)
     capped: bool  # more than CANDIDATES matches: facets and grouping are over the best CANDIDATES
     page: int
     per_page: int
     results: list[dict[str, Any]] = field(default_factory=list)
     facets: dict[str, list[tuple[Any, int]]] = field(default_factory=dict)
     browsable: int = 0  # dispatches that can be paged through (those among the candidates)
+    total_is_lower_bound: bool = False  # more than COUNT_LIMIT matches: `total` and `matches` say "at least"
 
     @property
     def pages(self) -> int:
@@ -174,16 +177,16 @@ def search(db: Reader, text: str | None, filters: SearchFilters | None = None, s
     if not words:
         rows = db.query(f"SELECT {_SEARCH_COLUMNS} FROM documents d {_where(where)} ORDER BY {_NEWEST} LIMIT ?",
                         [*params, CANDIDATES + 1])
-        matches = db.query(f"SELECT count(*) AS n FROM documents d {_where(where)}", params)[0]["n"] \
+        matches = _count(db, f"SELECT 1 FROM documents d {_where(where)}", params) \
             if len(rows) > CANDIDATES else len(rows)
     else:
         every = fulltext.matching_sql(db.dialect, words, 4)
-        count, count_param = fulltext.count_sql(db.dialect, words)
-        matches = db.query(count, [count_param])[0]["n"]
+        count, count_params = fulltext.count_sql(db.dialect, words, COUNT_LIMIT + 1)
+        matches = db.query(count, count_params)[0]["n"]
         walk = matches > WALK_FROM
         if where:
-            matches = db.query(f"SELECT count(*) AS n FROM documents d {_where([*where, _in(db, walk, every[0])])}",
-                               [*params, every[1]])[0]["n"]
+            matches = _count(db, f"SELECT 1 FROM documents d {_where([*where, _in(db, walk, every[0])])}",
+                             [*params, every[1]])
         rows = []
         for tier in ((4,) if sort == "date" else (1, 2, 3, 4) if len(words) > 1 else (1, 2)):
             if len(rows) >= CANDIDATES:
@@ -201,7 +204,10 @@ def search(db: Reader, text: str | None, filters: SearchFilters | None = None, s
         else:
             groups[key] = {**row, "copies": [_copy(row)]}
     dispatches = list(groups.values())
-    result = SearchResult(text, words, matches if capped else len(dispatches), matches, capped, page, per_page)
+    at_least = matches > COUNT_LIMIT
+    matches = min(matches, COUNT_LIMIT)
+    result = SearchResult(text, words, matches if capped else len(dispatches), matches, capped, page, per_page,
+                          total_is_lower_bound=at_least)
     result.facets = _facets(dispatches)
     result.browsable = len(dispatches)
     chosen = dispatches[(page - 1) * per_page: page * per_page]
@@ -219,6 +225,12 @@ def search(db: Reader, text: str | None, filters: SearchFilters | None = None, s
 
 
 _NEWEST = "d.date DESC NULLS LAST, d.id DESC"
+
+
+def _count(db: Reader, rows_sql: str, params: list[Any]) -> int:
+    """How many rows `rows_sql` selects, up to COUNT_LIMIT + 1: counting stops past COUNT_LIMIT, as search
+    engines' counts do, for counting all of 30,000 matches costs more than finding a page of them."""
+    return db.query(f"SELECT count(*) AS n FROM ({rows_sql} LIMIT ?) c", [*params, COUNT_LIMIT + 1])[0]["n"]
 
 
 def _where(conditions: list[str]) -> str:
@@ -317,8 +329,10 @@ class TargetFilters:
 
 
 def targets(db: Reader, filters: TargetFilters | None = None, limit: int | None = None,
-            offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-    """(how many targets match, the matching targets with their directive from `offset`, at most `limit`).
+            offset: int = 0) -> tuple[int, bool, list[dict[str, Any]]]:
+    """(how many targets match, whether that count is a lower bound, the matching targets with their
+    directive from `offset`, at most `limit`). With a `limit` the targets are counted up to COUNT_LIMIT (past
+    it the count is a lower bound); without, the count is of the rows.
 
     Newest directive first, then by the target's place in it. Words match the folded text, metric or unit;
     unit matches folded and whole; issuer matches folded words of the name. The folded columns are written
@@ -348,17 +362,19 @@ def targets(db: Reader, filters: TargetFilters | None = None, limit: int | None 
         on_document.append("d.date < ?")
         document_params.append(f"{f.until + 1:04d}")
     if f.issuer:
-        on_document.append("d.issuer_folded LIKE ? ESCAPE '\\'")
+        on_document.append(f"d.issuer_folded IN ({_ISSUERS_LIKE})")
         document_params.append(f"%{_like(fold(f.issuer).strip())}%")
     count_where = list(on_target)
     if on_document:
         count_where.append(f"t.document_id IN (SELECT d.id FROM documents d {_where(on_document)})")
-    total = db.query(f"SELECT count(*) AS n FROM targets t {_where(count_where)}",
-                     [*target_params, *document_params])[0]["n"]
-    if total > WALK_FROM and db.dialect == "sqlite":
-        # Many rows: SQLite is kept from the unit's index (`+`), so that it walks the directives newest first
-        # and stops at the page's end, rather than sorting them all (see _in); PostgreSQL's planner chooses.
-        on_target = [c.replace("t.unit_folded", "+t.unit_folded") for c in on_target]
+    total = None
+    if limit is not None:
+        total = _count(db, f"SELECT 1 FROM targets t {_where(count_where)}", [*target_params, *document_params])
+        if total > WALK_FROM and db.dialect == "sqlite":
+            # Many rows: SQLite is kept from the unit's index (`+`), so that it walks the directives newest
+            # first and stops at the page's end, rather than sorting them all (see _in); PostgreSQL's planner
+            # chooses.
+            on_target = [c.replace("t.unit_folded", "+t.unit_folded") for c in on_target]
     page = "" if limit is None else "LIMIT ? OFFSET ?"
     rows = db.query(
         f"""SELECT d.id AS document_id, d.number, d.symbol, d.date, d.issuer, d.doc_type, d.subject,
@@ -366,7 +382,19 @@ def targets(db: Reader, filters: TargetFilters | None = None, limit: int | None 
             FROM targets t JOIN documents d ON d.id = t.document_id {_where([*on_target, *on_document])}
             ORDER BY {_NEWEST}, t.position {page}""",
         [*target_params, *document_params, *([limit, offset] if limit is not None else [])])
-    return total, rows
+    if total is None:
+        return len(rows), False, rows
+    return min(total, COUNT_LIMIT), total > COUNT_LIMIT, rows
+
+
+# The issuers (folded) holding the words `?`: the distinct names read from the index on `issuer_folded` one
+# step each (a few hundred at most), rather than the name of every document compared.
+_ISSUERS_LIKE = """WITH RECURSIVE issuers (name) AS (
+        SELECT min(issuer_folded) FROM documents
+        UNION ALL
+        SELECT (SELECT min(issuer_folded) FROM documents WHERE issuer_folded > name) FROM issuers
+        WHERE name IS NOT NULL)
+    SELECT name FROM issuers WHERE name LIKE ? ESCAPE '\\'"""
 
 
 def _like(text: str) -> str:

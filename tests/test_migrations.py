@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import Connection, inspect
 
 from conftest import document
 from extractors import extract_record
@@ -184,12 +186,17 @@ def test_0004_makes_the_content_unique_unless_an_old_index_holds_it_twice(legacy
                 sha256="b" * 64, file_name="c.txt", status="ingested", started_at=now()), 70)
 
 
-def test_0007_upgrades_an_index_in_place_with_the_read_side_indexes_and_runs(database):
-    """An index at 0006 holding a record: upgraded in place, its rows kept, the folded filters indexed, runs
-    recorded."""
+# How PostgreSQL stores documents_fts' vectors: x (compressed, moved out of the row first), m (kept in the row).
+VECTOR_STORAGE = ("SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'documents_fts'::regclass "
+                  "AND attname IN ('tsv', 'subject_tsv') ORDER BY attname")
+
+
+@contextmanager
+def _the_708_target_at(database, revision: str) -> Iterator[Connection]:
+    """An index holding 708/LĐLĐ-CTCS (a target above 95%) taken back to `revision`, the record kept; the
+    connection that did it, inside its transaction."""
     from alembic import command
 
-    from pipeline import queries
     from pipeline.store.engine import make_engine
 
     doc = document("LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ\nSố: 708/LĐLĐ-CTCS\nV/v thi đua\nKính gửi: Các công đoàn cơ sở\n"
@@ -198,18 +205,58 @@ def test_0007_upgrades_an_index_in_place_with_the_read_side_indexes_and_runs(dat
         store.add_document(extract_record(doc), doc, LedgerEntry(sha256="c" * 64, file_name="a.txt",
                                                                  status="ingested", started_at=now()), 70)
     engine = make_engine(database)
-    with engine.begin() as conn:  # back to the schema of 0006, the record kept
-        command.downgrade(migrate.config(conn), "0006")
+    with engine.begin() as conn:
+        command.downgrade(migrate.config(conn), revision)
+        yield conn
+    engine.dispose()
+
+
+def test_0007_upgrades_an_index_in_place_with_the_read_side_indexes_and_runs(database):
+    """An index at 0006 holding a record: upgraded in place, its rows kept, the folded filters indexed, runs
+    recorded."""
+    from pipeline import queries
+
+    with _the_708_target_at(database, "0006") as conn:
         assert "runs" not in inspect(conn).get_table_names()
         assert "targets_unit_folded" not in {i["name"] for i in inspect(conn).get_indexes("targets")}
-    engine.dispose()
     with Store(database) as store:
         with store._engine.connect() as conn:
             assert "targets_unit_folded" in {i["name"] for i in inspect(conn).get_indexes("targets")}
             assert "documents_issuer_folded" in {i["name"] for i in inspect(conn).get_indexes("documents")}
         assert store.query("SELECT version_num FROM alembic_version") == [{"version_num": migrate.head()}]
-        total, rows = queries.targets(store, queries.TargetFilters(unit="%", words="kinh phi", issuer="quang tri"))
+        total, _, rows = queries.targets(store, queries.TargetFilters(unit="%", words="kinh phi", issuer="quang tri"))
         assert total == 1 and rows[0]["value"] == 95 and rows[0]["number"] == "708"
         store.add_run("2026-12-07T00:00:00+00:00", 1, 0, 0, 0)
         assert store.query("SELECT ingested, duplicates, quarantined, pages_ocr FROM runs") == [
             {"ingested": 1, "duplicates": 0, "quarantined": 0, "pages_ocr": 0}]
+
+
+def test_0008_upgrades_an_index_in_place_with_counts_up_to_a_limit_and_the_issuer_indexes(database):
+    """An index at 0007 holding a record: upgraded in place, its rows kept; matches counted up to a limit
+    (PostgreSQL's `count_matching(query, up_to)`), the targets' values indexed by document, the issuer filter
+    answering through them."""
+    from pipeline import queries
+
+    with _the_708_target_at(database, "0007") as conn:
+        assert "targets_document_value" not in {i["name"] for i in inspect(conn).get_indexes("targets")}
+        if conn.dialect.name == "postgresql":
+            assert conn.exec_driver_sql("SELECT count_matching('cong & doan')").scalar() == 1
+            assert conn.exec_driver_sql(VECTOR_STORAGE).all() == [("subject_tsv", "x"), ("tsv", "x")]
+    with Store(database) as store:
+        assert store.query("SELECT version_num FROM alembic_version") == [{"version_num": migrate.head()}]
+        with store._engine.connect() as conn:
+            assert "targets_document_value" in {i["name"] for i in inspect(conn).get_indexes("targets")}
+            issuer_index = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes("documents")}
+        if store.dialect == "postgresql":
+            assert issuer_index["documents_issuer_folded"] == ["issuer_folded", "id"]
+            assert [tuple(r.values()) for r in store.query(VECTOR_STORAGE)] == [("subject_tsv", "m"), ("tsv", "m")]
+            assert store.query("SELECT count_matching('cong & doan', 5) AS up_to_5, "
+                               "count_matching('cong & doan', 0) AS up_to_0") == [{"up_to_5": 1, "up_to_0": 0}]
+        else:
+            assert issuer_index["documents_issuer_folded"] == ["issuer_folded"]
+        total, at_least, rows = queries.targets(store, queries.TargetFilters(issuer="quang tri", min_value=90),
+                                                limit=10)
+        assert (total, at_least) == (1, False) and rows[0]["value"] == 95 and rows[0]["number"] == "708"
+        assert queries.targets(store, queries.TargetFilters(issuer="lao cai"), limit=10) == (0, False, [])
+        found = queries.search(store, "cong doan")
+        assert (found.total, found.total_is_lower_bound, found.results[0]["number"]) == (1, False, "708")

@@ -316,12 +316,12 @@ def test_sqlite_and_postgresql_give_the_same_answers():
             found = []
             for text, filters, sort, page in searches:
                 result = queries.search(store, text, filters, sort=sort, page=page, per_page=5)
-                found.append((result.total, result.matches, result.pages, result.facets,
+                found.append((result.total, result.total_is_lower_bound, result.matches, result.pages, result.facets,
                               [(r["number"], r["date"], r["snippet"], r["subject_marked"],
                                 sorted(source[c["id"]] for c in r["copies"])) for r in result.results]))
             for filters in target_filters:
-                total, rows = queries.targets(store, filters, limit=40)
-                found.append((total, [{**r, "document_id": source[r["document_id"]]} for r in rows]))
+                total, at_least, rows = queries.targets(store, filters, limit=40)
+                found.append((total, at_least, [{**r, "document_id": source[r["document_id"]]} for r in rows]))
             ids = {name: i for i, name in source.items()}
             doc = queries.document(store, ids["003_215ada83c8d0aa07.txt"])
             found.append(({k: v for k, v in doc.items() if k not in ("id", "ingested_at", "ledger", "copies")
@@ -372,3 +372,21 @@ def test_walking_the_documents_gives_the_same_answers(index, monkeypatch):
         walked = answers(store)
     assert all(a[0] for a in sorted_)
     assert sorted_ == walked
+
+
+def test_counts_past_the_count_limit_are_lower_bounds(client, index, monkeypatch):
+    """Matches and targets are counted up to COUNT_LIMIT; past it `total` is COUNT_LIMIT with
+    `total_is_lower_bound`, the page says "Hơn", and the rows shown stay the same."""
+    from pipeline import queries
+
+    search, targets = {"q": "cong doan"}, {"unit": "%"}
+    exact = client.get("/api/search", params=search).json(), client.get("/api/targets", params=targets).json()
+    assert all(e["total"] > 3 and e["total_is_lower_bound"] is False for e in exact)
+    monkeypatch.setattr(queries, "CANDIDATES", 2)  # as in use, fewer candidates than counted
+    monkeypatch.setattr(queries, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(queries, "WALK_FROM", 3)
+    counted = client.get("/api/search", params=search).json(), client.get("/api/targets", params=targets).json()
+    assert all(c["total"] == 3 and c["total_is_lower_bound"] is True for c in counted)
+    assert [r["id"] for r in counted[0]["results"]] == [r["id"] for r in exact[0]["results"]][:2]
+    assert counted[1]["results"] == exact[1]["results"]
+    assert "Hơn 3 văn bản khớp với «cong doan»" in client.get("/", params=search).text

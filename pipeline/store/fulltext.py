@@ -20,8 +20,8 @@ four tiers, each ordered by date (newest first), then id —
 4. every word anywhere.
 
 `search_sql` gives a tier's statement; `Store.search` runs them in turn until it has enough.
-`matching_sql` gives the ids of a tier's documents and `count_sql` the count of all matches, for the web app's
-queries (`pipeline.queries`).
+`matching_sql` gives the ids of a tier's documents and `count_sql` the count of all matches up to a limit, for
+the web app's queries (`pipeline.queries`).
 """
 from __future__ import annotations
 
@@ -98,13 +98,14 @@ def matching_sql(dialect: str, words: list[str], tier: int) -> tuple[str, str]:
             _tsquery(words, tier))
 
 
-def count_sql(dialect: str, words: list[str]) -> tuple[str, str]:
-    """(SQL counting, as `n`, the documents holding every word, with one positional parameter `?`; that
-    parameter). On PostgreSQL through `count_matching` (0007_runs_and_read_indexes.py), which counts through
-    the GIN index where the planner would decompress every stored tsvector."""
+def count_sql(dialect: str, words: list[str], up_to: int) -> tuple[str, list]:
+    """(SQL counting, as `n`, the documents holding every word, up to `up_to`, with positional parameters `?`;
+    those parameters). On PostgreSQL through `count_matching` (0008_counts_up_to.py), which counts through the
+    GIN index where the planner might scan and decompress every stored tsvector."""
     if dialect == "sqlite":
-        return "SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?", _fts5_query(words, 4)
-    return "SELECT count_matching(?) AS n", _tsquery(words, 4)
+        return ("SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?) m",
+                [_fts5_query(words, 4), up_to])
+    return "SELECT count_matching(?, ?) AS n", [_tsquery(words, 4), up_to]
 
 
 def search_sql(dialect: str, words: list[str], tier: int) -> tuple[TextClause, dict]:

@@ -134,8 +134,8 @@ runs = Table(
     Column("pages_ocr", Integer, nullable=False),
 )
 
-# The read side's indexes (0005_read_side_indexes.py, 0007_runs_and_read_indexes.py; documents by date on
-# SQLite, newest first on PostgreSQL).
+# The read side's indexes (0005_read_side_indexes.py, 0007_runs_and_read_indexes.py, 0008_counts_up_to.py;
+# documents by date on SQLite, newest first on PostgreSQL).
 for _name, _table, _columns in (
         ("documents_issuer", documents, ["issuer"]),
         ("addressees_document", addressees, ["document_id", "position"]),
@@ -146,10 +146,12 @@ for _name, _table, _columns in (
         ("doc_references_document", doc_references, ["document_id", "position"]),
         ("pages_document", pages, ["document_id", "number"]),
         ("ledger_document", ingestion_ledger, ["document_id"]),
-        ("documents_issuer_folded", documents, ["issuer_folded"])):
+        ("targets_document_value", targets, ["document_id", "value"])):
     Index(_name, *(_table.c[c] for c in _columns))
 Index("targets_unit_folded", targets.c.unit_folded, targets.c.document_id, targets.c.folded).ddl_if(dialect="sqlite")
 Index("targets_unit_folded", targets.c.unit_folded, targets.c.document_id).ddl_if(dialect="postgresql")
+Index("documents_issuer_folded", documents.c.issuer_folded).ddl_if(dialect="sqlite")
+Index("documents_issuer_folded", documents.c.issuer_folded, documents.c.id).ddl_if(dialect="postgresql")
 Index("documents_date", documents.c.date).ddl_if(dialect="sqlite")
 Index("documents_newest", documents.c.date.desc().nulls_last(), documents.c.id.desc()).ddl_if(dialect="postgresql")
 

@@ -176,7 +176,7 @@ def create_app(database: Path | str | None = None, inbox: Path | None = None) ->
         p = _params(request)
         filters = _target_filters(p)
         number = _int(p.get("page"), "page") or 1
-        total, rows = queries.targets(db(), filters)
+        total, _, rows = queries.targets(db(), filters)
         shown = rows[(number - 1) * TARGETS_PER_PAGE: number * TARGETS_PER_PAGE]
         query = urlencode({k: v for k, v in p.items() if k != "page"})
         return page(request, "targets.html", total=total, rows=shown, chart=queries.chart(rows), page=number,
@@ -185,13 +185,13 @@ def create_app(database: Path | str | None = None, inbox: Path | None = None) ->
 
     @app.get("/targets.csv", include_in_schema=False)
     def targets_csv_download(request: Request) -> Response:
-        _, rows = queries.targets(db(), _target_filters(_params(request)))
+        _, _, rows = queries.targets(db(), _target_filters(_params(request)))
         return Response(targets_csv(rows), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="congvan-targets.csv"'})
 
     @app.get("/targets.xlsx", include_in_schema=False)
     def targets_xlsx_download(request: Request) -> Response:
-        _, rows = queries.targets(db(), _target_filters(_params(request)))
+        _, _, rows = queries.targets(db(), _target_filters(_params(request)))
         return Response(targets_xlsx(rows),
                         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         headers={"Content-Disposition": 'attachment; filename="congvan-targets.xlsx"'})
@@ -226,7 +226,8 @@ def create_app(database: Path | str | None = None, inbox: Path | None = None) ->
                    page: str = "", sort: str = "relevance") -> dict[str, Any]:
         result = queries.search(db(), **_search_args(_params(request)))
         keys = ("id", "number", "symbol", "date", "issuer", "doc_type", "subject", "snippet")
-        return {"total": result.total, "page": result.page, "pages": result.pages,
+        return {"total": result.total, "total_is_lower_bound": result.total_is_lower_bound,
+                "page": result.page, "pages": result.pages,
                 "results": [{k: r.get(k) for k in keys} for r in result.results]}
 
     @app.get("/api/targets", summary="Targets with their directive, filtered")
@@ -236,10 +237,11 @@ def create_app(database: Path | str | None = None, inbox: Path | None = None) ->
         p = _params(request)
         number = _int(p.get("page"), "page") or 1
         size = _int(p.get("per_page"), "per_page", 1, API_MAX_PER_PAGE) or API_MAX_PER_PAGE
-        total, rows = queries.targets(db(), _target_filters(p), limit=size, offset=(number - 1) * size)
+        total, at_least, rows = queries.targets(db(), _target_filters(p), limit=size, offset=(number - 1) * size)
         keys = ("document_id", "number", "symbol", "date", "issuer", "text", "value", "comparator", "unit",
                 "metric")
-        return {"total": total, "page": number, "results": [{k: r.get(k) for k in keys} for r in rows]}
+        return {"total": total, "total_is_lower_bound": at_least, "page": number,
+                "results": [{k: r.get(k) for k in keys} for r in rows]}
 
     @app.get("/api/documents/{doc_id}", summary="One record as `congvan extract` prints it, plus its id")
     def api_document(doc_id: str) -> dict[str, Any]:
