@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import os
 import stat
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
 from models.document import DocumentText
 from pipeline import limits
@@ -94,8 +96,10 @@ def read_document(path: Path, options: Options, ocr=None, follow_symlinks: bool 
     return with_text(document)
 
 
-def open_document(path: Path, options: Options, ocr=None, follow_symlinks: bool = True) -> DocumentText:
-    """`read_document` but for its last check (that some text was found), and a MemoryError left as it is."""
+def open_document(path: Path, options: Options, ocr=None, follow_symlinks: bool = True,
+                  pdf_pages: Callable[[int], range] | None = None) -> DocumentText:
+    """`read_document` but for its last check (that some text was found), and a MemoryError left as it is;
+    of a PDF only the pages `pdf_pages` picks given its page count (`PdfParser.parse`), when given."""
     path = Path(path)
     try:
         info = os.stat(path, follow_symlinks=follow_symlinks)
@@ -112,11 +116,12 @@ def open_document(path: Path, options: Options, ocr=None, follow_symlinks: bool 
         raise InputError.because(path, FailureReason.EMPTY)
     parser = choose_parser(path, head)
     limits.check(path, parser.name, options)
+    parse = partial(parser.parse, pages=pdf_pages) if pdf_pages and parser.name == "pdf" else parser.parse
     try:
         if ocr is None and parser.name in OCR_PARSERS:
             with PrivateOcrPool(options) as pool:
-                return parser.parse(path, options, pool)
-        return parser.parse(path, options, ocr)
+                return parse(path, options, pool)
+        return parse(path, options, ocr)
     except (InputError, MemoryError):
         raise
     except Exception as exc:

@@ -45,3 +45,65 @@ def test_late_scheduled_runs_collapse_into_one_and_a_run_by_hand_goes_beside_it(
         assert store.document_count() == 12
     assert sorted(row["file_name"] for row in ingested) == [f"cv-{i:02d}.txt" for i in range(12)]
     assert sorted(p.name for p in (processed / "archive").iterdir()) == [f"cv-{i:02d}.txt" for i in range(12)]
+
+
+def test_congvan_serve_runs_one_scheduled_run_at_a_time_and_collapses_late_ones(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
+    from prefect.settings import PREFECT_API_URL
+
+    from test_cli import ROOT
+    from test_workers import FINAL
+
+    inbox, processed, database = tmp_path / "raw", tmp_path / "processed", tmp_path / "index.sqlite"
+    _inbox(inbox, 12)
+    Store(database).close()
+    name = f"served-{uuid.uuid4().hex[:8]}"
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "pipeline.cli", "serve", "--name", name, "--cron", "* * * * *", "--timezone", "UTC",
+         "--inbox", str(inbox), "--processed", str(processed), "--database", str(database), "--jobs", "1"],
+        cwd=ROOT, env={**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_RUNNER_POLL_FREQUENCY": "2"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 50
+        with get_client(sync_client=True) as client:
+            while True:  # until `serve` has registered its deployment
+                assert serving.poll() is None and time.monotonic() < deadline
+                try:
+                    deployment_id = client.read_deployment_by_name(f"ingest-inbox/{name}").id
+                    break
+                except ObjectNotFound:
+                    time.sleep(0.5)
+            now = datetime.now(timezone.utc)  # `serve` was down past three schedule times
+            client.request("POST", "/deployments/{id}/schedule", path_params={"id": deployment_id},
+                           json={"start_time": (now - timedelta(seconds=190)).isoformat(),
+                                 "end_time": (now - timedelta(seconds=10)).isoformat(), "max_runs": 3}
+                           ).raise_for_status()
+            late = [run for run in client.read_flow_runs() if run.deployment_id == deployment_id]
+            assert len(late) == 3 and all(run.auto_scheduled for run in late)
+            while True:
+                runs = [client.read_flow_run(run.id) for run in late]
+                if all(run.state.type.value in FINAL for run in runs) or time.monotonic() > deadline:
+                    break
+                time.sleep(1)
+            started = [run for run in client.read_flow_runs() if run.deployment_id == deployment_id
+                       and run.auto_scheduled and run.start_time is not None]  # a cron time may have come meanwhile
+    finally:
+        serving.send_signal(signal.SIGINT)
+        serving.wait(timeout=30)
+    assert sorted(run.state.type.value for run in runs) == ["CANCELLED", "CANCELLED", "COMPLETED"]
+    reasons = {f"collapsed: {reason.value}" for reason in Collapsed}
+    assert all(run.state.message in reasons for run in runs if run.state.type.value == "CANCELLED")
+    went_ahead = sorted((run for run in started if run.state.type.value == "COMPLETED"), key=lambda run: run.start_time)
+    assert all(first.end_time <= then.start_time for first, then in zip(went_ahead, went_ahead[1:]))  # one at a time
+    with Store(database) as store:
+        ingested = [row for row in store.ledger() if row["status"] == Status.INGESTED]
+        assert store.document_count() == 12
+    assert sorted(row["file_name"] for row in ingested) == [f"cv-{i:02d}.txt" for i in range(12)]
+    assert sorted(p.name for p in (processed / "archive").iterdir()) == [f"cv-{i:02d}.txt" for i in range(12)]

@@ -25,6 +25,7 @@ import threading
 import unicodedata
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -77,29 +78,34 @@ class PdfParser:
     def accepts(self, path: Path, head: bytes) -> bool:
         return head.startswith(b"%PDF") or path.suffix.lower() == ".pdf"
 
-    def parse(self, path: Path, options: Options, ocr) -> DocumentText:
+    def parse(self, path: Path, options: Options, ocr,
+              pages: Callable[[int], range] | None = None) -> DocumentText:
+        """The document's pages; with `pages`, only the pages (0-based) it picks given the page count: a
+        long PDF is read in page ranges by several reading processes (`pipeline.child_reader`)."""
         check_complete(path)
-        pages: list[PageText | tuple[Future, str]] = []
+        read: list[tuple[int, PageText | tuple[Future, str]]] = []
         try:
             pdf = pdfplumber.open(path)
         except Exception as exc:  # pdfminer raises many types on damaged or unusual files
             failure = f"pdfplumber cannot open the file ({_error(exc)})"
-            for number in range(1, _pdfium_page_count(path) + 1):
-                pages.append(_page_without_plumber(path, number, options, ocr, failure))
+            count = _pdfium_page_count(path)
+            for index in pages(count) if pages else range(count):
+                read.append((index + 1, _page_without_plumber(path, index + 1, options, ocr, failure)))
         else:
             with pdf:
                 try:
                     plumber_pages = list(pdf.pages)
                 except Exception as exc:
                     raise InputError(path, f"corrupt PDF ({_error(exc)})") from exc
-                for number, page in enumerate(plumber_pages, start=1):
+                for index in pages(len(plumber_pages)) if pages else range(len(plumber_pages)):
+                    page = plumber_pages[index]
                     try:
-                        pages.append(_read_page(path, page, number, options, ocr))
+                        read.append((index + 1, _read_page(path, page, index + 1, options, ocr)))
                     finally:  # its characters and layout are cached until closed: a long PDF would hold them all
                         page.close()
-        if not pages:
+        if not read:
             raise InputError(path, "PDF has no pages")
-        return DocumentText(path, [_resolved(p, number) for number, p in enumerate(pages, start=1)])
+        return DocumentText(path, [_resolved(page, number) for number, page in read])
 
 
 def _error(exc: BaseException) -> str:
