@@ -49,7 +49,9 @@ FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_pd_ldld_tinh",
         "13_kh_hoi_phu_nu", "15_hd_cdn_giao_duc", "19_tb_ldld_ket_luan", "20_kh_cdcs_cong_ty",
         "21_pd_cdn_xay_dung", "23_kh_hoi_nong_dan", "26_hd_ldld_pccc", "28_kh_huyen_doan",
-        "29_kh_ldld_quan_doan_vien", "33_cv_dang_uy_khoi", "35_ctr_cdcs_benh_vien")
+        "29_kh_ldld_quan_doan_vien", "33_cv_dang_uy_khoi", "35_ctr_cdcs_benh_vien",
+        "37_kh_cdgd_gioi_viec_nuoc", "39_cv_cdkcn_tet_sum_vay", "41_kh_mam_non_nam_hoc",
+        "43_kh_doan_phuong_mua_he_xanh")
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,10 @@ SCANS = {
     "31_qd_pgd_ban_giam_khao": ScanPlan(dpi=150, skew=-1.0, blur=0.6, noise=5, speckle=0.0004, seal=True),
     "34_bc_hoi_khuyen_hoc": ScanPlan(dpi=150, skew=1.1, blur=0.7, noise=4, speckle=0.0005, seal=False),
     "36_gm_so_ldtbxh": ScanPlan(dpi=200, skew=-1.3, blur=0.5, noise=3, speckle=0.0003, seal=True),
+    "38_tb_ldld_tham_dinh": ScanPlan(dpi=200, skew=0.8, blur=0.5, noise=3, speckle=0.0003, seal=True),
+    "40_kh_ubnd_xa_thien_tai": ScanPlan(dpi=150, skew=-1.2, blur=0.7, noise=5, speckle=0.0004, seal=True),
+    "42_bc_hoi_lhpn_so_ket": ScanPlan(dpi=200, skew=1.1, blur=0.6, noise=4, speckle=0.0003, seal=False),
+    "44_hd_bdv_huyen_uy": ScanPlan(dpi=150, skew=0.9, blur=0.6, noise=4, speckle=0.0005, seal=True),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150

@@ -44,6 +44,12 @@ GD&ĐT quyết định, a UBND phường kế hoạch with a blank day and "Giai
 four-line V/v, a Hội Khuyến học báo cáo tổng kết, a CĐCS bệnh viện chương trình with a targets table, and a
 Sở LĐTBXH giấy mời signed "TUQ."; three as .docx and four as scans too.
 
+A fifth batch, 37–44, was written blind after 29–36's rules (2026-12-07): a Công đoàn Giáo dục kế hoạch
+"Giỏi việc nước, đảm việc nhà", an LĐLĐ tỉnh thông báo of results with one target, a Công đoàn KCN công
+văn "Tết Sum vầy", a UBND xã kế hoạch phòng chống thiên tai (stages, no phases), a Mầm non kế hoạch năm
+học with twelve targets, a Hội LHPN báo cáo sơ kết, a Đoàn phường "Mùa hè xanh" with Đợt 1/Đợt 2, and a
+Ban Dân vận Huyện ủy hướng dẫn signed "K/T"; four as .docx and four as scans too.
+
 Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
@@ -70,11 +76,12 @@ MEASURED = {
     (13, "pdf"): 0.997, (13, "docx"): 1.000, (13, "scan"): 0.979,  # when written: 0.908, 0.948, 0.759
     (21, "pdf"): 0.969, (21, "docx"): 0.979, (21, "scan"): 0.896,  # when written
     (29, "pdf"): 0.954, (29, "docx"): 1.000, (29, "scan"): 0.917,  # when written
+    (37, "pdf"): 0.994, (37, "docx"): 0.997, (37, "scan"): 0.953, (37, "badscan"): 0.928,  # when written
     # bad scans of every scanned document (tests/make_heldout.py `worn`), made after the batches' rules:
     (1, "badscan"): 0.906, (13, "badscan"): 0.788, (21, "badscan"): 0.949, (29, "badscan"): 0.881,
 }
 FLOORS = {key: math.floor(round((score - 0.03) * 20, 6)) / 20 for key, score in MEASURED.items()}
-BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 37)}
+BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 37), 37: range(37, 45)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -122,9 +129,9 @@ def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options,
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 36 and names == set(golds)
+    assert len(names) == 44 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 15 and len(inputs("scan")) == 15 and set(inputs("badscan")) == set(inputs("scan"))
+    assert len(inputs("docx")) == 19 and len(inputs("scan")) == 19 and set(inputs("badscan")) == set(inputs("scan"))
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():
         assert_complete_gold(name, gold, RECORD_KEYS)
