@@ -448,3 +448,8 @@ def test_a_long_chuc_vu_the_signing_column_wrapped_above_the_name():
 def test_a_short_chuc_vu_keeps_the_seals_words_out():
     s = sig("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nUBND HUYỆN\nNguyễn Văn An")
     assert s == Signatory("KT.", None, "PHÓ CHỦ TỊCH", "Nguyễn Văn An")
+
+
+def test_k_slash_t_is_kt_as_t_slash_m_is_tm():
+    s = sig("Nơi nhận:\n- Như trên,\n- Lưu VP.\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nNguyễn Thị Ngọc Hà")
+    assert s == Signatory("KT.", None, "PHÓ TRƯỞNG BAN", "Nguyễn Thị Ngọc Hà")
