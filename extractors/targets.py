@@ -47,6 +47,8 @@ _COMPARATOR = r"(?:tu|tren|hon|it nhat|toi thieu|khong (?:qua|vuot qua|duoi|it h
 # an attainment verb before the quantity: the clause's own predicate ("… đạt 70%", "nâng … lên 90%")
 _ATTAIN = re.compile(rf"\b(?:dat|len)\s+(?:{_COMPARATOR}\s+)?$")
 _REACHES = re.compile(rf"\bdat\s+(?:{_COMPARATOR}\s+)?$")  # "đạt 75 tuổi" (but "trẻ lên 6 tuổi" says who)
+# A change set against a baseline, which in a section that looks ahead is a goal: "tăng 10% so với năm 2022"
+_CHANGE_SET = re.compile(r"\b(?:tang|giam)\s+(?:\w+\s+){0,2}\d[\d.,]*\s*%[^;]{0,20}\bso voi\b")
 # A bound or quota set on a count, which makes a goal of it wherever it stands (but in a section of results):
 # "ít nhất 01 buổi tọa đàm", "tối thiểu 02 …", "không dưới 80%", "từ 30 sáng kiến trở lên", "mỗi tổ sản xuất có 01 …"
 _BOUND = re.compile(r"\b(?:it nhat|toi thieu|khong duoi|khong it hon)\s+\d|\btu\s+\d[\d.,]*\s+(?:\w+\s+){1,6}tro len\b"
@@ -347,7 +349,7 @@ def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
                 folded = fold(part)
                 goal = (item.polarity == GOAL or cue or bool(_THRESHOLD.search(folded))
                         or item.polarity != RESULT and bool(_BOUND.search(folded)))
-                if not goal and _NOT_A_GOAL.search(folded):
+                if not goal and _NOT_A_GOAL.search(folded) and not (item.ahead and _CHANGE_SET.search(folded)):
                     continue
                 done = None if item.polarity == GOAL else False
                 for clause in _clauses(part):

@@ -339,3 +339,13 @@ def test_a_year_compared_against_is_no_date_of_the_statement():
     text = ("Hà Nội, ngày 5 tháng 3 năm 2022\n1. Nhiệm vụ\n- Bảo đảm tỷ lệ hộ nghèo toàn huyện giảm ít nhất 1,5% so với cuối năm 2021; "
             "100% hộ nghèo được cấp thẻ bảo hiểm y tế.")
     assert triples(text) == [(1.5, ">=", "%"), (100, "=", "%")]
+
+
+def test_a_change_against_a_baseline_is_a_goal_only_in_a_section_that_looks_ahead():
+    text = """BÁO CÁO
+Sơ kết 6 tháng đầu năm 2023
+I. KẾT QUẢ THỰC HIỆN
+- Số sáng kiến được công nhận tăng 8% so với cùng kỳ năm 2022.
+II. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023
+1. Số lượng sáng kiến, cải tiến kỹ thuật được công nhận tăng 10% so với năm 2022."""
+    assert triples(text) == [(10, "=", "%")]

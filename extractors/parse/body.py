@@ -22,6 +22,7 @@ from extractors.parse.marks import BULLET
 from extractors.vntext import fold, squash
 
 GOAL, NEUTRAL, RESULT = 1, 0, -1
+_AHEAD = 2  # a heading that looks ahead ("Phương hướng, nhiệm vụ …"): NEUTRAL, with the items marked `ahead`
 
 _ROMAN = r"[IVXLC]{1,5}"
 # An enumeration marker followed by a space: "II.", "2.", "2.1.", "a)", "b/", "1)".
@@ -41,6 +42,7 @@ class Item:
     marker: str | None  # the enumeration style ("LETTER" for "A.", "roman", "num1".."num4", "letter") or "bullet" or None
     polarity: int  # GOAL, NEUTRAL or RESULT: the section the item belongs to
     heading: str | None = None  # the item's own heading part ("Chỉ tiêu" of "b) Chỉ tiêu: ...")
+    ahead: bool = False  # under a heading that looks ahead ("Phương hướng, nhiệm vụ 6 tháng cuối năm")
 
 
 def _marker_style(line: str) -> tuple[str | None, int]:
@@ -159,7 +161,8 @@ def _heading_part(text: str) -> str | None:
 
 
 def heading_polarity(heading: str) -> int | None:
-    """GOAL, RESULT or NEUTRAL for a heading that sets one; None for a heading that inherits."""
+    """GOAL, RESULT, or `_AHEAD` (NEUTRAL, looking ahead) for a heading that sets one; None for one that
+    inherits."""
     f = fold(heading)
     if re.search(r"\bket qua (?:can|phai) dat\b", f):  # "Kết quả cần đạt": expected results
         return GOAL
@@ -168,7 +171,7 @@ def heading_polarity(heading: str) -> int | None:
     if any(w in f for w in GOAL_WORDS):
         return GOAL
     if any(w in f for w in AHEAD_WORDS):
-        return NEUTRAL
+        return _AHEAD
     return None
 
 
@@ -199,6 +202,8 @@ def items(lines: list[str], base: int = NEUTRAL) -> list[Item]:
             del stack[_first_at_or_below(stack, level_style):]
             stack.append((level_style, pol))
         effective = next((p for _, p in reversed(stack) if p is not None), base)
+        ahead = effective == _AHEAD
+        effective = NEUTRAL if ahead else effective
         if lead is not None:
             if not lead:
                 lead.append(style)
@@ -208,7 +213,7 @@ def items(lines: list[str], base: int = NEUTRAL) -> list[Item]:
                 lead = None
         if lead is None and style != "bullet" and _goal_lead(text):
             lead = []
-        result.append(Item(text=text, marker=style, polarity=effective, heading=heading))
+        result.append(Item(text=text, marker=style, polarity=effective, heading=heading, ahead=ahead))
     return result
 
 
