@@ -71,7 +71,7 @@ _NOT_A_GOAL = re.compile(
 # The word before a number that makes it an ordinal, a date part, a label or a reference.
 _NOT_COUNT_BEFORE = {
     "so", "thu", "khoa", "dieu", "khoan", "muc", "chuong", "phan", "ngay", "thang", "nam", "quy",
-    "khoi", "lop", "tang", "ky", "dot", "vong", "doan", "do", "cap", "hang", "loai", "bac", "lan",
+    "khoi", "lop", "tang", "ky", "dot", "vong", "doan", "cap", "hang", "loai", "bac", "lan",
     "tuan", "gio", "phong", "to", "nhom", "diem", "xa", "phuong", "ap", "thon", "khu", "duong",
     "tuyen", "ban", "mau", "phu", "luc", "tiet", "hang", "cau", "bai", "trang", "nhiem",
 }
@@ -79,8 +79,6 @@ _NOT_COUNT_BEFORE = {
 # Words of time that count events when an event's name follows: "01 buổi tọa đàm", "02 đợt ra quân"
 # (alone, "3 buổi", "2 đợt", they measure time or name a phase).
 _EVENTS_COUNTED = {"buoi", "dot"}
-# Verbs that fold to a word of `_NOT_COUNT_BEFORE` ("đỡ" like "độ"): a count follows them.
-_VERBS_FOLDED_AS_LABELS = {"đỡ"}
 # A second quantity coordinated with the first under one verb: "thành lập 12 tổ hợp tác và 03 hợp tác xã".
 _ALSO = re.compile(r"\bva\s+$")
 _NOT_A_UNIT = {
@@ -240,8 +238,6 @@ def _quantities(clause: str, goal: bool, done: bool | None) -> list[Target]:
         if _CHANGE_FROM.search(before_f) and _CHANGE_TO.match(after_f):
             continue  # "giảm từ 23 … xuống 18 …": 23 is where it starts, the target is what follows
         last_word = (re.findall(r"\w+", before_f[-12:]) or [""])[-1]
-        if (re.findall(r"\w+", clause[max(0, m.start() - 12): m.start()]) or [""])[-1].lower() in _VERBS_FOLDED_AS_LABELS:
-            last_word = ""  # "giúp đỡ 150 hộ": "đỡ" folds to "do" as "độ" does
         if done is not None and (done or _said_done(clause[: m.start()])):
             break
         metric = None

@@ -151,13 +151,12 @@ def read_document_in_child(path: Path, options: Options, ocr=None, follow_symlin
     long PDF in several, a page range each: `page_ranges`).
 
     A daemonic process (a Dask worker started without `distributed.worker.daemon: False`) may start no
-    process: there the file is read in this process, without the memory limit, and the route says so."""
+    process: there the file is read in this process, without the memory limit, and a warning says so."""
     path = Path(path)
     if multiprocessing.current_process().daemon:
         log.warning("%s: read in this process, without the memory limit: a daemonic process (a Dask worker "
                     "without DASK_DISTRIBUTED__WORKER__DAEMON=False) cannot start a reading process", path.name)
-        with acquire.PrivateOcrPool(options) if ocr is None else nullcontext(ocr) as pool:
-            return acquire.with_text(acquire.open_document(path, options, pool, follow_symlinks))
+        return acquire.read_document(path, options, ocr, follow_symlinks)
     readers = _Readers(path, options, follow_symlinks)
     readers.start(None)
     try:

@@ -201,15 +201,19 @@ def find_date_place(lines: list[str]) -> tuple[str | None, str | None, int | Non
     return None, None, None
 
 
+def _completed(line: str, year: str) -> re.Match[str] | None:
+    """The date of a place–date line whose year is missing, with `year` put in its place."""
+    f = fold_same_length(line).rstrip(" .,")
+    return DATE_WORDS.search(f"{f if f.endswith('nam') else f + ' nam'} {year}")
+
+
 def _date_with_wrapped_year(lines: list[str], i: int) -> re.Match[str] | None:
     """The date of place–date line `i` completed by a year that wrapped onto a nearby line of its own."""
-    f = fold_same_length(lines[i]).rstrip(" .,")
-    stem = f if re.search(r"nam$", f) else f + " nam"
     for k in [*range(i + 1, i + 1 + _YEAR_REACH), *range(i - 1, i - 1 - _YEAR_REACH, -1)]:
         if 0 <= k < len(lines):
             y = _WRAPPED_YEAR.match(fold_same_length(lines[k]))
             if y:
-                return DATE_WORDS.search(f"{stem} {y.group('y')}")
+                return _completed(lines[i], y.group("y"))
     return None
 
 
@@ -224,19 +228,17 @@ def _date_with_the_titles_year(lines: list[str], i: int) -> re.Match[str] | None
     """The date of place–date line `i` whose year is blank or was lost ("ngày 20 tháng 9 năm"), completed by
     the year of the period its title names: the school year's first year for a month from August, its
     second before; the title's "năm YYYY"."""
-    f = fold_same_length(lines[i]).rstrip(" .,")
-    if not re.search(r"thang\s*\d{1,2}\s*(?:nam)?$", f):
+    month = re.search(r"thang\s*(\d{1,2})\s*(?:nam)?$", fold_same_length(lines[i]).rstrip(" .,"))
+    if not month:
         return None
-    stem = f if f.endswith("nam") else f + " nam"
     for line in lines[i + 1: i + 1 + _TITLE_REACH]:
         title = fold_same_length(line)
         school = _SCHOOL_YEAR.search(title)
         if school:
-            month = int(re.search(r"thang\s*(\d{1,2})\s*(?:nam)?$", f).group(1))
-            return DATE_WORDS.search(f"{stem} {school.group(1 if month >= _SCHOOL_YEAR_STARTS else 2)}")
+            return _completed(lines[i], school.group(1 if int(month.group(1)) >= _SCHOOL_YEAR_STARTS else 2))
         year = _TITLE_YEAR.search(title)
         if year:
-            return DATE_WORDS.search(f"{stem} {year.group(1)}")
+            return _completed(lines[i], year.group(1))
     return None
 
 
@@ -358,8 +360,10 @@ def _follows_subject(parts: list[str], line: str, upper_title: bool, full_width:
             and not re.search(r"[.:;!?]$", line.rstrip()))
 
 
-# "Kính gửi:" alone on its line, its list below or beside it
-_BARE_SALUTATION = re.compile(r"^\W*(?:dong\s+)?k[i1]nh\s*g[uo][i1]\b\s*:?\s*$")
+def _bare_salutation(line: str) -> bool:
+    """"Kính gửi:" alone on its line, its list below or beside it."""
+    m = KINH_GUI.match(fold_same_length(line))
+    return bool(m) and not line[m.end():].strip()
 
 
 def _wrapped_word(line: str) -> bool:
@@ -380,7 +384,7 @@ def _title_subject(lines: list[str], i: int, doc_type: str, rest: str,
     while j < len(lines) and len(parts) < 6 and j not in skip:
         nxt = lines[j].strip()
         after = lines[j + 1].strip() if j + 1 < len(lines) and j + 1 not in skip else ""
-        if parts and _BARE_SALUTATION.match(fold_same_length(nxt)) and _wrapped_word(after):
+        if parts and _bare_salutation(nxt) and _wrapped_word(after):
             past_label = True
             j += 1  # "Kính gửi:" read in among the title's lines (a label beside its list): the title goes on
             continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon import SURNAMES, TITLE_WORDS
+from extractors.lexicon import OFFICES, SURNAMES, TITLE_WORDS
 from extractors.vntext import fold_same_length, squash
 
 QUOC_HIEU = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[i1]a(\s*v[i1]e[t]\s*n[a]m)?")
@@ -88,8 +88,9 @@ _NOT_NAME_WORDS = frozenset("so phong ban truong cong uy hoi lien ngay thang nam
 _NAME_PREFIX = re.compile(r"^(?:(?:pgs|gs|ts|ths|bs|ks|cn|ds|ls|ngut|ngnd|tskh)\s*\.?\s*)+(?=[^\W\d_])", re.I)
 
 
-# A chức vụ of two words inside the line ("ĐOÀN BÍ THƯ": the end of a wrapped body and the title): no name.
-_OFFICE_INSIDE = re.compile(r"\b(?:bi thu|chu tich|giam doc|hieu truong|chanh van phong|truong phong|truong ban)\b")
+# A chức vụ of two words or more inside the line ("ĐOÀN BÍ THƯ": the end of a wrapped body and the title): no
+# name. The chức vụ of the lexicon, matched as printed.
+_OFFICE_INSIDE = re.compile(r"\b(?:" + "|".join(re.escape(o.lower()) for o in OFFICES if " " in o) + r")\b")
 
 
 def person_name(line: str) -> str | None:
@@ -107,7 +108,7 @@ def is_person_name(line: str) -> bool:
     if not 2 <= len(words) <= 5 or not all(_SYLLABLE.match(w) for w in words):
         return False
     upper = text.isupper()
-    if TITLE_WORDS.match(fold_same_length(text)) or _OFFICE_INSIDE.search(fold_same_length(text)):
+    if TITLE_WORDS.match(fold_same_length(text)) or _OFFICE_INSIDE.search(text.lower()):
         return False
     if not upper and not all(w[0].isupper() and w[1:] == w[1:].lower() for w in words):
         return False
