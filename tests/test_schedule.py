@@ -71,7 +71,7 @@ def test_congvan_serve_runs_one_scheduled_run_at_a_time_and_collapses_late_ones(
         cwd=ROOT, env={**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_RUNNER_POLL_FREQUENCY": "2"},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 50
+        deadline = time.monotonic() + 180  # a fresh machine imports everything slowly the first time
         with get_client(sync_client=True) as client:
             while True:  # until `serve` has registered its deployment
                 assert serving.poll() is None and time.monotonic() < deadline
@@ -87,21 +87,24 @@ def test_congvan_serve_runs_one_scheduled_run_at_a_time_and_collapses_late_ones(
                            ).raise_for_status()
             late = [run for run in client.read_flow_runs() if run.deployment_id == deployment_id]
             assert len(late) == 3 and all(run.auto_scheduled for run in late)
-            while True:
+            deadline = time.monotonic() + 300
+            while True:  # until the late runs ended, and whichever run went ahead (one of them, or a cron time come meanwhile)
                 runs = [client.read_flow_run(run.id) for run in late]
-                if all(run.state.type.value in FINAL for run in runs) or time.monotonic() > deadline:
+                started = [run for run in client.read_flow_runs() if run.deployment_id == deployment_id
+                           and run.auto_scheduled and run.start_time is not None]
+                ended = all(run.state.type.value in FINAL for run in runs + started)
+                if (ended and any(run.state.type.value == "COMPLETED" for run in started)) or time.monotonic() > deadline:
                     break
                 time.sleep(1)
-            started = [run for run in client.read_flow_runs() if run.deployment_id == deployment_id
-                       and run.auto_scheduled and run.start_time is not None]  # a cron time may have come meanwhile
     finally:
         serving.send_signal(signal.SIGINT)
         serving.wait(timeout=30)
-    assert sorted(run.state.type.value for run in runs) == ["CANCELLED", "CANCELLED", "COMPLETED"]
+    states = sorted(run.state.type.value for run in runs)
+    assert states in (["CANCELLED", "CANCELLED", "COMPLETED"], ["CANCELLED"] * 3), states  # all three: a cron run came due
     reasons = {f"collapsed: {reason.value}" for reason in Collapsed}
     assert all(run.state.message in reasons for run in runs if run.state.type.value == "CANCELLED")
     went_ahead = sorted((run for run in started if run.state.type.value == "COMPLETED"), key=lambda run: run.start_time)
-    assert all(first.end_time <= then.start_time for first, then in zip(went_ahead, went_ahead[1:]))  # one at a time
+    assert went_ahead and all(first.end_time <= then.start_time for first, then in zip(went_ahead, went_ahead[1:]))
     with Store(database) as store:
         ingested = [row for row in store.ledger() if row["status"] == Status.INGESTED]
         assert store.document_count() == 12
