@@ -45,7 +45,7 @@ def test_congvan_deploy_clears_the_concurrency_limit_of_1_an_older_deploy_left()
         assert client.read_deployment(deployment_id).global_concurrency_limit.limit == 1
     done = subprocess.run([sys.executable, "-m", "pipeline.cli", "deploy", "--name", "old-nightly", "--pool",
                            "congvan-old", "--cron", "0 2 * * *"], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}, timeout=60)
+                          env={**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}, timeout=240)
     assert done.returncode == 0, done.stderr
     assert str(deployment_id) in done.stdout
     with get_client(sync_client=True) as client:
