@@ -14,7 +14,11 @@ pages that read well.
 
 Text under a seal or a signature is often lost to page segmentation, not to
 recognition: Tesseract takes the block for a picture and reads no word in it.
-Such a block is read again on its own, and its confident lines are kept.
+Such a block is read again on its own, as it is and from the page's dark ink
+only (preprocess.dark_ink: a seal on a greyscale scan is a lighter shade than
+the text), and the confident lines of the better reading are kept. A block read
+with low confidence (a name or title crossed by a grey seal) is read again from
+the dark ink, and that reading replaces it when it is clearly more confident.
 """
 from __future__ import annotations
 
@@ -50,6 +54,13 @@ WORDLESS_BLOCK_MIN_INCHES = (1.0, 0.3)
 WORDLESS_BLOCK_MARGIN_INCHES = 0.1
 WORDLESS_LINE_MIN_CONFIDENCE = 80.0
 WORDLESS_WORD_MIN_CONFIDENCE = 70.0
+# Sideways, a wordless block is widened by this much more: a name signed across a seal runs past the
+# block the segmenter drew around the seal.
+WORDLESS_BLOCK_SIDE_INCHES = 0.4
+# A block read with a mean confidence below this is read again from the dark ink (psm 3), and that
+# reading replaces it when its mean confidence is at least DARK_READING_GAIN higher.
+DARK_READING_BELOW_CONFIDENCE = 80.0
+DARK_READING_GAIN = 10.0
 
 
 @dataclass
@@ -97,14 +108,30 @@ def _confident_lines(words: list[Word], line_ids: list[tuple[int, int, int]]):
     return [w for w, _ in pairs], [line for _, line in pairs]
 
 
+def _blocks(data: dict) -> list[tuple[int, tuple[int, int, int, int]]]:
+    """Each block Tesseract's page segmenter found: its number and box (left, top, right, bottom)."""
+    return [(block, (left, top, left + width, top + height))
+            for level, block, left, top, width, height in zip(
+                data["level"], data["block_num"], data["left"], data["top"], data["width"], data["height"])
+            if level == 2]
+
+
 def _wordless_blocks(data: dict, line_ids: list[tuple[int, int, int]], dpi: float) -> list[tuple[int, int, int, int]]:
     """Boxes (left, top, right, bottom) of the blocks big enough to hold text in which Tesseract read no word."""
     read = {block for block, _, _ in line_ids}
     min_width, min_height = (inches * dpi for inches in WORDLESS_BLOCK_MIN_INCHES)
-    return [(left, top, left + width, top + height)
-            for level, block, left, top, width, height in zip(
-                data["level"], data["block_num"], data["left"], data["top"], data["width"], data["height"])
-            if level == 2 and block not in read and width >= min_width and height >= min_height]
+    return [box for block, box in _blocks(data)
+            if block not in read and box[2] - box[0] >= min_width and box[3] - box[1] >= min_height]
+
+
+def _mean_confidence(words: list[Word]) -> float:
+    return sum(w.conf for w in words) / len(words) if words else 0.0
+
+
+def _covered(word: Word, others: list[Word]) -> bool:
+    """Whether the centre of `word` lies in the box of one of `others` (the same ink, read before)."""
+    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return any(o.x0 <= x <= o.x1 and o.top <= y <= o.bottom for o in others)
 
 
 class OcrPool:
@@ -162,17 +189,45 @@ class OcrPool:
     def _recognise(self, grey: Image.Image, dpi: float) -> _Reading:
         data = self._data(grey, dpi, PAGE_SEGMENTATION)
         words, line_ids = _words(data)
-        margin = round(WORDLESS_BLOCK_MARGIN_INCHES * dpi)
-        for number, (left, top, right, bottom) in enumerate(_wordless_blocks(data, line_ids, dpi), start=1):
-            left, top = max(0, left - margin), max(0, top - margin)
-            block = self._data(grey.crop((left, top, min(grey.width, right + margin),
-                                          min(grey.height, bottom + margin))), dpi, 6)
-            found, found_ids = _confident_lines(*_words(block))
+        dark: Image.Image | None = None  # the page's dark ink, made when a block needs it
+        margin, side = round(WORDLESS_BLOCK_MARGIN_INCHES * dpi), round(WORDLESS_BLOCK_SIDE_INCHES * dpi)
+        wordless = _wordless_blocks(data, line_ids, dpi)
+        for number, (block, box) in enumerate(_blocks(data), start=1):
+            block_words = [w for w, (b, _, _) in zip(words, line_ids) if b == block]
+            if block_words and _mean_confidence(block_words) >= DARK_READING_BELOW_CONFIDENCE:
+                continue
+            if not block_words and box not in wordless:
+                continue
+            dark = dark if dark is not None else preprocess.dark_ink(grey)
             block_id = 1000 + number  # apart from the page's own blocks
-            words += [Word(w.text, w.x0 + left, w.top + top, w.x1 + left, w.bottom + top, w.conf) for w in found]
-            line_ids += [(block_id, par, line) for _, par, line in found_ids]
-        confidence = sum(w.conf for w in words) / len(words) if words else 0.0
-        return _Reading(words, line_ids, confidence, grey.width, grey.height)
+            if block_words:  # read with low confidence: the dark ink's reading replaces it if clearly better
+                crop = (max(0, box[0] - margin), max(0, box[1] - margin),
+                        min(grey.width, box[2] + margin), min(grey.height, box[3] + margin))
+                found, found_ids = self._read_crop(dark, crop, dpi, PAGE_SEGMENTATION)
+                inside = [(w, i) for w, i in zip(found, found_ids)
+                          if box[0] <= (w.x0 + w.x1) / 2 <= box[2] and box[1] <= (w.top + w.bottom) / 2 <= box[3]]
+                if _mean_confidence([w for w, _ in inside]) < _mean_confidence(block_words) + DARK_READING_GAIN:
+                    continue
+                kept = [(w, i) for w, i in zip(words, line_ids) if i[0] != block]
+                words = [w for w, _ in kept] + [w for w, _ in inside]
+                line_ids = [i for _, i in kept] + [(block_id, part * 1000 + par, line) for _, (part, par, line) in inside]
+                continue
+            crop = (max(0, box[0] - side), max(0, box[1] - margin),
+                    min(grey.width, box[2] + side), min(grey.height, box[3] + margin))
+            readings = [_confident_lines(*self._read_crop(page, crop, dpi, 6)) for page in (grey, dark)]
+            found, found_ids = max(readings, key=lambda reading: len(reading[0]))
+            others = list(words)
+            for word, (part, par, line) in zip(found, found_ids):
+                if not _covered(word, others):  # the widened crop reaches ink the page reading has
+                    words.append(word)
+                    line_ids.append((block_id, part * 1000 + par, line))
+        return _Reading(words, line_ids, _mean_confidence(words), grey.width, grey.height)
+
+    def _read_crop(self, page: Image.Image, crop: tuple[int, int, int, int], dpi: float, segmentation: int):
+        """The words (in page coordinates) and line ids of one part of the page, read on its own."""
+        left, top = crop[0], crop[1]
+        found, found_ids = _words(self._data(page.crop(crop), dpi, segmentation))
+        return [Word(w.text, w.x0 + left, w.top + top, w.x1 + left, w.bottom + top, w.conf) for w in found], found_ids
 
     def _data(self, grey: Image.Image, dpi: float, segmentation: int) -> dict:
         config = self._config(dpi).replace(f"--psm {PAGE_SEGMENTATION}", f"--psm {segmentation}")

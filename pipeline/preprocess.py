@@ -27,6 +27,12 @@ the numbers). The input image is never modified.
 Binarisation, denoising (median), background flattening and sharpening were
 measured too and left out: each lowered word-F1 on real/scan and real/hard, as
 Tesseract's own Otsu binarisation already copes with the shading and speckle.
+
+- `dark_ink`: not a step of every page but a second view of it, for the parts
+  the first reading found hard (pipeline.ocr): on a greyscale scan a seal is ink
+  of a lighter shade than the text, which `drop_colour` cannot tell by hue.
+  The ink's own Otsu threshold splits the two shades; lighter pixels are
+  whitened, so the name signed across a seal reads as black text on white.
 """
 from __future__ import annotations
 
@@ -42,6 +48,8 @@ COLOUR_CHROMA = 50
 COLOUR_BRIGHTNESS = 150
 # Next to coloured ink, pixels at least this bright are its fringe, not black text.
 FRINGE_BRIGHTNESS = 110
+# Pixels at least this bright are paper, not ink (for `dark_ink`'s two shades of ink).
+PAPER_BRIGHTNESS = 200
 # Pages below this resolution are upscaled to TARGET_DPI: it raised word-F1 on 100 dpi
 # pages, while 150 dpi pages read slightly worse upscaled (real/hard).
 UPSCALE_BELOW_DPI = 120
@@ -88,6 +96,18 @@ def page_dpi(image: Image.Image) -> float:
     if declared and 100 <= float(declared[0]) <= 1200:
         return float(declared[0])
     return min(image.size) / A4_SHORT_SIDE_INCHES
+
+
+def dark_ink(grey: Image.Image) -> Image.Image:
+    """The page with only its darkest shade of ink: pixels lighter than the threshold that splits the ink
+    (anything not paper) into two shades are whitened (a new image; the input is not modified)."""
+    pixels = np.array(grey, dtype=np.uint8)
+    ink = pixels[pixels < PAPER_BRIGHTNESS]
+    if ink.size == 0:
+        return grey
+    threshold, _ = cv2.threshold(ink.reshape(-1, 1), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    pixels[pixels >= threshold] = 255
+    return Image.fromarray(pixels)
 
 
 def upscale(image: Image.Image, dpi: float) -> Image.Image:

@@ -90,3 +90,18 @@ def test_only_wordless_blocks_big_enough_for_text_are_read_again():
              Word("DỤC", 0, 0, 1, 1, 74), Word("PHÙNG", 0, 0, 1, 1, 93), Word("ằ", 0, 0, 1, 1, 85)]
     kept, ids = _confident_lines(words, [(1, 1, 1), (1, 1, 1), (1, 1, 2), (1, 1, 2), (1, 1, 3), (1, 1, 3)])
     assert [w.text for w in kept] == ["TRƯỞNG", "PHÒNG"] and ids == [(1, 1, 1), (1, 1, 1)]
+
+
+@pytest.mark.parametrize("seed", [0, 3, 4])  # the seeds signed by a named person
+@pytest.mark.parametrize("dpi,skew", [(200, 0.6), (150, -1.0)])
+def test_name_signed_across_a_grey_seal_is_read_from_the_dark_ink(pool, seed, dpi, skew):
+    """On a greyscale scan the seal is a lighter shade of ink than the text, and no hue tells them apart: the
+    block holding seal and name is read again from the page's darkest ink, and the name comes back."""
+    import json
+
+    source = sorted(SEEDS.glob("*.txt"))[seed]
+    name = json.loads((SEEDS.parent / "gold" / f"{source.stem}.json").read_text(encoding="utf-8"))["signatory"]["name"]
+    last = render(Dispatch.from_text(source.read_text(encoding="utf-8")),
+                  ScanStyle(dpi=dpi, colour=False, seal=True, skew=skew, noise=4, jpeg_quality=60))[-1]
+    page = pool.submit(last, 1).result()
+    assert name in page.lines, page.lines[-8:]
