@@ -16,6 +16,8 @@ sections opened by "@name" lines:
     @noinhan   "Nơi nhận:" and its items
     @sign      the signing block above the signature
     @name      the signer's name
+    @appendix  appended matter (a phụ lục) on a page of its own after the signature, written like @body
+    @layout    optional: layout variants, one keyword per line (see LAYOUTS)
 
 Every dispatch becomes a born-digital PDF drawn at the positions Nghị định 30/2020/NĐ-CP sets
 (two-column header with "Số:" and the place–date line on one baseline, centred title, justified
@@ -24,6 +26,20 @@ two-column tables, the way office templates lay them out; `SCANS` get an image-o
 rasterising the PDF and passing it through tests/scanmaker's scanner (seal, skew, blur, noise,
 JPEG), and a bad scan of it through a worn scanner at 150 dpi (`worn`). Output is deterministic,
 so the committed files only change when a source does.
+
+Real born-digital PDFs are not all laid out alike, so a source may name layout variants in an
+`@layout` section (a source without one is drawn exactly as above):
+
+    header-table      the two-column header drawn as a table with visible cell borders
+    date-wraps        the place–date line too long for its column: it wraps onto a second line
+    title-wraps       the title lines under the tên loại run together in a narrower centred box,
+                      wrapping onto 2–3 lines where the box ends (not where the source breaks them)
+    footer-table      "Nơi nhận" and the signing block in a two-column table with visible borders
+    page-numbers      the document must take 2+ pages; each later page has its number centred at
+                      the top, as a Word header puts it (the .docx gets a PAGE field header)
+    left-header-date  the place–date line right-aligned on its own line below the whole header
+    kinhgui-inline    "Kính gửi: X" on one centred line for a single addressee, else "Kính gửi:"
+                      on its own line with the items indented under it
 """
 from __future__ import annotations
 
@@ -51,7 +67,9 @@ WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_
         "21_pd_cdn_xay_dung", "23_kh_hoi_nong_dan", "26_hd_ldld_pccc", "28_kh_huyen_doan",
         "29_kh_ldld_quan_doan_vien", "33_cv_dang_uy_khoi", "35_ctr_cdcs_benh_vien",
         "37_kh_cdgd_gioi_viec_nuoc", "39_cv_cdkcn_tet_sum_vay", "41_kh_mam_non_nam_hoc",
-        "43_kh_doan_phuong_mua_he_xanh")
+        "43_kh_doan_phuong_mua_he_xanh", "45_cv_ldld_huyen_mai_am", "47_kh_cdn_giao_duc_thi_dua",
+        "48_tb_ubnd_xa_tiem_phong", "51_hd_so_gddt_he_duoi_nuoc", "53_kh_cdn_y_te_lao_dong_gioi",
+        "55_kh_dang_uy_xa_chuyen_doi_so", "59_cv_ubnd_huyen_nong_thon_moi", "60_kh_thpt_khuyen_hoc_rung_chuong")
 
 
 @dataclass(frozen=True)
@@ -86,11 +104,21 @@ SCANS = {
     "40_kh_ubnd_xa_thien_tai": ScanPlan(dpi=150, skew=-1.2, blur=0.7, noise=5, speckle=0.0004, seal=True),
     "42_bc_hoi_lhpn_so_ket": ScanPlan(dpi=200, skew=1.1, blur=0.6, noise=4, speckle=0.0003, seal=False),
     "44_hd_bdv_huyen_uy": ScanPlan(dpi=150, skew=0.9, blur=0.6, noise=4, speckle=0.0005, seal=True),
+    "46_qd_pgd_gvcn_gioi": ScanPlan(dpi=200, skew=-0.7, blur=0.5, noise=3, speckle=0.0003, seal=True),
+    "49_ttr_cdcs_thpt_mai_am": ScanPlan(dpi=150, skew=1.3, blur=0.7, noise=5, speckle=0.0004, seal=True),
+    "50_bc_hoi_ccb_huyen_so_ket": ScanPlan(dpi=200, skew=-1.5, blur=0.6, noise=4, speckle=0.0005, seal=False),
+    "52_pd_cdcs_cong_ty_det_may": ScanPlan(dpi=150, skew=0.6, blur=0.8, noise=4, speckle=0.0003, seal=True),
+    "54_cv_ldld_huyen_cham_lo_tet": ScanPlan(dpi=200, skew=1.0, blur=0.6, noise=4, speckle=0.0003, seal=True),
+    "56_kh_cdcs_thpt_binh_dang_gioi": ScanPlan(dpi=150, skew=-0.8, blur=0.6, noise=5, speckle=0.0004, seal=True),
+    "57_cv_ldld_tinh_atvsld": ScanPlan(dpi=200, skew=-1.2, blur=0.5, noise=3, speckle=0.0003, seal=False),
+    "58_kh_cong_an_huyen_ma_tuy": ScanPlan(dpi=200, skew=0.7, blur=0.7, noise=4, speckle=0.0005, seal=True),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150
 BAD_SCAN_JPEG_QUALITY = 35
 FIXED_TIME = (2025, 1, 1, 0, 0, 0)
+LAYOUTS = ("header-table", "date-wraps", "title-wraps", "footer-table", "page-numbers", "left-header-date",
+           "kinhgui-inline")
 
 
 @dataclass
@@ -115,6 +143,15 @@ class Source:
             elif line.strip() and current:
                 sections[current].append(line)
         return cls(path.stem, sections)
+
+    @property
+    def layout(self) -> set[str]:
+        """The layout variants the source asks for (empty: the standard layout)."""
+        words = {line.strip().lower() for line in self["layout"]}
+        unknown = words - set(LAYOUTS)
+        if unknown:
+            raise ValueError(f"{self.name}: unknown layout variant(s) {sorted(unknown)}")
+        return words
 
     @property
     def organisations(self) -> list[str]:
@@ -178,7 +215,7 @@ def render_pdf(src: Source, path: Path) -> None:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import (HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table,
+    from reportlab.platypus import (HRFlowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
                                     TableStyle)
 
     rl_config.invariant = 1  # no creation date or random document id: the file is reproducible
@@ -230,6 +267,12 @@ def render_pdf(src: Source, path: Path) -> None:
     plain = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                         ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
+
+    def ruled(side, bottom):  # a header or footer drawn as a table with visible rules (@layout)
+        return TableStyle([("GRID", (0, 0), (-1, -1), 0.6, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), side), ("RIGHTPADDING", (0, 0), (-1, -1), side),
+                           ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), bottom)])
+
     story = []
 
     left_cell = [Paragraph(_escape(line), org_issuer if line == orgs[-1] else org_parent) for line in orgs]
@@ -240,24 +283,46 @@ def render_pdf(src: Source, path: Path) -> None:
     right_cell = [Paragraph(_escape(line), nation if i == 0 and len(right_lines) > 1 else motto)
                   for i, line in enumerate(right_lines)]
     right_cell.append(HRFlowable(width="45%", thickness=0.6, color="black", spaceBefore=1, spaceAfter=2, hAlign="CENTER"))
-    rows = [[left_cell, right_cell],
-            [Paragraph(_escape(src["number"][0]), number), Paragraph(_escape(src["date"][0]), place_date)]]
+    layout = src.layout
+    if not layout:
+        rows = [[left_cell, right_cell],
+                [Paragraph(_escape(src["number"][0]), number), Paragraph(_escape(src["date"][0]), place_date)]]
+    else:
+        date_flow = _date_flowable(src["date"][0], layout, place_date, style, font, right_w, mm)
+        if "left-header-date" in layout:
+            rows = [[left_cell, right_cell], [Paragraph(_escape(src["number"][0]), number), ""]]
+        else:
+            rows = [[left_cell, right_cell], [Paragraph(_escape(src["number"][0]), number), date_flow]]
     if src["vv"]:
         rows.append([Paragraph("<br/>".join(_escape(line) for line in src["vv"]), vv), ""])
     header = Table(rows, colWidths=[left_w, right_w])
-    header.setStyle(plain)
+    if "header-table" in layout:
+        header.setStyle(ruled(side=2, bottom=4))
+    else:
+        header.setStyle(plain)
     header.hAlign = "CENTER"
-    story += [header, Spacer(1, 6 * mm)]
+    story.append(header)
+    if "left-header-date" in layout:
+        story += [Spacer(1, 2 * mm), date_flow]
+    story.append(Spacer(1, 6 * mm))
 
     if src["title"]:
         story.append(Paragraph(_escape(src["title"][0]), doc_type))
-        if len(src["title"]) > 1:
+        if len(src["title"]) > 1 and "title-wraps" in layout:
+            story.append(_wrapped_title(" ".join(src["title"][1:]), style, font, width, mm))
+        elif len(src["title"]) > 1:
             story.append(Paragraph("<br/>".join(_escape(line) for line in src["title"][1:]), title))
         story.append(HRFlowable(width="25%", thickness=0.6, color="black", spaceBefore=2, spaceAfter=8))
 
     if src["kinhgui"]:
         first, items = src["kinhgui"][0], src["kinhgui"][1:]
-        if not items:
+        if "kinhgui-inline" in layout and len(items) == 1:
+            story.append(Paragraph(_escape(f"{first.rstrip()} {items[0].lstrip('- ').strip()}"), style("kg1", 13)))
+        elif "kinhgui-inline" in layout and items:
+            story.append(Paragraph(_escape(first), style("kgh", 13, TA_LEFT, leftIndent=20 * mm, spaceAfter=2)))
+            story += [Paragraph(_escape(item), style("kgv", 13, TA_LEFT, leftIndent=32 * mm, leading=17))
+                      for item in items]
+        elif not items:
             story.append(Paragraph(_escape(first), style("kg1", 13)))
         else:
             label = first.rstrip()
@@ -269,17 +334,24 @@ def render_pdf(src: Source, path: Path) -> None:
             story.append(kg)
         story.append(Spacer(1, 4 * mm))
 
-    for kind, content in body_blocks(src["body"]):
-        if kind == "table":
-            head, *rest = content
-            data = [[Paragraph(_escape(c), cell_head) for c in head]]
-            data += [[Paragraph(_escape(c), cell) for c in row] for row in rest]
-            table = Table(data, colWidths=[12 * mm, width - 62 * mm, 50 * mm], repeatRows=1)
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                       ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-            story += [Spacer(1, 2 * mm), table, Spacer(1, 3 * mm)]
-        else:
-            story.append(Paragraph(_escape(content), {"heading": heading, "centre": centre, "para": body}[kind]))
+    def blocks(lines):
+        flowables = []
+        for kind, content in body_blocks(lines):
+            if kind == "table":
+                head, *rest = content
+                data = [[Paragraph(_escape(c), cell_head) for c in head]]
+                data += [[Paragraph(_escape(c), cell) for c in row] for row in rest]
+                widths = ([12 * mm, width - 62 * mm, 50 * mm] if len(head) == 3
+                          else [12 * mm] + [(width - 12 * mm) / (len(head) - 1)] * (len(head) - 1))
+                table = Table(data, colWidths=widths, repeatRows=1)
+                table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                           ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+                flowables += [Spacer(1, 2 * mm), table, Spacer(1, 3 * mm)]
+            else:
+                flowables.append(Paragraph(_escape(content), {"heading": heading, "centre": centre, "para": body}[kind]))
+        return flowables
+
+    story += blocks(src["body"])
 
     noinhan = src["noinhan"]
     footer_left = [Paragraph(_escape(noinhan[0]), recipients_head)] if noinhan else []
@@ -290,13 +362,70 @@ def render_pdf(src: Source, path: Path) -> None:
     footer_right += [Paragraph(_escape(line), signed) for line in marks]
     footer_right += [Spacer(1, 24 * mm), Paragraph(_escape(src["name"][0]), signing)] if src["name"] else []
     footer = Table([[footer_left, footer_right]], colWidths=[width * 0.48, width * 0.52])
-    footer.setStyle(plain)
+    if "footer-table" in layout:
+        footer.setStyle(ruled(side=4, bottom=6))
+    else:
+        footer.setStyle(plain)
     story += [Spacer(1, 5 * mm), KeepTogether([footer])]
+    if src["appendix"]:  # appended matter (a phụ lục) on a page of its own after the signature
+        story += [PageBreak()] + blocks(src["appendix"])
 
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=left_margin, rightMargin=right_margin,
                             topMargin=20 * mm, bottomMargin=20 * mm, title=src["title"][0] if src["title"] else "",
                             author="", creator="", producer="")
-    doc.build(story, onLaterPages=later_page)
+    if "page-numbers" in layout:
+        def word_header(canvas, doc):  # a Word header: the page number in body type, 12.5 mm from the top edge
+            canvas.saveState()
+            canvas.setFont(font, 13)
+            canvas.drawCentredString(left_margin + width / 2, A4[1] - 12.5 * mm - 4, str(doc.page))
+            canvas.restoreState()
+        doc.build(story, onLaterPages=word_header)
+        if doc.page < 2:
+            raise ValueError(f"{src.name}: layout page-numbers needs a document of 2+ pages, it takes {doc.page}")
+    else:
+        doc.build(story, onLaterPages=later_page)
+
+
+def _date_flowable(text, layout, place_date, style, font, column, mm):
+    """The place–date line of a variant layout: one line (shrunk to fit like the standard one) or, with
+    date-wraps, in its full italic size in a box narrower than the line, so "năm …" wraps onto a second line;
+    right-aligned under the header with left-header-date."""
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    right = "left-header-date" in layout
+    if "date-wraps" not in layout:
+        if not right:
+            return Paragraph(_escape(text), place_date)
+        return Paragraph(_escape(text), style("dateright", 13, TA_RIGHT, italic=True, rightIndent=8 * mm))
+    face = font + "-Italic"
+    size = 13
+    head = text.rsplit(" năm ", 1)[0] if " năm " in text else text
+    box = min(column - 2 * mm, stringWidth(head, face, size) + 3 * mm)
+    if box >= stringWidth(text, face, size):  # no "năm": break before the last word instead
+        box = stringWidth(text.rsplit(" ", 1)[0], face, size) + 3 * mm
+    para = Paragraph(_escape(text), style("datewrap", size, TA_RIGHT if right else TA_CENTER, italic=True))
+    boxed = Table([[para]], colWidths=[box])
+    boxed.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    boxed.hAlign = "RIGHT" if right else "CENTER"
+    return boxed
+
+
+def _wrapped_title(text, style, font, width, mm):
+    """The title under the tên loại as one paragraph in a centred box narrow enough to wrap it onto 2–3 lines."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    size = 13
+    total = stringWidth(text, font + "-Bold", size)
+    box = min(width * 0.8, max(width * 0.5, total / 2.4))
+    boxed = Table([[Paragraph(_escape(text), style("titlewrap", size, bold=True))]], colWidths=[box])
+    boxed.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    boxed.hAlign = "CENTER"
+    return boxed
 
 
 # --- Word ---------------------------------------------------------------------------------
@@ -336,47 +465,68 @@ def render_docx(src: Source, path: Path) -> None:
             write(cell.paragraphs[0] if first else cell, text, **kw)
             first = False
 
+    layout = src.layout
     orgs = src.organisations
     header = document.add_table(rows=2, cols=2)
     header.autofit = False
+    if "header-table" in layout:
+        header.style = "Table Grid"
     fill(header.cell(0, 0), [(line, {"bold": line == orgs[-1], "size": 12}) for line in orgs]
          + [("*" * 3 if not any(not l.strip("* ") for l in src["left"]) else src["left"][-1], {"size": 10})])
     fill(header.cell(0, 1), [(line, {"bold": True, "size": 12 if i == 0 and len(src["right"]) > 1 else 13})
                              for i, line in enumerate(src["right"])])
     fill(header.cell(1, 0), [(src["number"][0], {})] + [(line, {"size": 12}) for line in src["vv"]])
-    fill(header.cell(1, 1), [(src["date"][0], {"italic": True})])
+    if "left-header-date" not in layout:
+        fill(header.cell(1, 1), [(src["date"][0], {"italic": True})])
     for row in header.rows:
         row.cells[0].width, row.cells[1].width = Mm(72), Mm(93)
+    if "left-header-date" in layout:
+        write(document, src["date"][0], italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    if "page-numbers" in layout:
+        _docx_page_numbers(section)
 
     if src["title"]:
         write(document, "")
         write(document, src["title"][0], bold=True, size=14)
-        for line in src["title"][1:]:
-            write(document, line, bold=True)
+        if "title-wraps" in layout and len(src["title"]) > 1:
+            para = write(document, " ".join(src["title"][1:]), bold=True)
+            para.paragraph_format.left_indent = para.paragraph_format.right_indent = Mm(30)
+        else:
+            for line in src["title"][1:]:
+                write(document, line, bold=True)
     if src["kinhgui"]:
         write(document, "")
         first, items = src["kinhgui"][0], src["kinhgui"][1:]
-        write(document, first, align=WD_ALIGN_PARAGRAPH.CENTER if not items else WD_ALIGN_PARAGRAPH.LEFT,
-              indent=Mm(25) if items else None)
+        if "kinhgui-inline" in layout and len(items) == 1:
+            write(document, f"{first.rstrip()} {items[0].lstrip('- ').strip()}")
+            items = []
+        else:
+            write(document, first, align=WD_ALIGN_PARAGRAPH.CENTER if not items else WD_ALIGN_PARAGRAPH.LEFT,
+                  indent=Mm(25) if items else None)
         for item in items:
             write(document, item, align=WD_ALIGN_PARAGRAPH.LEFT, indent=Mm(40))
     write(document, "")
-    for kind, content in body_blocks(src["body"]):
-        if kind == "table":
-            table = document.add_table(rows=len(content), cols=len(content[0]))
-            table.style = "Table Grid"
-            for r, row in enumerate(content):
-                for c, text in enumerate(row):
-                    fill(table.cell(r, c), [(text, {"bold": r == 0, "size": 12, "align": WD_ALIGN_PARAGRAPH.LEFT})])
-        elif kind == "heading":
-            write(document, content, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Mm(10))
-        elif kind == "centre":
-            write(document, content, bold=True)
-        else:
-            write(document, content, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Mm(10))
+    def blocks(lines):
+        for kind, content in body_blocks(lines):
+            if kind == "table":
+                table = document.add_table(rows=len(content), cols=len(content[0]))
+                table.style = "Table Grid"
+                for r, row in enumerate(content):
+                    for c, text in enumerate(row):
+                        fill(table.cell(r, c), [(text, {"bold": r == 0, "size": 12, "align": WD_ALIGN_PARAGRAPH.LEFT})])
+            elif kind == "heading":
+                write(document, content, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Mm(10))
+            elif kind == "centre":
+                write(document, content, bold=True)
+            else:
+                write(document, content, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Mm(10))
+
+    blocks(src["body"])
 
     write(document, "")
     footer = document.add_table(rows=1, cols=2)
+    if "footer-table" in layout:
+        footer.style = "Table Grid"
     noinhan = src["noinhan"]
     left_lines = [(noinhan[0], {"bold": True, "italic": True, "size": 12, "align": WD_ALIGN_PARAGRAPH.LEFT})] if noinhan else []
     left_lines += [(item, {"size": 11, "align": WD_ALIGN_PARAGRAPH.LEFT}) for item in noinhan[1:]]
@@ -384,6 +534,9 @@ def render_docx(src: Source, path: Path) -> None:
     right_lines = [(line, {"bold": not line.startswith("("), "italic": line.startswith("(")}) for line in src["sign"]]
     right_lines += [("", {})] * 4 + [(src["name"][0], {"bold": True})]
     fill(footer.cell(0, 1), right_lines)
+    if src["appendix"]:
+        document.add_page_break()
+        blocks(src["appendix"])
 
     stamp = datetime.datetime(*FIXED_TIME)
     props = document.core_properties
@@ -392,6 +545,32 @@ def render_docx(src: Source, path: Path) -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     _write_zip_reproducibly(buffer.getvalue(), path)
+
+
+def _docx_page_numbers(section) -> None:
+    """A centred PAGE field in the header of every page but the first (NĐ 30: no number on page 1)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    run.font.size = Pt(13)
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == " PAGE ":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
 
 
 def _write_zip_reproducibly(data: bytes, path: Path) -> None:

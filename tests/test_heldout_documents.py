@@ -50,6 +50,20 @@ văn "Tết Sum vầy", a UBND xã kế hoạch phòng chống thiên tai (stage
 học with twelve targets, a Hội LHPN báo cáo sơ kết, a Đoàn phường "Mùa hè xanh" with Đợt 1/Đợt 2, and a
 Ban Dân vận Huyện ủy hướng dẫn signed "K/T"; four as .docx and four as scans too.
 
+A sixth batch, 45–52, was written blind (2026-12-08) in the layouts real born-digital files take, which
+tests/make_heldout.py draws on a source's "@layout" line: a header or footer ruled as a table, a place–date
+line that wraps in its column or stands alone under the header, a title wrapped in a narrow box, page
+numbers in a Word header, "Kính gửi: X" on one line — an LĐLĐ huyện công văn signed "TL.", a Phòng GD&ĐT
+quyết định, a Công đoàn ngành kế hoạch with three đợt and a targets table, a UBND xã thông báo (Đợt I/II),
+a CĐCS tờ trình, a Hội CCB báo cáo whose results table holds no target, a Sở GD&ĐT hướng dẫn signed "TUQ.",
+a CĐCS phát động thi đua; four as .docx and four as scans too.
+A seventh batch, 53–60, was written blind at the same time for the wording of real offices: headings
+I./1./1.1./a)/-/+, targets inside sentences ("không dưới 300 triệu đồng", "giảm 10% số vụ", "95% trở
+lên") among results, norms and prizes, a chỉ tiêu table, phases as "Giai đoạn 1 (từ tháng 3 đến tháng
+6/2023)", "Đợt 1: từ ngày 01/4 đến ngày 30/4/2022", "Vòng sơ khảo: trước ngày 15/10", a blank number and
+day, "087/LĐLĐ-CSPL", signers with a rank or degree before the name, a Đảng ủy xã kế hoạch, a PHỤ LỤC
+after the signature; four as .docx and four as scans too. Where GOLD.md says to leave `phases` out (a
+timetable that is not clearly phases), the gold leaves it out.
 Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
@@ -77,11 +91,14 @@ MEASURED = {
     (21, "pdf"): 0.969, (21, "docx"): 0.979, (21, "scan"): 0.896,  # when written
     (29, "pdf"): 0.954, (29, "docx"): 1.000, (29, "scan"): 0.917,  # when written
     (37, "pdf"): 0.994, (37, "docx"): 0.997, (37, "scan"): 0.953, (37, "badscan"): 0.928,  # when written
+    (45, "pdf"): 0.934, (45, "docx"): 0.936, (45, "scan"): 0.932, (45, "badscan"): 0.941,  # when written
+    (53, "pdf"): 0.929, (53, "docx"): 0.940, (53, "scan"): 0.969, (53, "badscan"): 0.851,  # when written
     # bad scans of every scanned document (tests/make_heldout.py `worn`), made after the batches' rules:
     (1, "badscan"): 0.906, (13, "badscan"): 0.788, (21, "badscan"): 0.949, (29, "badscan"): 0.881,
 }
 FLOORS = {key: math.floor(round((score - 0.03) * 20, 6)) / 20 for key, score in MEASURED.items()}
-BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 37), 37: range(37, 45)}
+BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 37), 37: range(37, 45),
+           45: range(45, 53), 53: range(53, 61)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -129,12 +146,12 @@ def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options,
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 44 and names == set(golds)
+    assert len(names) == 60 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 19 and len(inputs("scan")) == 19 and set(inputs("badscan")) == set(inputs("scan"))
+    assert len(inputs("docx")) == 27 and len(inputs("scan")) == 27 and set(inputs("badscan")) == set(inputs("scan"))
     assert set(inputs("docx")) | set(inputs("scan")) <= names
-    for name, gold in golds.items():
-        assert_complete_gold(name, gold, RECORD_KEYS)
+    for name, gold in golds.items():  # GOLD.md: `phases` is left out where it is unclear whether there are any
+        assert_complete_gold(name, gold, RECORD_KEYS - {"phases"})
 
 
 def test_rendered_pdfs_carry_their_sources_text():
