@@ -135,6 +135,19 @@ quan kim lac nghiem phung truong chau lieu diep au bach be cu dam dong giap han 
 nham ninh phi phuong quang son tan thang tiet tu uong van vien yen ton thieu hoa ong sam cam ma nhu
 """.split())
 
+# The collectives a document is signed for ("TM. BAN THƯỜNG VỤ", "TL. BAN THƯỜNG VỤ"), folded.
+COLLECTIVES = re.compile(r"^(?:ban|uy ban|hoi dong|thuong truc|doan chu tich|dang uy|chi uy|chi bo|tap the)\b")
+# What may stand before a signer's name: academic degrees and titles ("ThS. Lê Văn Hải") and the ranks of
+# the army and police ("Thượng tá Lò Văn Thiết"), folded.
+NAME_PREFIXES = re.compile(
+    r"^(?:(?:(?:pgs|gs|ts|ths|bs|ks|cn|ds|ls|ngut|ngnd|tskh)\s*\.?|"
+    r"(?:dai|thuong|trung|thieu)\s+(?:tuong|ta|uy))\s*)+(?=[^\W\d_])", re.I)
+# A title's first word as printed: with its tone marks it is told from a family name that folds the same
+# ("Trưởng phòng" / "Trương Công Định", "Chủ tịch" / "Chu Văn An", "Tổng" / "Tống").
+TITLE_FIRST_WORDS = frozenset("""
+q. quyền phó tổng chủ giám trưởng hiệu bí chánh thủ thư ủy uỷ kế tổng cục vụ viện chi giám người tổ lớp đội đại
+""".split())
+
 # The chức vụ words a signing title starts with (Nghị định 30 signs with the signer's office).
 TITLE_WORDS = re.compile(
     r"^(?:q\.\s*|quyen\s+)?(pho\s+|tong\s+)?(chu tich|giam doc|truong|hieu truong|pho hieu truong|bi thu|chanh|"

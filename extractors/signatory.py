@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from extractors.lexicon import AUTHORITIES, OFFICES, TITLE_WORDS
+from extractors.lexicon import AUTHORITIES, COLLECTIVES, OFFICES, TITLE_WORDS
 from extractors.parse.marks import NOI_NHAN, authority_match, is_person_name, person_name
 from extractors.vntext import fold_same_length, squash
 from models.record import Signatory
@@ -99,7 +99,8 @@ def _title_at(lines: list[str], k: int) -> str | None:
         pieces = lines[k: k + n]
         if len(pieces) < n or (n > 1 and len(pieces[-1].split()) > 2):
             break
-        if _authority_at(pieces[-1]) or is_person_name(pieces[-1]):
+        continued = n > 1 and pieces[-2].rstrip().endswith(",")  # "TRƯỞNG PHÒNG CHÍNH TRỊ," / "TƯ TƯỞNG"
+        if _authority_at(pieces[-1]) or is_person_name(pieces[-1]) and not continued:
             break
         title = office_title(squash(" ".join(pieces)))
         if title:
@@ -148,23 +149,31 @@ def extract_signatory(footer: list[str]) -> Signatory:
         authority = _marker(block[0][1])
         body = None
         for i, m in block:
+            rest = squash(tail[i][m.end():]).strip(" :|")
             if _marker(m) == "TM.":
-                body = squash(tail[i][m.end():]).strip(" :|") or None
+                body = rest or None
+            elif body is None and rest.isupper() and COLLECTIVES.match(fold_same_length(rest.lower())):
+                body = rest  # "TL. BAN THƯỜNG VỤ": the collective a delegate signs for, no chức vụ
         after = squash(tail[last_i][last_m.end():])
         title = None
         for k in range(last_i + 1, min(len(tail), last_i + 6)):
-            if _skippable(tail[k]) or _list_remainder(tail[k]):
+            if _skippable(tail[k]) or _list_remainder(tail[k]) and not tail[k].isupper():
                 continue
             title = _title_at(tail, k)
             if title is None and body is not None and _body_remainder(tail, k):
                 body = f"{body} {squash(tail[k])}"  # "TM. BAN THƯỜNG VỤ HUYỆN" / "ĐOÀN" / "BÍ THƯ"
                 continue
-            if title and _title_remainder(tail, k, title):
-                title = f"{title} {squash(tail[k + 1])}"  # "TRƯỞNG PHÒNG VIỆC LÀM - AN" / "TOÀN LAO ĐỘNG"
+            remainder = _title_remainder(tail, k, title) if title else None
+            if remainder is not None:
+                title = f"{title} {squash(tail[remainder])}"  # "TRƯỞNG PHÒNG VIỆC LÀM - AN" / "TOÀN LAO ĐỘNG"
             break
         if title is None and authority == "Q.":
             title = after or None
-        name = _name_after(tail, last_i + 1)
+        start = last_i + 1
+        name = _name_after(tail, start)
+        while name and title and name in title:  # the end of a wrapped chức vụ, not the name
+            start = next(k for k in range(start, len(tail)) if person_name(tail[k]) == name) + 1
+            name = _name_after(tail, start)
         return Signatory(authority=authority, body=body, title=title, name=name)
     # no authority: a chức vụ line followed by a typed name
     for i in range(len(tail) - 1, -1, -1):
@@ -193,14 +202,21 @@ _TITLE_REMAINDER_WORDS = 4
 _LONG_TITLE_WORDS = 4
 
 
-def _title_remainder(lines: list[str], k: int, title: str) -> bool:
-    """Line k+1 ends a long chức vụ line `k` the signing column wrapped: a few whole words in capitals, and the
-    typed name right under it."""
-    if len(title.split()) < _LONG_TITLE_WORDS or k + 2 >= len(lines) or not person_name(lines[k + 2]):
-        return False
-    words = lines[k + 1].split()
-    return (lines[k + 1].isupper() and 1 <= len(words) <= _TITLE_REMAINDER_WORDS
-            and all(len(w) >= 2 and w.isalpha() for w in words) and not _authority_at(lines[k + 1]))
+def _title_remainder(lines: list[str], k: int, title: str) -> int | None:
+    """The line that ends a long chức vụ line `k` the signing column wrapped — a few whole words in capitals
+    with the typed name right under it, the other column's lines aside — or None."""
+    if len(title.split()) < _LONG_TITLE_WORDS or k + 1 < len(lines) and title.endswith(squash(lines[k + 1])):
+        return None  # (the title already holds the next line: OCR split it, `_title_at` joined it)
+    rest = [j for j in range(k + 1, min(len(lines), k + 1 + _NAME_WINDOW)) if not _skippable(lines[j])
+            and not (_list_remainder(lines[j]) and not lines[j].isupper())]
+    if len(rest) < 2 or not person_name(lines[rest[1]]):
+        return None
+    line = lines[rest[0]]
+    words = line.split()
+    if (line.isupper() and 1 <= len(words) <= _TITLE_REMAINDER_WORDS
+            and all(len(w) >= 2 and w.isalpha() for w in words) and not _authority_at(line)):
+        return rest[0]
+    return None
 
 
 def _body_remainder(lines: list[str], k: int) -> bool:

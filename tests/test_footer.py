@@ -113,10 +113,43 @@ def test_e_signature_stamp_is_not_the_name():
     assert sig(text) == Signatory(None, None, "GIÁM ĐỐC", "Lê Thị Kim Oanh")
 
 
+@pytest.mark.parametrize("marker", ["TL.", "TUQ."])
+def test_a_delegate_signing_for_a_collective_names_it_as_the_body(marker):
+    s = sig(f"{marker} BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\nVõ Thị Kim Loan\n")
+    assert s == Signatory(marker, "BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "Võ Thị Kim Loan")
+    assert sig(f"{marker} CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nVõ Thị Kim Loan\n").body is None  # a head, not a collective
+
+
+@pytest.mark.parametrize("title_lines, title", [
+    ("TRƯỞNG PHÒNG CHÍNH TRỊ,\nTƯ TƯỞNG", "TRƯỞNG PHÒNG CHÍNH TRỊ, TƯ TƯỞNG"),  # the end looks like a name
+    ("PHÓ TRƯỞNG CÔNG AN\nHUYỆN", "PHÓ TRƯỞNG CÔNG AN HUYỆN"),
+    ("TRƯỞNG PHÒNG NÔNG NGHIỆP\nVÀ PTNT", "TRƯỞNG PHÒNG NÔNG NGHIỆP VÀ PTNT"),
+])
+def test_a_chuc_vu_the_signing_column_wrapped_is_one_title(title_lines, title):
+    s = sig(f"TUQ. GIÁM ĐỐC\n{title_lines}\nNguyễn Thị Hoài Thương\n")
+    assert s == Signatory("TUQ.", None, title, "Nguyễn Thị Hoài Thương")
+
+
+def test_a_wrapped_chuc_vu_read_across_the_other_column():
+    footer = ["Nơi nhận:", "TUQ. CHỦ TỊCH", "- TT Huyện ủy, TT HĐND huyện (b/c);", "TRƯỞNG PHÒNG NÔNG NGHIỆP",
+              "- CT, các PCT UBND huyện;", "- Như kính gửi (t/h);", "- Lưu: VT, NN.", "VÀ PTNT", "Nguyễn Đình Khoa"]
+    assert extract_signatory(footer) == Signatory("TUQ.", None, "TRƯỞNG PHÒNG NÔNG NGHIỆP VÀ PTNT", "Nguyễn Đình Khoa")
+
+
+@pytest.mark.parametrize("printed, name", [("Thượng tá Lò Văn Thiết", "Lò Văn Thiết"),
+                                           ("Đại úy Phạm Văn Nam", "Phạm Văn Nam"),
+                                           ("ThS. Lê Thanh Tùng", "Lê Thanh Tùng"),
+                                           ("Trương Công Định", "Trương Công Định")])
+def test_a_rank_or_degree_before_the_name_is_not_part_of_it(printed, name):
+    assert sig(f"Q. HIỆU TRƯỞNG\n{printed}\n") == Signatory("Q.", None, "HIỆU TRƯỞNG", name)
+
+
 @pytest.mark.parametrize("line, ok", [
     ("Nguyễn Thị Thu Hà", True), ("Lò Văn Sơn", True), ("ĐẶNG ĐÌNH CHUNG", True), ("Y Bhiăm Niê Kdăm", True),
     ("Sở Giáo dục và Đào tạo", False), ("CHỦ TỊCH", False), ("(Đã ký)", False), ("Hà Nội, ngày 5", False),
     ("Phạm Văn", True), ("Nguyễn", False), ("Ban Chấp Hành Công Đoàn", False),
+    # a family name that folds like a title word, told apart by its tone marks
+    ("Trương Công Định", True), ("Chu Văn An", True), ("Trưởng Phòng", False), ("Chủ Tịch", False),
 ])
 def test_person_names(line, ok):
     assert is_person_name(line) is ok

@@ -6,8 +6,9 @@ wrong diacritics still match; `fold_same_length` keeps offsets so a match cuts t
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from extractors.lexicon import OFFICES, SURNAMES, TITLE_WORDS
+from extractors.lexicon import NAME_PREFIXES, OFFICES, SURNAMES, TITLE_FIRST_WORDS, TITLE_WORDS
 from extractors.vntext import fold_same_length, squash
 
 QUOC_HIEU = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[i1]a(\s*v[i1]e[t]\s*n[a]m)?")
@@ -84,8 +85,6 @@ _SYLLABLE = re.compile(r"^[^\W\d_][^\W\d_]{0,6}$")
 _NOT_NAME_WORDS = frozenset("so phong ban truong cong uy hoi lien ngay thang nam noi kinh tong chu pho giam".split())
 
 
-# academic and professional titles printed before a signer's name ("ThS. Lê Văn Hải")
-_NAME_PREFIX = re.compile(r"^(?:(?:pgs|gs|ts|ths|bs|ks|cn|ds|ls|ngut|ngnd|tskh)\s*\.?\s*)+(?=[^\W\d_])", re.I)
 
 
 # A chức vụ of two words or more inside the line ("ĐOÀN BÍ THƯ": the end of a wrapped body and the title): no
@@ -96,8 +95,16 @@ _OFFICE_INSIDE = re.compile(r"\b(?:" + "|".join(re.escape(o.lower()) for o in OF
 def person_name(line: str) -> str | None:
     """The họ tên on a signing line, without an academic prefix, or None."""
     text = squash(line).strip(_NAME_JUNK)
-    bare = _NAME_PREFIX.sub("", text)
+    prefix = NAME_PREFIXES.match(fold_same_length(text))  # the same length: its end is the printed text's
+    bare = text[prefix.end():] if prefix else text
     return bare if is_person_name(bare) else None
+
+
+def _spelled_as_title(word: str) -> bool:
+    """Whether a first word that folds to a title word is printed as one: "Trưởng", or without the marks
+    that would tell ("TRUONG" read by OCR); "Trương" is a family name."""
+    lower = unicodedata.normalize("NFC", word.lower())
+    return lower in TITLE_FIRST_WORDS or fold_same_length(lower) == lower
 
 
 def is_person_name(line: str) -> bool:
@@ -108,7 +115,7 @@ def is_person_name(line: str) -> bool:
     if not 2 <= len(words) <= 5 or not all(_SYLLABLE.match(w) for w in words):
         return False
     upper = text.isupper()
-    if TITLE_WORDS.match(fold_same_length(text)) or _OFFICE_INSIDE.search(text.lower()):
+    if TITLE_WORDS.match(fold_same_length(text)) and _spelled_as_title(words[0]) or _OFFICE_INSIDE.search(text.lower()):
         return False
     if not upper and not all(w[0].isupper() and w[1:] == w[1:].lower() for w in words):
         return False
