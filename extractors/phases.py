@@ -29,7 +29,7 @@ _NUMERALS = r"mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
 _ROUNDS = r"so khao|chung khao|chung ket|ban ket|so loai|loai|cap truong|cap huyen|cap tinh|cap quoc gia"
 _LABEL = re.compile(
     rf"^(?:dot|giai doan|vong)(?:\s+thi dua)?\s+(?:\d{{1,2}}|[ivx]{{1,4}}|{_ORDINALS}|{_NUMERALS}|{_ROUNDS})"
-    r"(?=\s*[:;.(\-–—,]|\s+(?:tu|bat dau|ke tu|trong)\b|\s*$)"
+    r"(?=\s*[:;.(\-–—,]|\s+(?:tu|bat dau|ke tu|trong|tien hanh|dien ra|vao)\b|\s*$)"
 )
 # "Giai đoạn 2021 – 2023:": a stage named by its years, a phase only when the document has two or more
 # (one such line is the period the whole document covers)
@@ -63,7 +63,8 @@ def _range(text: str) -> tuple[str | None, str | None]:
     f = fold_same_length(text)
     # "từ …", an opening bracket, or a date right after the label ("Vòng chung kết: ngày 20/4/2019",
     # "sáng ngày 17/11/2018")
-    for m in re.finditer(r"\btu\s+|^\s*\(\s*|^\s*[:.\-–—]?\s*(?:(?:vao|trong|dien ra(?:\s+vao)?|sang|chieu|toi)\s+)?", f):
+    for m in re.finditer(r"\btu\s+|^\s*\(\s*|^\s*[:.\-–—]?\s*"
+                         r"(?:(?:(?:tien hanh\s+)?(?:vao|trong)|dien ra(?:\s+vao)?|sang|chieu|toi)\s+)?", f):
         pos = m.end()
         years = _YEAR_SPAN.match(f, pos)
         if years:
@@ -172,6 +173,20 @@ def _labelled(text: str) -> Phase | None:
     return Phase(label=label, start=start, end=end, text=squash(body).lstrip(":;.-–— ").strip())
 
 
+# Inside one sentence, a phase begins after a colon or semicolon: "chia làm hai đợt: Đợt I từ ngày … ; Đợt II …"
+_INLINE_START = re.compile(r"[:;]\s*(?=(?:dot|giai doan|vong)\s)")
+
+
+def _inline_phases(text: str) -> list[Phase]:
+    """The phases one item lists in a sentence ("…hai đợt: Đợt I từ ngày 16/4 đến ngày 05/5/2018, …; Đợt II
+    vào tháng 10/2018, …"): two or more labelled, dated parts, each after a colon or semicolon."""
+    f = fold_same_length(text)
+    starts = [m.end() for m in _INLINE_START.finditer(f)]
+    parts = [text[a:b].rstrip(" ;") for a, b in zip(starts, starts[1:] + [len(text)])]
+    phases = [phase for part in parts if (phase := _labelled(part)) and (phase.start or phase.end)]
+    return phases if len(phases) >= 2 else []
+
+
 def extract_phases(body: list[Item]) -> list[Phase]:
     """The campaign's phases in the body's items, in reading order (labelled items, or the items of
     an "các đợt" list)."""
@@ -190,6 +205,10 @@ def extract_phases(body: list[Item]) -> list[Phase]:
                 labelled.append(phase)
             elif labelled[same[0]].start is None and labelled[same[0]].end is None and (phase.start or phase.end):
                 labelled[same[0]] = phase  # a label named twice: the phase is the mention with its dates
+            continue
+        inline = _inline_phases(item.text)
+        if inline:
+            labelled += [p for p in inline if all(fold(p.label) != fold(q.label) for q in labelled)]
             continue
         if not _INTRO.search(fold(item.text)):
             continue

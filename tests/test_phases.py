@@ -167,3 +167,17 @@ def test_a_label_whose_colon_ocr_read_as_a_semicolon_or_with_a_speck_before_it()
 : Vòng 2 (bán kết): ngày 03/11/2018, thi trực tiếp tại hội trường."""
     found = extract_phases(parse_lines(clean_lines(text.splitlines())).body)
     assert [(p.label, p.start, p.end) for p in found] == [("Vòng 1", "2018-10-15", "2018-10-20"), ("Vòng 2", "2018-11-03", "2018-11-03")]
+
+
+def test_waves_listed_inside_one_sentence_after_a_colon_and_semicolons():
+    text = ("2. Thời gian tiêm phòng chia làm hai đợt: Đợt I từ ngày 16/4/2018 đến ngày 05/5/2018, tiêm vắc xin "
+            "cho trâu, bò; Đợt II tiến hành trong tháng 10/2018, tiêm bổ sung cho gia súc mới phát sinh.\n"
+            "3. Hội thi gồm các vòng: Vòng 1 từ ngày 02/3/2021 đến ngày 10/3/2021; Vòng 2 diễn ra vào ngày 26/3/2021.")
+    assert phases(text) == [("Đợt I", "2018-04-16", "2018-05-05"), ("Đợt II", "2018-10", "2018-10"),
+                            ("Vòng 1", "2021-03-02", "2021-03-10"), ("Vòng 2", "2021-03-26", "2021-03-26")]
+
+
+def test_a_wave_named_once_inside_a_sentence_is_no_list_of_phases():
+    text = ("Kết quả thi đua: Đợt 1 năm 2021 có 12 tập thể được khen thưởng; đợt 2 sẽ sơ kết sau.\n"
+            "Các đơn vị báo cáo kết quả trước ngày 30/6/2021; Đợt 1 từ ngày 01/4/2021 được khen cùng đợt 2.")
+    assert phases(text) == []
