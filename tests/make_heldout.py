@@ -22,7 +22,8 @@ sections opened by "@name" lines:
 Every dispatch becomes a born-digital PDF drawn at the positions Nghị định 30/2020/NĐ-CP sets
 (two-column header with "Số:" and the place–date line on one baseline, centred title, justified
 body, "Nơi nhận" beside the signing block). `WORD` also get a .docx whose header and footer are
-two-column tables, the way office templates lay them out; `SCANS` get an image-only PDF made by
+two-column tables, the way office templates lay them out, and a Word 97 .doc saved from it by
+LibreOffice (`soffice`, when installed: most offices' originals are still .doc); `SCANS` get an image-only PDF made by
 rasterising the PDF and passing it through tests/scanmaker's scanner (seal, skew, blur, noise,
 JPEG), and a bad scan of it through a worn scanner at 150 dpi (`worn`). Output is deterministic,
 so the committed files only change when a source does.
@@ -46,6 +47,7 @@ from __future__ import annotations
 import io
 import random
 import re
+import shutil
 import sys
 import time
 import zipfile
@@ -547,6 +549,15 @@ def render_docx(src: Source, path: Path) -> None:
     _write_zip_reproducibly(buffer.getvalue(), path)
 
 
+def save_as_word97(docx: Path) -> Path:
+    """The .docx saved as a Word 97 .doc beside it by LibreOffice (the same bytes from the same .docx)."""
+    import subprocess
+
+    subprocess.run(["soffice", "--headless", "--convert-to", "doc", "--outdir", str(docx.parent), str(docx)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+    return docx.with_suffix(".doc")
+
+
 def _docx_page_numbers(section) -> None:
     """A centred PAGE field in the header of every page but the first (NĐ 30: no number on page 1)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -640,6 +651,8 @@ def main() -> None:
         if src.name in WORD:
             made.append(FILES / f"{src.name}.docx")
             render_docx(src, made[-1])
+            if shutil.which("soffice"):
+                made.append(save_as_word97(made[-1]))
         if src.name in SCANS:
             made.append(FILES / f"{src.name}.scan.pdf")
             render_scan(src, pdf_path, made[-1], SCANS[src.name])
