@@ -322,6 +322,27 @@ trào thi đua do Hội cấp trên phát động, đạt nhiều kết quả n�
     assert h.subject == "Về việc đề nghị khen thưởng tập thể Chi hội Phụ nữ Thôn Lỗ Khê, nhiệm kỳ 2021 - 2026"
 
 
+@pytest.mark.parametrize("wrapped", [
+    ["thực hiện Nghị quyết số 09-NQ/HU ngày 30/5/2022 của Ban Chấp", "hành",
+     "Đảng bộ huyện về chuyển đổi số huyện Châu Thành giai đoạn 2022", "- 2025,", "định hướng đến năm 2030"],
+    ["triển khai Chỉ thị số 05-CT/TW của Bộ Chính trị", "Trong cán bộ, đảng viên và Nhân dân xã Tân Lập"],
+])
+def test_a_centred_title_wrapped_in_a_narrow_box_runs_to_the_body(wrapped):
+    h = header("ĐẢNG BỘ HUYỆN CHÂU THÀNH\nĐẢNG ỦY XÃ AN HIỆP\n*\nSố 15-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+               "An Hiệp, ngày 22 tháng 7 năm 2022\nKẾ HOẠCH\n" + "\n".join(wrapped) + "\n"
+               "Căn cứ Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị về một số chủ trương, chính sách\n"
+               "chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư, Đảng ủy xã xây dựng kế hoạch như sau:\n")
+    assert h.subject == " ".join(wrapped)
+
+
+def test_a_title_stops_before_a_body_paragraph_that_reaches_the_body_opener():
+    h = header("UBND XÃ TÂN LẬP\nSố: 12/KH-UBND\nTân Lập, ngày 02 tháng 3 năm 2021\nKẾ HOẠCH\n"
+               "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2021\n"
+               "Năm 2020, toàn xã có 12 khu dân cư được công nhận văn hóa.\n"
+               "Căn cứ Kế hoạch số 45/KH-MTTQ của Ban Thường trực Ủy ban MTTQ huyện về tổ chức ngày hội,\n")
+    assert h.subject == "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2021"
+
+
 def test_title_with_an_open_quotation_runs_to_its_close_and_stops_at_the_body():
     h = header("""
 HUYỆN ĐOÀN TIÊN DU

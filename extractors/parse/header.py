@@ -360,6 +360,26 @@ def _follows_subject(parts: list[str], line: str, upper_title: bool, full_width:
             and not re.search(r"[.:;!?]$", line.rstrip()))
 
 
+_TITLE_RUN_LINES = 4  # a centred title wraps to at most this many more lines before the body
+
+
+def _title_runs_to_body(lines: list[str], j: int, upper_title: bool, full_width: int, skip: set[int]) -> int | None:
+    """Where the body starts when every line from `j` up to it is title-shaped — no longer than the text's
+    full line, no sentence mark at its end, no other header part, no capitals under a mixed-case title —
+    so the title's wrapped lines reach the body ("… của Ban Chấp" / "hành" / "Đảng bộ huyện về …" /
+    "- 2025," / "định hướng đến năm 2030" / "Căn cứ …"); None otherwise."""
+    for k in range(j, min(len(lines), j + _TITLE_RUN_LINES + 1)):
+        line = lines[k].strip()
+        if k in skip or not line:
+            return None
+        if _starts_body(line):
+            return k if k > j else None
+        if (_is_other_part(line) or not full_width or len(line) > full_width or re.search(r"[.:;!?]$", line)
+                or not upper_title and _is_upper(line)):
+            return None
+    return None
+
+
 def _bare_salutation(line: str) -> bool:
     """"Kính gửi:" alone on its line, its list below or beside it."""
     m = KINH_GUI.match(fold_same_length(line))
@@ -392,6 +412,9 @@ def _title_subject(lines: list[str], i: int, doc_type: str, rest: str,
             break  # past the label, only the title's wrapped words; its list starts here
         if parts:
             if not _follows_subject(parts, nxt, upper_title, full_width, after):
+                end = _title_runs_to_body(lines, j, upper_title, full_width, skip)
+                parts += [lines[k].strip() for k in range(j, end or j)]
+                j = end or j
                 break
         elif _is_other_part(nxt, type_ends=False) or _STRONG_OPENER.match(fold_same_length(nxt)) or len(nxt) > 200:
             break
