@@ -59,6 +59,9 @@ _THRESHOLD = re.compile(rf"\bdat\s+{_COMPARATOR}\s+\d")
 # later in the sentence starts what is to be done ("…, phấn đấu năm 2024 đạt 85%")
 _DONE = re.compile(r"(?<!\w)(?:đã|đạt được)(?!\w)")
 _DONE_PLAIN = re.compile(r"\b(?:da|dat duoc)\b")
+# A sentence that reports what is, or was done, even inside a goal section: the figures a plan recalls
+# before setting its own ("Nhà trường hiện có 98 cán bộ …", "… toàn huyện đã trao 1.215 suất quà").
+_REPORTED = re.compile(r"\b(?:hien co|hien nay co|nam qua|vua qua|ket qua)\b")
 # a year the statement is dated by ("Năm 2016, …", "(năm 2024)"), not a base of comparison or a bound
 _STATED_YEAR = re.compile(r"(?<!so voi )(?<!so voi cung ky )(?<!so voi cuoi )(?<!so voi dau )(?<!tu )(?<!den )"
                           r"(?<!den het )(?<!den cuoi )\bnam\s+((?:19|20)\d\d)\b")
@@ -101,7 +104,8 @@ _TIME_WORDS = {"nam", "thang", "ngay", "tuan", "quy", "nam hoc"}
 # not the words for people that start with the syllable "đồng" ("05 đồng chí", "đồng nghiệp", "đồng bào")
 _MONEY = re.compile(r"\s*(?:dong(?!\s+(?:chi|nghiep|bao|doi|huong|mon)\b)|vnd|d)\b(?:\s*/\s*[a-z]+)*")
 # what a goal earns or reaches in money, as opposed to what is spent, awarded or charged
-_EARNED = re.compile(r"\b(?:dat|lam loi|thu nhap|doanh thu|loi nhuan|tiet kiem|nop ngan sach|gia tri)\b")
+_EARNED = re.compile(r"\b(?:dat|lam loi|thu nhap|doanh thu|loi nhuan|tiet kiem|nop ngan sach|gia tri|"
+                     r"van dong|huy dong|nguon luc|ung ho|dong gop)\b")
 _SPENT = re.compile(r"\b(?:kinh phi|ho tro|chi phi|chi tra|muc chi|khen thuong|tien thuong|duoc thuong|"
                     r"giai (?:nhat|nhi|ba|khuyen khich)|tang qua|qua tang|mua|muc dong|hoc phi|le phi|tri gia)\b")
 # "tăng 1,7 lần", "gấp 2 lần": a multiple
@@ -211,6 +215,37 @@ def _comparator(before: str, after: str) -> str:
     if re.search(r"\btu\s*$", near["before"]) and not re.match(r"\s*\S*\s*(?:den|-|–)", after[:40]):
         return ">="  # "từ 5 CĐCS" (but "từ 15 đến 18" is a range)
     return "="
+
+
+# A chỉ tiêu table's value cell: a number with a comparator word or sign before it and "%" or "trở lên"
+# after it ("2.300", "≥ 90", "Trên 92", "Từ 95% trở lên").
+_VALUE_CELL = re.compile(r"^\s*(?P<before>[^\d]{0,20}?)\s*(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+                         r"\s*(?P<pct>%)?\s*(?P<after>tro len|tro xuong)?\s*$")
+_SIGNS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<"}
+_CELL_COMPARATOR = re.compile(r"(?:dat\s+)?(?:tu|tren|duoi|hon|khong duoi|khong it hon|khong qua|it nhat|toi thieu|toi da)")
+
+
+def _table_row_target(text: str) -> Target | None:
+    """The target of one row of a chỉ tiêu table ("what | unit | value", a row a line, cells joined by
+    " | "): the value is the last cell, the unit the cell before it when there are three, the text
+    "what: value"."""
+    cells = [c.strip() for c in text.split(" | ")]
+    if len(cells) not in (2, 3) or not cells[0] or not re.search(r"[^\W\d_]", cells[0]):
+        return None
+    m = _VALUE_CELL.match(fold_same_length(cells[-1].lower()))
+    if not m:
+        return None
+    value = parse_number(m.group("n"))
+    before = m.group("before").strip()
+    if value is None or before and before not in _SIGNS and not _CELL_COMPARATOR.fullmatch(before):
+        return None
+    comparator = _SIGNS.get(before) or _comparator(before, m.group("after") or "")
+    unit = "%" if m.group("pct") else cells[1] if len(cells) == 3 else None
+    if not unit or len(unit) > 40:
+        return None
+    if unit != "%" and unit[:1].isupper() and unit[1:2].islower():
+        unit = unit[0].lower() + unit[1:]  # "Đoàn viên" in its column is the unit "đoàn viên"
+    return Target(text=f"{cells[0]}: {cells[-1]}", value=value, comparator=comparator, unit=unit, metric=None)
 
 
 def _said_done(text: str) -> bool:
@@ -324,6 +359,14 @@ def _stated_year(folded_part: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _reports(sentence: str) -> bool:
+    """Whether a sentence with no goal cue reports what is or was done: it says so ("đã", "hiện có",
+    "kết quả") and sets no threshold or bound ("đạt từ 95% trở lên")."""
+    folded = fold(sentence)
+    return ((_said_done(sentence) or bool(_REPORTED.search(folded)))
+            and not _THRESHOLD.search(folded) and not _BOUND.search(folded))
+
+
 def _goal_cue(folded_sentence: str, in_results: bool) -> bool:
     """Whether a sentence states a goal. In a results section "chỉ tiêu" is what results are
     measured against ("vượt chỉ tiêu được giao"), so there only the other cues count."""
@@ -336,10 +379,16 @@ def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
     date: a statement dated before the document is a result, not a goal."""
     targets: list[Target] = []
     for item in body:
+        row = _table_row_target(item.text) if item.polarity == GOAL and " | " in item.text else None
+        if row is not None:
+            targets.append(row)
+            continue
         for sentence in _split(item.text, ".!?"):
             cue = _goal_cue(fold(sentence), item.polarity == RESULT)
             if item.polarity == RESULT and not cue:
                 continue
+            if item.polarity == GOAL and not cue and _reports(sentence):
+                continue  # a goal section's recall of what was done, before its own targets
             stated = None  # the year the sentence's statements are dated by, so far
             for part in _split(sentence, ";"):
                 folded = fold(part)

@@ -349,3 +349,50 @@ I. KẾT QUẢ THỰC HIỆN
 II. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023
 1. Số lượng sáng kiến, cải tiến kỹ thuật được công nhận tăng 10% so với năm 2022."""
     assert triples(text) == [(10, "=", "%")]
+
+
+def test_a_goal_sections_recall_of_what_was_done_sets_no_target():
+    text = """KẾ HOẠCH
+Chăm lo Tết cho đoàn viên năm 2024
+II. CHỈ TIÊU
+Tết Quý Mão năm 2023, toàn huyện đã trao 1.215 suất quà cho đoàn viên khó khăn. Nhà trường hiện có 98 cán bộ, giáo viên và 1.386 học sinh. Năm nay, Ban Thường vụ đề ra các chỉ tiêu sau:
+- Trao tặng ít nhất 1.300 suất quà cho đoàn viên, người lao động có hoàn cảnh khó khăn.
+- 100% công đoàn cơ sở tổ chức thăm hỏi đoàn viên ốm đau dịp Tết."""
+    assert triples(text) == [(1300, ">=", "suất quà"), (100, "=", "%")]
+
+
+@pytest.mark.parametrize("line, value", [
+    ("- Tổng số tiền vận động toàn huyện không dưới 200.000.000 đồng.", 200000000),
+    ("- Quỹ Khuyến học của trường vận động được không dưới 50 triệu đồng.", 50000000),
+    ("- Tổng nguồn lực chăm lo Tết trên địa bàn không dưới 300 triệu đồng.", 300000000),
+])
+def test_money_a_goal_raises_is_a_target(line, value):
+    assert triples("II. CHỈ TIÊU\n" + line) == [(value, ">=", "đồng")]
+
+
+def test_money_a_rule_spends_is_no_target():
+    assert triples("II. CHỈ TIÊU\n- Mỗi suất quà gồm tiền mặt và hiện vật, mức hỗ trợ tối thiểu 400.000 đồng.") == []
+
+
+def test_a_chi_tieu_table_gives_a_target_a_row_with_its_unit_column_and_comparator_signs():
+    text = """CÔNG ĐOÀN NGÀNH Y TẾ
+Số: 19/KH-CĐN
+Thanh Hóa, ngày 06 tháng 3 năm 2023
+KẾ HOẠCH
+Tổ chức phong trào thi đua “Lao động giỏi, lao động sáng tạo” năm 2023
+Căn cứ Kế hoạch số 12/KH-LĐLĐ ngày 10/01/2023 của Liên đoàn Lao động tỉnh, Ban Thường vụ xây dựng kế hoạch như sau:
+II. CHỈ TIÊU NĂM 2023
+TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2023
+1 | Sáng kiến, cải tiến kỹ thuật được công nhận | Sáng kiến, đề tài | 2.300
+2 | Công đoàn cơ sở xếp loại “Hoàn thành tốt nhiệm vụ” trở lên | % | ≥ 90
+3 | Đoàn viên công đoàn phát triển mới | Đoàn viên | 450
+4 | Tỷ lệ người bệnh nội trú hài lòng với dịch vụ y tế | % | Trên 92
+III. NỘI DUNG THI ĐUA
+Các công đoàn cơ sở đăng ký thi đua, tổ chức sơ kết và báo cáo kết quả về Công đoàn ngành trước ngày 15/12/2023./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT."""
+    found = targets_of(text.splitlines())
+    assert [(t.value, t.comparator, t.unit) for t in found] == [
+        (2300, "=", "sáng kiến, đề tài"), (90, ">=", "%"), (450, "=", "đoàn viên"), (92, ">", "%")]
+    assert found[1].text == "Công đoàn cơ sở xếp loại “Hoàn thành tốt nhiệm vụ” trở lên: ≥ 90"
