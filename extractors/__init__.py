@@ -34,7 +34,7 @@ def extract_record(doc: DocumentText) -> Record:
         doc_type=header.doc_type,
         subject=header.subject,
         addressees=extract_addressees(dispatch.salutation),
-        phases=extract_phases(dispatch.body),
+        phases=extract_phases(dispatch.body, dispatch.year),
         targets=extract_targets(dispatch.body, dispatch.year),
         signatory=extract_signatory(dispatch.footer),
         recipients=extract_recipients(dispatch.footer),

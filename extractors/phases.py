@@ -51,7 +51,7 @@ def _bracketed_date(folded: str, pos: int):
     return None
 
 
-def _range(text: str) -> tuple[str | None, str | None]:
+def _range(text: str, year: int | None = None) -> tuple[str | None, str | None]:
     """(start, end) of the first "từ … đến …" range in the text, or of an opening bracket "(A – B)".
 
     Bare years joined by a dash ("(2021 - 2023)", "năm 2021 – năm 2023") are a range here, though
@@ -61,6 +61,10 @@ def _range(text: str) -> tuple[str | None, str | None]:
     the label without "từ" ("Đợt 4: 20/12/2023 - 25/12/2023").
     """
     f = fold_same_length(text)
+    deadline = re.match(r"\s*[:.\-–—]?\s*(?:truoc|cham nhat|han chot)\s+(?:ngay\s+)?", f)
+    if deadline:  # "Vòng sơ khảo: trước ngày 15/10": the phase ends by then
+        end = date_at(f, deadline.end())
+        return None, _iso(end, year) if end else None
     # "từ …", an opening bracket, or a date right after the label ("Vòng chung kết: ngày 20/4/2019",
     # "sáng ngày 17/11/2018")
     for m in re.finditer(r"\btu\s+|^\s*\(\s*|^\s*[:.\-–—]?\s*"
@@ -76,7 +80,7 @@ def _range(text: str) -> tuple[str | None, str | None]:
             if start is None:
                 continue
             after = start.end
-        sep = re.compile(r"\s*(?:den(?:\s+het)?|[-–—])\s*(?:ngay\s+)?").match(f, after)
+        sep = re.compile(r"\s*(?:den(?:\s+het)?|[-–—])\s*").match(f, after)
         if not sep and start is not None and m.group().startswith("tu"):
             sep = _lost_den(f, after, start)
         if not sep:
@@ -95,8 +99,15 @@ def _range(text: str) -> tuple[str | None, str | None]:
             start.year = end.year
         if start is not None and start.day is not None and start.month is None and end is not None:
             start.month = end.month  # "từ ngày 15 đến 20/10/2018": the first day is in the end's month
-        return (start.iso() if start else None), (end.iso() if end else None)
+        return (_iso(start, year) if start else None), (_iso(end, year) if end else None)
     return None, None
+
+
+def _iso(date: DateParts, year: int | None) -> str | None:
+    """A phase's date as ISO; one printed without its year ("trước ngày 15/10") is in the document's year."""
+    if date.year is None and year is not None and date.month is not None:
+        date.year = year
+    return date.iso()
 
 
 # A range's first day printed alone, its month and year given once with the last day:
@@ -148,17 +159,17 @@ _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*(?=[:.\-–—])")
 _PRIZES = re.compile(r"\b\d+\s+giai\s+(?:nhat|nhi|ba|khuyen khich|dac biet)\b")
 
 
-def _labelled(text: str) -> Phase | None:
+def _labelled(text: str, year: int | None = None) -> Phase | None:
     f = _STRAY_QUOTES.sub(" ", fold_same_length(text))
     head = _OCR_ENUM.match(f)
     if head:
         text, f = text[head.end():], f[head.end():]
     m = _LABEL.match(f)
     if m:
-        start, end = _range(text[m.end():])
+        start, end = _range(text[m.end():], year)
         qualifier = _QUALIFIER.match(text, m.end())
         if start is None and end is None and qualifier:  # "Vòng 2 (bán kết): ngày 03/11/2018"
-            start, end = _range(text[qualifier.end():])
+            start, end = _range(text[qualifier.end():], year)
     else:
         m = _SPAN_LABEL.match(f)
         if not m or not re.match(r"\s*:", f[m.end():]):
@@ -177,36 +188,36 @@ def _labelled(text: str) -> Phase | None:
 _INLINE_START = re.compile(r"[:;]\s*(?=(?:dot|giai doan|vong)\s)")
 
 
-def _inline_phases(text: str) -> list[Phase]:
+def _inline_phases(text: str, year: int | None = None) -> list[Phase]:
     """The phases one item lists in a sentence ("…hai đợt: Đợt I từ ngày 16/4 đến ngày 05/5/2018, …; Đợt II
     vào tháng 10/2018, …"): two or more labelled, dated parts, each after a colon or semicolon."""
     f = fold_same_length(text)
     starts = [m.end() for m in _INLINE_START.finditer(f)]
     parts = [text[a:b].rstrip(" ;") for a, b in zip(starts, starts[1:] + [len(text)])]
-    phases = [phase for part in parts if (phase := _labelled(part)) and (phase.start or phase.end)]
+    phases = [phase for part in parts if (phase := _labelled(part, year)) and (phase.start or phase.end)]
     return phases if len(phases) >= 2 else []
 
 
-def extract_phases(body: list[Item]) -> list[Phase]:
+def extract_phases(body: list[Item], year: int | None = None) -> list[Phase]:
     """The campaign's phases in the body's items, in reading order (labelled items, or the items of
     an "các đợt" list)."""
     doc = body
     labelled: list[Phase] = []
     unlabelled: list[Phase] = []
     for i, item in enumerate(doc):
-        phase = _labelled(item.text)
+        phase = _labelled(item.text, year)
         if phase:
             if phase.text == "" and i + 1 < len(doc) and not _labelled(doc[i + 1].text):
                 phase.text = doc[i + 1].text  # a label on its own line: the phase is the next item
                 if phase.start is None and phase.end is None:
-                    phase.start, phase.end = _range(phase.text)
+                    phase.start, phase.end = _range(phase.text, year)
             same = [j for j, p in enumerate(labelled) if fold(p.label) == fold(phase.label)]
             if not same:
                 labelled.append(phase)
             elif labelled[same[0]].start is None and labelled[same[0]].end is None and (phase.start or phase.end):
                 labelled[same[0]] = phase  # a label named twice: the phase is the mention with its dates
             continue
-        inline = _inline_phases(item.text)
+        inline = _inline_phases(item.text, year)
         if inline:
             labelled += [p for p in inline if all(fold(p.label) != fold(q.label) for q in labelled)]
             continue
@@ -219,9 +230,24 @@ def extract_phases(body: list[Item]) -> list[Phase]:
             wave.append(follower)
         if wave and not any(_labelled(w.text) for w in wave):
             for w in wave:
-                start, end = _range(w.text) if re.match(r"\s*tu\b", fold(w.text)) else (None, None)
+                start, end = _range(w.text, year) if re.match(r"\s*tu\b", fold(w.text)) else (None, None)
                 unlabelled.append(Phase(label=None, start=start, end=end, text=w.text))
     spans = [p for p in labelled if _SPAN_LABEL.match(fold(p.label))]
     if len(spans) < 2:
         labelled = [p for p in labelled if p not in spans]
-    return labelled + unlabelled
+    return _one_numbering(labelled) + unlabelled
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+
+
+def _one_numbering(phases: list[Phase]) -> list[Phase]:
+    """A document numbers its phases one way: a Roman "I" among "Đợt 2", "Đợt 3" is a "1" OCR misread
+    ("Đợt Ï"), and is given the Arabic number."""
+    heads = [fold(p.label).rsplit(" ", 1) for p in phases if p.label and " " in p.label]
+    arabic = {head for head, number in heads if number.isdigit()}
+    for phase in phases:
+        head, _, number = fold(phase.label or "").rpartition(" ")
+        if head in arabic and number in _ROMAN:
+            phase.label = f"{phase.label.rsplit(' ', 1)[0]} {_ROMAN[number]}"
+    return phases

@@ -181,3 +181,19 @@ def test_a_wave_named_once_inside_a_sentence_is_no_list_of_phases():
     text = ("Kết quả thi đua: Đợt 1 năm 2021 có 12 tập thể được khen thưởng; đợt 2 sẽ sơ kết sau.\n"
             "Các đơn vị báo cáo kết quả trước ngày 30/6/2021; Đợt 1 từ ngày 01/4/2021 được khen cùng đợt 2.")
     assert phases(text) == []
+
+
+def test_a_phase_with_only_a_deadline_ends_then_in_the_documents_year():
+    from extractors.phases import _range
+
+    assert _range(": trước ngày 15/10, các khối tổ chức thi trắc nghiệm", 2016) == (None, "2016-10-15")
+    assert _range("từ ngày 01 tháng 8 đến hết ngày 31 tháng 12 năm 2020, thi đua nước rút") == ("2020-08-01",
+                                                                                               "2020-12-31")
+
+
+def test_a_roman_one_among_arabic_numbers_is_an_ocr_misread_one():
+    text = ("Đợt Ï: từ ngày 01/4 đến ngày 30/4/2022, rà soát, lập danh sách.\n"
+            "Đợt 2: từ ngày 01/6 đến ngày 30/6/2022, cao điểm hưởng ứng Tháng hành động.")
+    assert phases(text) == [("Đợt 1", "2022-04-01", "2022-04-30"), ("Đợt 2", "2022-06-01", "2022-06-30")]
+    roman = "Đợt I: từ ngày 01/4 đến ngày 30/4/2022, rà soát.\nĐợt II: từ ngày 01/6 đến ngày 30/6/2022, cao điểm."
+    assert [label for label, _, _ in phases(roman)] == ["Đợt I", "Đợt II"]
