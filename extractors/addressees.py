@@ -72,6 +72,8 @@ def _collect(first: str, following: list[str]) -> list[str]:
     for k, line in enumerate(following):
         if ends_block(line):
             break
+        if not re.search(r"[^\W\d_]", line):
+            continue  # an OCR speck ("_") between the items
         if BULLET.match(line):
             bulleted = True
             add(line.strip(), True)
@@ -94,4 +96,4 @@ def _collect(first: str, following: list[str]) -> list[str]:
             add(line.strip(), False)  # a wrapped name
         else:
             break
-    return [t for t in (_tidy(i) for i in items) if t]
+    return [t for t in (_tidy(i) for i in items) if re.search(r"[^\W\d_]", t)]  # OCR specks ("_") name no one

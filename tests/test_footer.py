@@ -22,6 +22,12 @@ def sig(text: str) -> Signatory:
     return extract_signatory(parse_lines(lines_of(BODY + "\n" + text)).footer)
 
 
+def test_an_ocr_speck_on_its_own_line_in_the_kinh_gui_list_names_no_one():
+    assert extract_addressees(["Kính gửi:", "- Các công đoàn cơ sở trực thuộc;", "_",
+                               "- Các đồng chí Ủy viên Ban Chấp hành."]) == [
+        "Các công đoàn cơ sở trực thuộc", "Các đồng chí Ủy viên Ban Chấp hành"]
+
+
 # --- signatory -------------------------------------------------------------------
 
 

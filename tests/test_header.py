@@ -304,6 +304,13 @@ def test_number_typed_into_a_blank_keeps_its_underscore_out():
     assert (h.number, h.symbol, h.issuer) == ("31", "KH-PGDĐT", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
 
 
+@pytest.mark.parametrize("line, symbol", [("Số:      /KH-CĐ-__", "KH-CĐ"), ("Số: 15 /TB-LĐLĐ_", "TB-LĐLĐ")])
+def test_the_blanks_underline_ocr_read_after_the_symbol_is_no_part_of_it(line, symbol):
+    from extractors.parse.header import find_number
+
+    assert find_number([line])[1] == symbol
+
+
 def test_wrapped_title_line_starting_with_a_capital_continues_the_title():
     h = header("""
 HỘI LHPN HUYỆN ĐÔNG ANH
