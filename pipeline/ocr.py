@@ -56,7 +56,7 @@ WORDLESS_LINE_MIN_CONFIDENCE = 80.0
 WORDLESS_WORD_MIN_CONFIDENCE = 70.0
 # Sideways, a wordless block is widened by this much more: a name signed across a seal runs past the
 # block the segmenter drew around the seal.
-WORDLESS_BLOCK_SIDE_INCHES = 0.4
+WORDLESS_BLOCK_SIDE_INCHES = 1.0
 # A block read with a mean confidence below this is read again from the dark ink (psm 3), and that
 # reading replaces it when its mean confidence is at least DARK_READING_GAIN higher.
 DARK_READING_BELOW_CONFIDENCE = 80.0
@@ -97,15 +97,34 @@ def _words(data: dict) -> tuple[list[Word], list[tuple[int, int, int]]]:
 
 
 def _confident_lines(words: list[Word], line_ids: list[tuple[int, int, int]]):
-    """The words of the lines that read as real words (see WORDLESS_LINE_MIN_CONFIDENCE)."""
+    """The words of each line that read as real words (see WORDLESS_LINE_MIN_CONFIDENCE): the whole line, or
+    its longest run of such words when seal ink on the same line read as junk ("TH =—=— Đỗ Thị Hồng Nhung")."""
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for word, line in zip(words, line_ids):
         lines.setdefault(line, []).append(word)
-    keep = {line for line, ws in lines.items()
-            if sum(w.conf for w in ws) / len(ws) >= WORDLESS_LINE_MIN_CONFIDENCE
-            and all(w.conf >= WORDLESS_WORD_MIN_CONFIDENCE and len(w.text) > 1 for w in ws)}
-    pairs = [(word, line) for word, line in zip(words, line_ids) if line in keep]
-    return [w for w, _ in pairs], [line for _, line in pairs]
+    kept_words, kept_ids = [], []
+    for line, ws in lines.items():
+        run = max(_real_word_runs(ws), key=len, default=[])
+        if len(run) < (1 if len(run) == len(ws) else 2) or sum(w.conf for w in run) / len(run) < WORDLESS_LINE_MIN_CONFIDENCE:
+            continue
+        kept_words += run
+        kept_ids += [line] * len(run)
+    return kept_words, kept_ids
+
+
+def _real_word_runs(words: list[Word]) -> list[list[Word]]:
+    """The runs of consecutive words each read with confidence and longer than one character."""
+    runs, current = [], []
+    for w in words:
+        if w.conf >= WORDLESS_WORD_MIN_CONFIDENCE and len(w.text) > 1:
+            current.append(w)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
 
 
 def _blocks(data: dict) -> list[tuple[int, tuple[int, int, int, int]]]:
