@@ -90,6 +90,12 @@ def test_only_wordless_blocks_big_enough_for_text_are_read_again():
              Word("DỤC", 0, 0, 1, 1, 74), Word("PHÙNG", 0, 0, 1, 1, 93), Word("ằ", 0, 0, 1, 1, 85)]
     kept, ids = _confident_lines(words, [(1, 1, 1), (1, 1, 1), (1, 1, 2), (1, 1, 2), (1, 1, 3), (1, 1, 3)])
     assert [w.text for w in kept] == ["TRƯỞNG", "PHÒNG"] and ids == [(1, 1, 1), (1, 1, 1)]
+    # seal ink read as junk on the name's line: the run of real words is kept, a lone word among junk is not
+    words = [Word("TH", 0, 0, 1, 1, 49), Word("=—=—-", 0, 0, 1, 1, 5), Word("Đỗ", 0, 0, 1, 1, 94),
+             Word("Thị", 0, 0, 1, 1, 96), Word("Hồng", 0, 0, 1, 1, 93), Word("Nhung", 0, 0, 1, 1, 89),
+             Word("ẵ", 0, 0, 1, 1, 20), Word("xơ", 0, 0, 1, 1, 90), Word("§", 0, 0, 1, 1, 10)]
+    kept, ids = _confident_lines(words, [(1, 1, 1)] * 6 + [(1, 1, 2)] * 3)
+    assert [w.text for w in kept] == ["Đỗ", "Thị", "Hồng", "Nhung"] and ids == [(1, 1, 1)] * 4
 
 
 @pytest.mark.parametrize("seed", [0, 3, 4])  # the seeds signed by a named person
