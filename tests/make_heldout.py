@@ -71,7 +71,9 @@ WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_
         "37_kh_cdgd_gioi_viec_nuoc", "39_cv_cdkcn_tet_sum_vay", "41_kh_mam_non_nam_hoc",
         "43_kh_doan_phuong_mua_he_xanh", "45_cv_ldld_huyen_mai_am", "47_kh_cdn_giao_duc_thi_dua",
         "48_tb_ubnd_xa_tiem_phong", "51_hd_so_gddt_he_duoi_nuoc", "53_kh_cdn_y_te_lao_dong_gioi",
-        "55_kh_dang_uy_xa_chuyen_doi_so", "59_cv_ubnd_huyen_nong_thon_moi", "60_kh_thpt_khuyen_hoc_rung_chuong")
+        "55_kh_dang_uy_xa_chuyen_doi_so", "59_cv_ubnd_huyen_nong_thon_moi", "60_kh_thpt_khuyen_hoc_rung_chuong",
+        "61_kh_cdn_y_te_dak_lak_hai_long", "64_qd_cao_dang_olympic_tin_hoc", "65_ctr_doan_khoi_hoc_tap_bac",
+        "68_hd_so_gddt_hue_ke_chuyen_bac")
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,10 @@ SCANS = {
     "56_kh_cdcs_thpt_binh_dang_gioi": ScanPlan(dpi=150, skew=-0.8, blur=0.6, noise=5, speckle=0.0004, seal=True),
     "57_cv_ldld_tinh_atvsld": ScanPlan(dpi=200, skew=-1.2, blur=0.5, noise=3, speckle=0.0003, seal=False),
     "58_kh_cong_an_huyen_ma_tuy": ScanPlan(dpi=200, skew=0.7, blur=0.7, noise=4, speckle=0.0005, seal=True),
+    "62_cv_cd_khu_cnc_luat_cong_doan": ScanPlan(dpi=200, skew=-0.9, blur=0.6, noise=4, speckle=0.0003, seal=True),
+    "63_tb_ubnd_xa_tong_ve_sinh": ScanPlan(dpi=150, skew=1.2, blur=0.7, noise=5, speckle=0.0004, seal=True),
+    "66_bc_mttq_huyen_vi_nguoi_ngheo": ScanPlan(dpi=200, skew=0.8, blur=0.5, noise=3, speckle=0.0003, seal=False),
+    "67_ttr_cdcs_benh_vien_hoi_thao": ScanPlan(dpi=150, skew=-1.4, blur=0.6, noise=4, speckle=0.0005, seal=True),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150

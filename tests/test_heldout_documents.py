@@ -66,6 +66,13 @@ after the signature; four as .docx and four as scans too. Where GOLD.md says to 
 timetable that is not clearly phases), the gold leaves it out. Its money targets, written "300 triệu
 đồng", were restated after as 300000000 đồng — the convention of the batches above and of seed 004 —
 with the "triệu đồng" reading kept as an optional target (the floors stay those measured before).
+An eighth batch, 61–68, was written blind (2026-12-08) after the rules 45–60 showed: a Công đoàn ngành
+Y tế kế hoạch under a three-line issuer ("Tp. Buôn Ma Thuột", "Giai đoạn I/II", a targets table with a
+decrease and money), a CĐCS công văn with a three-line V/v, five addressees and a "01 cán bộ/100 đoàn
+viên" ratio, a UBND xã thông báo whose timetable is no phases, a college quyết định with rounds, an Đoàn
+chương trình ("Đợt thi đua thứ nhất"), an MTTQ báo cáo whose table sets results beside next year's chỉ
+tiêu, a hospital CĐCS tờ trình and a Sở GD&ĐT hướng dẫn signed "GIÁM ĐỐC" alone; four as .docx (and .doc),
+four as scans.
 Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
@@ -99,12 +106,14 @@ MEASURED = {
     # the rules of 45–60; the .docx of the same documents had been measured before:
     (1, "doc"): 1.000, (13, "doc"): 1.000, (21, "doc"): 1.000, (29, "doc"): 1.000, (37, "doc"): 0.997,
     (45, "doc"): 0.975, (53, "doc"): 0.956,
+    (61, "pdf"): 0.945, (61, "docx"): 0.961, (61, "doc"): 0.961, (61, "scan"): 0.938,
+    (61, "badscan"): 0.890,  # when written
     # bad scans of every scanned document (tests/make_heldout.py `worn`), made after the batches' rules:
     (1, "badscan"): 0.906, (13, "badscan"): 0.788, (21, "badscan"): 0.949, (29, "badscan"): 0.881,
 }
 FLOORS = {key: math.floor(round((score - 0.03) * 20, 6)) / 20 for key, score in MEASURED.items()}
 BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 37), 37: range(37, 45),
-           45: range(45, 53), 53: range(53, 61)}
+           45: range(45, 53), 53: range(53, 61), 61: range(61, 69)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -152,9 +161,9 @@ def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options,
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 60 and names == set(golds)
+    assert len(names) == 68 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 27 and len(inputs("scan")) == 27 and set(inputs("badscan")) == set(inputs("scan"))
+    assert len(inputs("docx")) == 31 and len(inputs("scan")) == 31 and set(inputs("badscan")) == set(inputs("scan"))
     assert set(inputs("doc")) == set(inputs("docx"))
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():  # GOLD.md: `phases` is left out where it is unclear whether there are any
