@@ -181,10 +181,20 @@ def search(db: Reader, text: str | None, filters: SearchFilters | None = None, s
             if len(rows) > CANDIDATES else len(rows)
     else:
         every = fulltext.matching_sql(db.dialect, words, 4)
-        count, count_params = fulltext.count_sql(db.dialect, words, COUNT_LIMIT + 1)
-        matches = db.query(count, count_params)[0]["n"]
-        walk = matches > WALK_FROM
-        if where:
+        if db.dialect == "postgresql" and filters.year and re.fullmatch(r"\d{4}", filters.year):
+            # Within one year, counted through the index on (year, tsv) rather than the year's documents walked
+            # (0009_year_in_fulltext.py). The walk is bounded by the year's documents, so it pays from
+            # CANDIDATES matches on.
+            count, count_params = fulltext.count_in_year_sql(words, filters.year, COUNT_LIMIT + 1)
+            matches = db.query(count, count_params)[0]["n"]
+            walk = matches > min(WALK_FROM, CANDIDATES)
+            year_only = filters == SearchFilters(year=filters.year)
+        else:
+            count, count_params = fulltext.count_sql(db.dialect, words, COUNT_LIMIT + 1)
+            matches = db.query(count, count_params)[0]["n"]
+            walk = matches > WALK_FROM
+            year_only = False
+        if where and not year_only:
             matches = _count(db, f"SELECT 1 FROM documents d {_where([*where, _in(db, walk, every[0])])}",
                              [*params, every[1]])
         rows = []
