@@ -7,7 +7,8 @@ only to choose how to look for the candidates. Now `documents_fts` holds each do
 characters of `documents.date`), and a GIN index on (year, tsv) — a btree_gin column beside the vector —
 finds a year's matches through the index alone: the same count takes 3–7 ms and the count of every year is
 skipped. (A date range in such an index is slow: each bound is a partial match over half the dates, 13 ms for
-a year's range alone; one year is one key.) Another on (year, subject_tsv) serves the subject's tiers.
+a year's range alone; one year is one key.) Another on (year, subject_tsv), small, is what the planner takes
+for a year's documents when the words are in most of them.
 
 - `btree_gin` is created if missing (a trusted extension from PostgreSQL 13: the database's owner may create
   it; Debian's `postgresql` package ships it), in the schema `public`, so that it outlives any other schema
