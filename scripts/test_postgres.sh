@@ -14,6 +14,12 @@ if ! command -v pg_lsclusters >/dev/null 2>&1 || [ -z "$(pg_lsclusters -h 2>/dev
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends postgresql >&2
 fi
 read -r version cluster port status _ < <(pg_lsclusters -h | head -n 1)
+# Migration 0009 creates the extension btree_gin (trusted: the database's owner may, as the tests' role is);
+# Debian ships it in postgresql-NN, some systems in postgresql-contrib.
+if [ ! -f "/usr/share/postgresql/$version/extension/btree_gin.control" ]; then
+    echo "apt-get install postgresql-contrib" >&2
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends postgresql-contrib >&2
+fi
 if [ "$status" != online ]; then
     echo "starting PostgreSQL $version/$cluster" >&2
     $SUDO pg_ctlcluster "$version" "$cluster" start >&2
@@ -25,5 +31,5 @@ fi
 if [ -z "$(as_postgres psql -p "$port" -tAc "SELECT 1 FROM pg_database WHERE datname = '$NAME'")" ]; then
     as_postgres createdb -p "$port" -O "$NAME" "$NAME" >&2
 fi
-as_postgres psql -p "$port" -q -c "ALTER DATABASE $NAME OWNER TO $NAME" >&2  # the tests create schemas in it
+as_postgres psql -p "$port" -q -c "ALTER DATABASE $NAME OWNER TO $NAME" >&2  # the tests create schemas and extensions in it
 echo "postgresql://$NAME:$NAME@127.0.0.1:$port/$NAME"

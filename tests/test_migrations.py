@@ -260,3 +260,47 @@ def test_0008_upgrades_an_index_in_place_with_counts_up_to_a_limit_and_the_issue
         assert queries.targets(store, queries.TargetFilters(issuer="lao cai"), limit=10) == (0, False, [])
         found = queries.search(store, "cong doan")
         assert (found.total, found.total_is_lower_bound, found.results[0]["number"]) == (1, False, "708")
+
+
+def test_0009_upgrades_an_index_in_place_with_the_year_in_the_full_text_index(database):
+    """An index at 0008 holding a dated record: upgraded in place, its rows kept; on PostgreSQL each full-text row
+    holds its document's year (filled on upgrade, set on insert, changed with the date), searches within a year
+    count through it, and the answers are those of SQLite's."""
+    from alembic import command
+
+    from pipeline import queries
+    from pipeline.store.engine import make_engine
+
+    def dated(year: int, sha: str) -> tuple:
+        doc = document(f"LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ\nSố: 7{year % 100}/LĐLĐ-CTCS\n"
+                       f"Quảng Trị, ngày 5 tháng 3 năm {year}\nV/v phát động thi đua\nPhát động thi đua trong công nhân")
+        return extract_record(doc), doc, LedgerEntry(sha256=sha * 64, file_name=f"{sha}.txt", status="ingested",
+                                                     started_at=now())
+
+    with Store(database) as store:
+        first = store.add_document(*dated(2021, "a"), 70)
+    engine = make_engine(database)
+    with engine.begin() as conn:
+        command.downgrade(migrate.config(conn), "0008")
+        if conn.dialect.name == "postgresql":
+            assert "year" not in {c["name"] for c in inspect(conn).get_columns("documents_fts")}
+    engine.dispose()
+    with Store(database) as store:
+        assert store.query("SELECT version_num FROM alembic_version") == [{"version_num": migrate.head()}]
+        second = store.add_document(*dated(2019, "b"), 70)
+
+        def in_year(year: str) -> list[int]:
+            result = queries.search(store, "phat dong thi dua", queries.SearchFilters(year=year))
+            assert result.matches == len(result.results)
+            return [r["id"] for r in result.results]
+
+        assert (in_year("2021"), in_year("2019"), in_year("2020")) == ([first], [second], [])
+        record, _, _ = dated(2020, "c")
+        store.replace_records([(second, record, ["date"])], "test")  # the date read again: the year follows
+        assert (in_year("2021"), in_year("2019"), in_year("2020")) == ([first], [], [second])
+        if store.dialect == "postgresql":
+            assert store.query("SELECT document_id, year FROM documents_fts ORDER BY document_id") == [
+                {"document_id": first, "year": "2021"}, {"document_id": second, "year": "2020"}]
+            with store._engine.connect() as conn:
+                indexes = {i["name"] for i in inspect(conn).get_indexes("documents_fts")}
+            assert {"documents_fts_year_tsv", "documents_fts_year_subject_tsv"} <= indexes

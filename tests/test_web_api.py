@@ -301,6 +301,8 @@ def test_sqlite_and_postgresql_give_the_same_answers():
 
     searches = [("phat dong thi dua", SearchFilters(), "relevance", 1), ("cong doan", SearchFilters(), "date", 1),
                 ("cong doan", SearchFilters(), "relevance", 2), ("cong doan", SearchFilters(year="2018"), "date", 1),
+                ("cong doan", SearchFilters(year="2018"), "relevance", 1), ("thi dua", SearchFilters(year="2021"), "relevance", 1),
+                ("cong doan", SearchFilters(year="2018", has_targets=True), "relevance", 1),
                 ("cong doan", SearchFilters(doc_type="Kế hoạch", has_targets=True), "relevance", 1),
                 ("hoà bình", SearchFilters(has_phases=False), "relevance", 1), ("", SearchFilters(), "date", 2),
                 ("", SearchFilters(issuer="LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ"), "date", 1), ('"*" NEAR(', None, "date", 1)]
@@ -358,6 +360,7 @@ def test_walking_the_documents_gives_the_same_answers(index, monkeypatch):
     from pipeline.store import Store
 
     searches = [("cong doan", SearchFilters(), "date"), ("cong doan", SearchFilters(year="2018"), "date"),
+                ("cong doan", SearchFilters(year="2018"), "relevance"),
                 ("cong doan", SearchFilters(doc_type="Kế hoạch"), "relevance"), ("thi dua", SearchFilters(), "relevance")]
     target_filters = [TargetFilters(unit="%"), TargetFilters(unit="%", words="kinh phi", since=2020)]
 
@@ -369,6 +372,7 @@ def test_walking_the_documents_gives_the_same_answers(index, monkeypatch):
     with Store(index.database_target, read_only=True) as store:
         sorted_ = answers(store)
         monkeypatch.setattr(queries, "WALK_FROM", 0)
+        monkeypatch.setattr(queries, "FEW_IN_YEAR", -1)  # within a year too (PostgreSQL)
         walked = answers(store)
     assert all(a[0] for a in sorted_)
     assert sorted_ == walked

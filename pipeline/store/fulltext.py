@@ -9,7 +9,8 @@ NFC/NFD and old/new tone placement ("hoà" = "hòa") on both engines.
 - PostgreSQL: `documents_fts (document_id, subject, body, tsv)`, where `tsv` is a
   stored `tsvector` ('simple' configuration: no stemming, no stop words) with a
   GIN index, and `subject_tsv` (the subject alone) with its own; the text is kept as its words (`\\w+`) joined by spaces, so the
-  PostgreSQL parser splits it where FTS5 does. Ranked by `ts_rank`.
+  PostgreSQL parser splits it where FTS5 does. Ranked by `ts_rank`. `year` (the document's, kept by triggers)
+  leads a second GIN index on each vector (btree_gin), for searches within one year.
 
 Both engines rank alike, so that the same query gives the same answers on either:
 four tiers, each ordered by date (newest first), then id —
@@ -106,6 +107,14 @@ def count_sql(dialect: str, words: list[str], up_to: int) -> tuple[str, list]:
         return ("SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?) m",
                 [_fts5_query(words, 4), up_to])
     return "SELECT count_matching(?, ?) AS n", [_tsquery(words, 4), up_to]
+
+
+def count_in_year_sql(words: list[str], year: str, up_to: int) -> tuple[str, list]:
+    """PostgreSQL: (SQL counting, as `n`, the documents of `year` (`documents.date` starting with it) holding
+    every word, up to `up_to`; its parameters) — through the GIN index on (year, tsv) of
+    0009_year_in_fulltext.py, without walking the year's documents."""
+    return ("SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE year = ? AND tsv @@ to_tsquery('simple', ?) "
+            "LIMIT ?) m", [year, _tsquery(words, 4), up_to])
 
 
 def search_sql(dialect: str, words: list[str], tier: int) -> tuple[TextClause, dict]:
