@@ -140,7 +140,7 @@ COLLECTIVES = re.compile(r"^(?:ban|uy ban|hoi dong|thuong truc|doan chu tich|dan
 # What may stand before a signer's name: academic degrees and titles ("ThS. Lê Văn Hải") and the ranks of
 # the army and police ("Thượng tá Lò Văn Thiết"), folded.
 NAME_PREFIXES = re.compile(
-    r"^(?:(?:(?:pgs|gs|ts|ths|bs|ks|cn|ds|ls|ngut|ngnd|tskh)\s*\.?|"
+    r"^(?:(?:(?:bsck(?:ii|i)|dsck(?:ii|i)|ck(?:ii|i)|pgs|gs|tskh|ts|ths|bs|ks|cn|ds|ls|ngut|ngnd|ttut|ttnd)\s*\.?|"
     r"(?:dai|thuong|trung|thieu)\s+(?:tuong|ta|uy))\s*)+(?=[^\W\d_])", re.I)
 # A title's first word as printed: with its tone marks it is told from a family name that folds the same
 # ("Trưởng phòng" / "Trương Công Định", "Chủ tịch" / "Chu Văn An", "Tổng" / "Tống").

@@ -61,7 +61,7 @@ def _range(text: str, year: int | None = None) -> tuple[str | None, str | None]:
     the label without "từ" ("Đợt 4: 20/12/2023 - 25/12/2023").
     """
     f = fold_same_length(text)
-    deadline = re.match(r"\s*[:.\-–—]?\s*(?:truoc|cham nhat|han chot)\s+(?:ngay\s+)?", f)
+    deadline = re.match(r"\s*[:.\-–—]?\s*(?:hoan thanh\s+)?(?:truoc|cham nhat|han chot)\s+(?:ngay\s+)?", f)
     if deadline:  # "Vòng sơ khảo: trước ngày 15/10": the phase ends by then
         end = date_at(f, deadline.end())
         return None, _iso(end, year) if end else None

@@ -40,6 +40,7 @@ from models.record import Target
 _NUMBER = re.compile(r"(?<![\w/.,\-–&])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w])")
 _MULTIPLIERS = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
 _RATIO_DENOMINATORS = {100, 1000, 10000, 100000}
+_PER_NOUN = re.compile(r"[^\S\n]*/[^\S\n]*(\d{1,3}(?:\.\d{3})*|\d+)\b")  # "… cán bộ/100 đoàn viên"
 
 # "104% chỉ tiêu", "95% kế hoạch năm": the base a figure is measured against, not a goal cue
 _BASE = re.compile(r"\d\s*%\s*(?:so voi\s+)?(?:chi tieu|ke hoach)")
@@ -63,6 +64,10 @@ _DONE_PLAIN = re.compile(r"\b(?:da|dat duoc)\b")
 # before setting its own ("Nhà trường hiện có 98 cán bộ …", "… toàn huyện đã trao 1.215 suất quà").
 _REPORTED = re.compile(r"\b(?:hien co|hien nay co|nam qua|vua qua|ket qua)\b")
 # a year the statement is dated by ("Năm 2016, …", "(năm 2024)"), not a base of comparison or a bound
+# What stands before a year that dates a statement: nothing (the clause opens with it), a mark, or a word of
+# time ("trong năm 2023", "đến hết năm 2024"); a year after a name belongs to the name ("Luật Công đoàn năm
+# 2024", "Tháng Công nhân năm 2023").
+_DATING_BEFORE = re.compile(r"(?:^|[,;:(]|\b(?:trong|het|cuoi|dau|giua|vao|tinh den|den nay|rieng))\W*$")
 _STATED_YEAR = re.compile(r"(?<!so voi )(?<!so voi cung ky )(?<!so voi cuoi )(?<!so voi dau )(?<!tu )(?<!den )"
                           r"(?<!den het )(?<!den cuoi )\bnam\s+((?:19|20)\d\d)\b")
 # Sentences that report a result, describe a composition or set a spending rate.
@@ -225,27 +230,63 @@ _SIGNS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<"}
 _CELL_COMPARATOR = re.compile(r"(?:dat\s+)?(?:tu|tren|duoi|hon|khong duoi|khong it hon|khong qua|it nhat|toi thieu|toi da)")
 
 
-def _table_row_target(text: str) -> Target | None:
-    """The target of one row of a chỉ tiêu table ("what | unit | value", a row a line, cells joined by
-    " | "): the value is the last cell, the unit the cell before it when there are three, the text
+# A table header's columns: the one a row's target is read from, results beside it, the unit's.
+_GOAL_COLUMN = re.compile(r"\b(?:chi tieu|ke hoach|muc tieu|phan dau|dang ky|giao)\b")
+_RESULT_COLUMN = re.compile(r"\b(?:ket qua|thuc hien|da dat|uoc dat|nam truoc)\b")
+_UNIT_COLUMN = re.compile(r"\b(?:don vi tinh|dvt)\b")
+
+
+def table_header(text: str) -> list[str] | None:
+    """The folded cells of a table's header row (cells, no number but years), else None."""
+    cells = [fold(c.strip()) for c in text.split(" | ")]
+    if len(cells) < 2 or any(re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", c)) for c in cells):
+        return None
+    return cells
+
+
+def _table_row_target(text: str, header: list[str] | None = None) -> Target | None:
+    """The target of one row of a chỉ tiêu table (a row a line, cells joined by " | "): "what | value",
+    "what | unit | value", or, under a header, the value of the column of goals ("Chỉ tiêu năm 2023",
+    "Kế hoạch") beside results ("Kết quả năm 2022"), the unit from a "Đơn vị tính" column. The text is
     "what: value"."""
     cells = [c.strip() for c in text.split(" | ")]
-    if len(cells) not in (2, 3) or not cells[0] or not re.search(r"[^\W\d_]", cells[0]):
+    if not cells[0] or not re.search(r"[^\W\d_]", cells[0]):
         return None
-    m = _VALUE_CELL.match(fold_same_length(cells[-1].lower()))
-    if not m:
+    unit_at = None
+    if header is not None and len(header) == len(cells) and len(cells) >= 2:
+        goals = [i for i, h in enumerate(header) if i and _GOAL_COLUMN.search(h) and not _UNIT_COLUMN.search(h)]
+        value_at = goals[-1] if goals else len(cells) - 1
+        if not goals and _RESULT_COLUMN.search(header[value_at]):
+            return None  # a table of results
+        units = [i for i, h in enumerate(header) if _UNIT_COLUMN.search(h)]
+        unit_at = units[0] if units else None
+    elif len(cells) in (2, 3):
+        value_at, unit_at = len(cells) - 1, (1 if len(cells) == 3 else None)
+    else:
         return None
+    what, cell = cells[0], cells[value_at]
+    m = _VALUE_CELL.match(fold_same_length(cell.lower()))
+    if not m:  # a value with its own unit: "30 nhà", "dưới 3,5%", "tối thiểu 2 tỷ đồng"
+        found = [t for t in _quantities(f"{what}: {cell}", True, None) if _in_cell(t.value, cell)]
+        return Target(text=f"{what}: {cell}", value=found[0].value, comparator=found[0].comparator,
+                      unit=found[0].unit, metric=None) if found else None
     value = parse_number(m.group("n"))
     before = m.group("before").strip()
     if value is None or before and before not in _SIGNS and not _CELL_COMPARATOR.fullmatch(before):
         return None
     comparator = _SIGNS.get(before) or _comparator(before, m.group("after") or "")
-    unit = "%" if m.group("pct") else cells[1] if len(cells) == 3 else None
+    unit = "%" if m.group("pct") else cells[unit_at] if unit_at is not None else None
     if not unit or len(unit) > 40:
         return None
     if unit != "%" and unit[:1].isupper() and unit[1:2].islower():
         unit = unit[0].lower() + unit[1:]  # "Đoàn viên" in its column is the unit "đoàn viên"
-    return Target(text=f"{cells[0]}: {cells[-1]}", value=value, comparator=comparator, unit=unit, metric=None)
+    return Target(text=f"{what}: {cell}", value=value, comparator=comparator, unit=unit, metric=None)
+
+
+def _in_cell(value: float, cell: str) -> bool:
+    """Whether a quantity's value was printed in the cell (not in the row's name)."""
+    return any(abs(v * k - value) < 1e-6 for n in _NUMBER.findall(cell) if (v := parse_number(n)) is not None
+               for k in (1, *_MULTIPLIERS.values()))
 
 
 def _said_done(text: str) -> bool:
@@ -329,6 +370,10 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
     unit = _unit(after)
     if not unit:
         return None, value
+    per = _PER_NOUN.match(after, after.find(unit) + len(unit)) if unit in after else None
+    if per and parse_number(per.group(1)) in _RATIO_DENOMINATORS:  # "01 cán bộ/100 đoàn viên": a ratio
+        noun = _unit(after[per.end():])
+        return f"{unit}/{per.group(1)}" + (f" {noun}" if noun else ""), value
     head = fold(unit)
     first = head.split()[0]
     if first in _EVENTS_COUNTED and len(head.split()) > 1:  # "01 buổi tọa đàm", "02 đợt ra quân": events
@@ -354,9 +399,11 @@ def _range_end(before_f: str) -> bool:
 def _stated_year(folded_part: str) -> int | None:
     """The year a statement is dated by: "Năm 2016, …", "… lên 89,2% (năm 2024)"; not a year inside
     a longer bracket (a baseline: "(năm 2020 là 80%)") or after "so với", "từ", "đến"."""
-    bare = re.sub(r"\(\s*(nam\s+(?:19|20)\d\d)\s*\)", r" \1 ", folded_part)
-    m = _STATED_YEAR.search(_mask(bare))
-    return int(m.group(1)) if m else None
+    bare = _mask(re.sub(r"\(\s*(nam\s+(?:19|20)\d\d)\s*\)", r", \1 ", folded_part))
+    for m in _STATED_YEAR.finditer(bare):
+        if _DATING_BEFORE.search(bare[: m.start()]):
+            return int(m.group(1))
+    return None
 
 
 def _reports(sentence: str) -> bool:
@@ -378,11 +425,18 @@ def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
     """The quantified goals of the body's items, in reading order. `year` is the year of the document's
     date: a statement dated before the document is a result, not a goal."""
     targets: list[Target] = []
+    header = None  # the header row of the table being read
     for item in body:
-        row = _table_row_target(item.text) if item.polarity == GOAL and " | " in item.text else None
-        if row is not None:
-            targets.append(row)
-            continue
+        if " | " in item.text:
+            header = table_header(item.text) or header
+            row = _table_row_target(item.text, header) if item.polarity == GOAL else None
+            if row is not None:
+                targets.append(row)
+                continue
+            if header is not None and len(item.text.split(" | ")) == len(header):
+                continue  # a row of a table with a header: its own columns say what it holds
+        else:
+            header = None
         for sentence in _split(item.text, ".!?"):
             cue = _goal_cue(fold(sentence), item.polarity == RESULT)
             if item.polarity == RESULT and not cue:

@@ -145,6 +145,9 @@ def test_a_wrapped_chuc_vu_read_across_the_other_column():
 @pytest.mark.parametrize("printed, name", [("Thượng tá Lò Văn Thiết", "Lò Văn Thiết"),
                                            ("Đại úy Phạm Văn Nam", "Phạm Văn Nam"),
                                            ("ThS. Lê Thanh Tùng", "Lê Thanh Tùng"),
+                                           ("BSCKI. Phạm Thị Lan", "Phạm Thị Lan"),
+                                           ("BSCKII. Nguyễn Văn Hùng", "Nguyễn Văn Hùng"),
+                                           ("ThS.BS. Lê Thị Mai", "Lê Thị Mai"),
                                            ("Trương Công Định", "Trương Công Định")])
 def test_a_rank_or_degree_before_the_name_is_not_part_of_it(printed, name):
     assert sig(f"Q. HIỆU TRƯỞNG\n{printed}\n") == Signatory("Q.", None, "HIỆU TRƯỞNG", name)

@@ -187,6 +187,7 @@ def test_a_phase_with_only_a_deadline_ends_then_in_the_documents_year():
     from extractors.phases import _range
 
     assert _range(": trước ngày 15/10, các khối tổ chức thi trắc nghiệm", 2016) == (None, "2016-10-15")
+    assert _range(": hoàn thành trước ngày 31/10/2023; các đơn vị chọn thí sinh") == (None, "2023-10-31")
     assert _range("từ ngày 01 tháng 8 đến hết ngày 31 tháng 12 năm 2020, thi đua nước rút") == ("2020-08-01",
                                                                                                "2020-12-31")
 

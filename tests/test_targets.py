@@ -396,3 +396,25 @@ Nơi nhận:
     assert [(t.value, t.comparator, t.unit) for t in found] == [
         (2300, "=", "sáng kiến, đề tài"), (90, ">=", "%"), (450, "=", "đoàn viên"), (92, ">", "%")]
     assert found[1].text == "Công đoàn cơ sở xếp loại “Hoàn thành tốt nhiệm vụ” trở lên: ≥ 90"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Bố trí tổ trưởng công đoàn theo tỷ lệ tối thiểu 01 cán bộ/100 đoàn viên.", (1, ">=", "cán bộ/100 đoàn viên")),
+    ("- Phấn đấu có ít nhất 02 bác sĩ/10.000 dân.", (2, ">=", "bác sĩ/10.000 dân")),
+])
+def test_a_ratio_with_its_noun_before_the_slash(line, expected):
+    assert triples("II. CHỈ TIÊU\n" + line) == [expected]
+
+
+def test_a_year_that_names_a_law_or_an_event_does_not_date_the_statement():
+    text = """CÔNG ĐOÀN KHU CÔNG NGHỆ CAO
+Số: 15/CĐ-TG
+TP. Hồ Chí Minh, ngày 10 tháng 01 năm 2025
+V/v tuyên truyền Luật Công đoàn năm 2024
+Kính gửi: Các công đoàn cơ sở
+1. Năm 2024, toàn Khu kết nạp 6.015 đoàn viên.
+2. Phấn đấu 100% công đoàn cơ sở tổ chức phổ biến Luật Công đoàn năm 2024 cho đoàn viên trước ngày 30/6/2025.
+Nơi nhận:
+- Như trên;
+- Lưu: VT."""
+    assert triples(text) == [(100, "=", "%")]
