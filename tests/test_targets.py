@@ -418,3 +418,44 @@ Nơi nhận:
 - Như trên;
 - Lưu: VT."""
     assert triples(text) == [(100, "=", "%")]
+
+
+def test_a_table_of_results_beside_next_years_chi_tieu_gives_the_chi_tieu_column():
+    text = """ỦY BAN MTTQ VIỆT NAM HUYỆN NGA SƠN
+Số: 45/BC-MTTQ
+Nga Sơn, ngày 20 tháng 12 năm 2022
+BÁO CÁO
+Kết quả vận động Quỹ “Vì người nghèo” năm 2022 và chỉ tiêu năm 2023
+Căn cứ Hướng dẫn số 12/HD-MTTQ-BTT ngày 05/01/2022 của Ban Thường trực Ủy ban MTTQ tỉnh, báo cáo như sau:
+II. CHỈ TIÊU NĂM 2023
+TT | Nội dung | Kết quả năm 2022 | Chỉ tiêu năm 2023
+1 | Tổng số tiền vận động Quỹ “Vì người nghèo” | 1,86 tỷ đồng | tối thiểu 2 tỷ đồng
+2 | Nhà Đại đoàn kết xây mới | 24 nhà | 30 nhà
+3 | Tỷ lệ hộ nghèo toàn huyện | 4,12% | dưới 3,5%
+4 | Hộ nghèo được hỗ trợ sinh kế | 96 hộ | từ 100 hộ trở lên
+III. TỔ CHỨC THỰC HIỆN
+Các Ban Công tác Mặt trận khu dân cư triển khai vận động, báo cáo kết quả về Ban Thường trực trước ngày 15/12/2023./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT."""
+    found = targets_of(text.splitlines())
+    assert [(t.value, t.comparator, t.unit) for t in found] == [
+        (2000000000, ">=", "đồng"), (30, "=", "nhà"), (3.5, "<", "%"), (100, ">=", "hộ")]
+    assert found[1].text == "Nhà Đại đoàn kết xây mới: 30 nhà"
+
+
+def test_a_table_whose_only_figures_are_results_sets_no_target():
+    text = """HỘI CỰU CHIẾN BINH HUYỆN NGA SƠN
+Số: 21/BC-CCB
+Nga Sơn, ngày 15 tháng 6 năm 2016
+BÁO CÁO
+Sơ kết 6 tháng đầu năm 2016
+Căn cứ Chương trình công tác năm 2016 của Ban Thường vụ Hội Cựu chiến binh tỉnh, báo cáo như sau:
+II. CHỈ TIÊU
+TT | Nội dung | Kết quả thực hiện 6 tháng
+1 | Hội viên kết nạp mới | 45 hội viên
+2 | Chi hội trong sạch, vững mạnh | 92%
+Nơi nhận:
+- Như trên;
+- Lưu: VT."""
+    assert triples(text) == []
