@@ -289,6 +289,12 @@ def _in_cell(value: float, cell: str) -> bool:
                for k in (1, *_MULTIPLIERS.values()))
 
 
+def _last_dat(before_f: str) -> int:
+    """Where the last "đạt" before a number starts (len when there is none)."""
+    found = [m.start() for m in re.finditer(r"\bdat\b", before_f)]
+    return found[-1] if found else len(before_f)
+
+
 def _said_done(text: str) -> bool:
     low = text.lower()
     return bool(_DONE.search(low) or fold(low) == low and _DONE_PLAIN.search(low))
@@ -314,7 +320,8 @@ def _quantities(clause: str, goal: bool, done: bool | None) -> list[Target]:
         if _CHANGE_FROM.search(before_f) and _CHANGE_TO.match(after_f):
             continue  # "giảm từ 23 … xuống 18 …": 23 is where it starts, the target is what follows
         last_word = (re.findall(r"\w+", before_f[-12:]) or [""])[-1]
-        if done is not None and (done or _said_done(clause[: m.start()])):
+        if done is not None and not _THRESHOLD.match(folded, _last_dat(before_f)) and (
+                done or _said_done(clause[: m.start()])):  # (a threshold to reach: "… đã có công đoàn đạt từ 90%")
             break
         metric = None
         if re.match(r"\s*%", after_f):

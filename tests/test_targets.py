@@ -459,3 +459,9 @@ Nơi nhận:
 - Như trên;
 - Lưu: VT."""
     assert triples(text) == []
+
+
+def test_a_threshold_to_reach_after_a_metric_said_with_da_is_a_target():
+    line = ("- Phát triển đoàn viên, phấn đấu tỷ lệ doanh nghiệp có từ 25 lao động trở lên đã có tổ chức "
+            "công đoàn đạt từ 90% trở lên.")
+    assert (90, ">=", "%") in triples("3. Nhiệm vụ trọng tâm\n" + line)
