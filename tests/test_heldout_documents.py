@@ -50,7 +50,7 @@ văn "Tết Sum vầy", a UBND xã kế hoạch phòng chống thiên tai (stage
 học with twelve targets, a Hội LHPN báo cáo sơ kết, a Đoàn phường "Mùa hè xanh" with Đợt 1/Đợt 2, and a
 Ban Dân vận Huyện ủy hướng dẫn signed "K/T"; four as .docx and four as scans too.
 
-A sixth batch, 45–52, was written blind (2026-12-08) in the layouts real born-digital files take, which
+A sixth batch, 45–52, was written blind (2026-12-07) in the layouts real born-digital files take, which
 tests/make_heldout.py draws on a source's "@layout" line: a header or footer ruled as a table, a place–date
 line that wraps in its column or stands alone under the header, a title wrapped in a narrow box, page
 numbers in a Word header, "Kính gửi: X" on one line — an LĐLĐ huyện công văn signed "TL.", a Phòng GD&ĐT
@@ -66,7 +66,7 @@ after the signature; four as .docx and four as scans too. Where GOLD.md says to 
 timetable that is not clearly phases), the gold leaves it out. Its money targets, written "300 triệu
 đồng", were restated after as 300000000 đồng — the convention of the batches above and of seed 004 —
 with the "triệu đồng" reading kept as an optional target (the floors stay those measured before).
-An eighth batch, 61–68, was written blind (2026-12-08) after the rules 45–60 showed: a Công đoàn ngành
+An eighth batch, 61–68, was written blind (2026-12-07) after the rules 45–60 showed: a Công đoàn ngành
 Y tế kế hoạch under a three-line issuer ("Tp. Buôn Ma Thuột", "Giai đoạn I/II", a targets table with a
 decrease and money), a CĐCS công văn with a three-line V/v, five addressees and a "01 cán bộ/100 đoàn
 viên" ratio, a UBND xã thông báo whose timetable is no phases, a college quyết định with rounds, an Đoàn
@@ -102,7 +102,7 @@ MEASURED = {
     (37, "pdf"): 0.994, (37, "docx"): 0.997, (37, "scan"): 0.953, (37, "badscan"): 0.928,  # when written
     (45, "pdf"): 0.934, (45, "docx"): 0.936, (45, "scan"): 0.932, (45, "badscan"): 0.941,  # when written
     (53, "pdf"): 0.929, (53, "docx"): 0.940, (53, "scan"): 0.969, (53, "badscan"): 0.851,  # when written
-    # Word 97 .doc files saved by LibreOffice from each .docx (read through antiword), made on 2026-12-08 after
+    # Word 97 .doc files saved by LibreOffice from each .docx (read through antiword), made on 2026-12-07 after
     # the rules of 45–60; the .docx of the same documents had been measured before:
     (1, "doc"): 1.000, (13, "doc"): 1.000, (21, "doc"): 1.000, (29, "doc"): 1.000, (37, "doc"): 0.997,
     (45, "doc"): 0.975, (53, "doc"): 0.956,
