@@ -289,6 +289,12 @@ def _in_cell(value: float, cell: str) -> bool:
                for k in (1, *_MULTIPLIERS.values()))
 
 
+def _sets_bound(folded: str) -> bool:
+    """Whether the text sets a bound to reach ("ít nhất 50 …", "toàn ngành có từ 30 sáng kiến trở lên"), not
+    one that scopes what a count before it counts ("41 doanh nghiệp có từ 25 lao động trở lên")."""
+    return any(not re.search(r"\d[^,;:]*[^\W\d_]\s+co\s+$", folded[: m.start()]) for m in _BOUND.finditer(folded))
+
+
 def _last_dat(before_f: str) -> int:
     """Where the last "đạt" before a number starts (len when there is none)."""
     found = [m.start() for m in re.finditer(r"\bdat\b", before_f)]
@@ -454,7 +460,7 @@ def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
             for part in _split(sentence, ";"):
                 folded = fold(part)
                 goal = (item.polarity == GOAL or cue or bool(_THRESHOLD.search(folded))
-                        or item.polarity != RESULT and bool(_BOUND.search(folded)))
+                        or item.polarity != RESULT and _sets_bound(folded))
                 if not goal and _NOT_A_GOAL.search(folded) and not (item.ahead and _CHANGE_SET.search(folded)):
                     continue
                 done = None if item.polarity == GOAL else False

@@ -465,3 +465,10 @@ def test_a_threshold_to_reach_after_a_metric_said_with_da_is_a_target():
     line = ("- Phát triển đoàn viên, phấn đấu tỷ lệ doanh nghiệp có từ 25 lao động trở lên đã có tổ chức "
             "công đoàn đạt từ 90% trở lên.")
     assert (90, ">=", "%") in triples("3. Nhiệm vụ trọng tâm\n" + line)
+
+
+def test_a_bound_that_scopes_what_is_counted_sets_no_goal():
+    line = ("1. Năm 2024, toàn Khu có 112 công đoàn cơ sở. Tuy nhiên, còn 41 doanh nghiệp có từ 25 lao động trở lên "
+            "chưa thành lập tổ chức công đoàn.")
+    assert triples("I. TÌNH HÌNH\n" + line) == []
+    assert triples("I. TÌNH HÌNH\n- Các đơn vị kết nạp mới ít nhất 30 đoàn viên.") == [(30, ">=", "đoàn viên")]
