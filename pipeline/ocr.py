@@ -31,7 +31,7 @@ import pytesseract
 from PIL import Image
 
 from models.document import OCR, PageText, Word
-from pipeline import preprocess
+from pipeline import preprocess, tables
 from pipeline.layout import reading_order
 from pipeline.options import Options
 
@@ -153,6 +153,16 @@ def _covered(word: Word, others: list[Word]) -> bool:
     return any(o.x0 <= x <= o.x1 and o.top <= y <= o.bottom for o in others)
 
 
+def _table_rows(grey: Image.Image, dpi: float, words: list[Word], line_ids: list[tuple[int, int, int]]):
+    """The words and line ids with each ruled table's words read a row a line (pipeline.tables): the scan's
+    rules give the grid, as a PDF's drawn edges do."""
+    keys = {id(w): key for w, key in zip(words, line_ids)}
+    for grid in tables.find_grids(grey, dpi):
+        words = tables.rows_as_words(words, grid.bbox, grid.cells())
+    fresh = iter(range(2000, 2000 + len(words)))  # each row a line of its own, apart from Tesseract's
+    return words, [keys[id(w)] if id(w) in keys else (next(fresh), 0, 0) for w in words]
+
+
 class OcrPool:
     """One Tesseract process per core (options.jobs), shared by every document of a batch."""
 
@@ -240,6 +250,7 @@ class OcrPool:
                 if not _covered(word, others):  # the widened crop reaches ink the page reading has
                     words.append(word)
                     line_ids.append((block_id, part * 1000 + par, line))
+        words, line_ids = _table_rows(grey, dpi, words, line_ids)
         return _Reading(words, line_ids, _mean_confidence(words), grey.width, grey.height)
 
     def _read_crop(self, page: Image.Image, crop: tuple[int, int, int, int], dpi: float, segmentation: int):

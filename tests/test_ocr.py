@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from pipeline.acquire import read_document
 from pipeline.errors import InputError
@@ -111,3 +112,53 @@ def test_name_signed_across_a_grey_seal_is_read_from_the_dark_ink(pool, seed, dp
                   ScanStyle(dpi=dpi, colour=False, seal=True, skew=skew, noise=4, jpeg_quality=60))[-1]
     page = pool.submit(last, 1).result()
     assert name in page.lines, page.lines[-8:]
+
+
+def _page_with_tables() -> Image.Image:
+    """An A4 page at 300 dpi: a header laid out as a two-column ruled table, a paragraph, and a chỉ tiêu
+    table of four columns whose rows hold results beside next year's targets."""
+    from PIL import ImageDraw
+    from tests.scanmaker import RENDER_DPI, _font
+
+    page = Image.new("RGB", (round(8.27 * RENDER_DPI), round(11.69 * RENDER_DPI)), "white")
+    draw = ImageDraw.Draw(page)
+    font, bold = _font(12), _font(12, bold=True)
+
+    def table(top: int, columns: list[int], rows: list[list[str]], height: int = 110) -> None:
+        for r, row in enumerate(rows):
+            y = top + r * height
+            for c, text in enumerate(row):
+                draw.text((columns[c] + 18, y + 30), text, fill="black", font=bold if r == 0 else font)
+        for x in columns:
+            draw.line([(x, top), (x, top + len(rows) * height)], fill="black", width=3)
+        for r in range(len(rows) + 1):
+            draw.line([(columns[0], top + r * height), (columns[-1], top + r * height)], fill="black", width=3)
+
+    table(200, [250, 1200, 2230], [["UBND XÃ TÂN LẬP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                                   ["Số: 12/KH-UBND", "Tân Lập, ngày 02 tháng 3 năm 2023"]])
+    draw.text((250, 600), "Ủy ban nhân dân xã đề ra các chỉ tiêu năm 2023 như sau:", fill="black", font=font)
+    table(800, [250, 380, 1180, 1700, 2230], [
+        ["TT", "Nội dung", "Kết quả năm 2022", "Chỉ tiêu năm 2023"],
+        ["1", "Nhà Đại đoàn kết xây mới", "24 nhà", "30 nhà"],
+        ["2", "Tỷ lệ hộ nghèo toàn xã", "4,12%", "dưới 3,5%"],
+        ["3", "Hộ nghèo được hỗ trợ sinh kế", "96 hộ", "từ 100 hộ trở lên"]])
+    return page
+
+
+@pytest.mark.parametrize("style", [ScanStyle(dpi=200, skew=0.8, blur=0.5, noise=4, jpeg_quality=60),
+                                   ScanStyle(dpi=150, skew=-1.1, blur=0.7, noise=5, jpeg_quality=40)])
+def test_a_ruled_table_on_a_scan_is_read_a_row_a_line_and_a_ruled_header_as_columns(pool, style):
+    """A scan's rules give the grid, as a PDF's drawn edges do: each row of a table of three columns or more
+    is one line, its cells joined by " | " (OCR's reading of the rules as "|" left out); a header laid out
+    as a two-column ruled table is still read column by column."""
+    import random
+
+    from tests.scanmaker import _degrade
+
+    lines = pool.submit(_degrade(_page_with_tables(), style, random.Random(7)), 1).result().lines
+    rows = [line for line in lines if line.count(" | ") == 3]
+    spaceless = [["".join(cell.split()) for cell in row.split(" | ")[1:]] for row in rows]  # (a blur joins words)
+    assert spaceless == [["".join(cell.split()) for cell in row] for row in [
+        ["Nội dung", "Kết quả năm 2022", "Chỉ tiêu năm 2023"], ["Nhà Đại đoàn kết xây mới", "24 nhà", "30 nhà"],
+        ["Tỷ lệ hộ nghèo toàn xã", "4,12%", "dưới 3,5%"], ["Hộ nghèo được hỗ trợ sinh kế", "96 hộ", "từ 100 hộ trở lên"]]]
+    assert "UBND XÃ TÂN LẬP" in lines and not any("CỘNG HÒA" in line and " | " in line for line in lines)

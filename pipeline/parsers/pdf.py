@@ -39,10 +39,8 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfplumber.utils import extract_words, line_to_edge
 
-from extractors.parse.marks import NOI_NHAN, QUOC_HIEU, authority_match
-from extractors.vntext import fold
 from models.document import TEXT_LAYER, DocumentText, PageText, Word
-from pipeline import legacy, preprocess
+from pipeline import legacy, preprocess, tables
 from pipeline.errors import InputError
 from pipeline.layout import reading_order
 from pipeline.options import Options
@@ -250,44 +248,15 @@ def text_layer_page(page, number: int) -> tuple[PageText | None, str]:
     return PageText(number, lines, TEXT_LAYER, float(page.width), float(page.height), words), verdict.reason
 
 
-# A ruled table is read row by row, its cells joined by " | " (as Word tables and the body's table rows are):
-# read by position as text, a table's columns would pass for the two columns of a header or footer. A
-# table of two columns is taken only with this many rows: a ruled header or footer has one or two; and
-# only a grid with text in two cells or more of most rows, and in most of its cells, is a table.
-_TWO_COLUMN_TABLE_ROWS = 3
-_FILLED_SHARE = 0.6
-
-
 def _table_rows(page, words: list[Word]) -> list[Word]:
-    """`words` with each ruled table's words replaced by one word per row ("1 | Tỷ lệ … | từ 98% trở lên")
-    spanning the table's width, so that the reading order keeps the row together and stops any column
-    region at it."""
+    """`words` with each ruled table's words replaced by one word per row (pipeline.tables)."""
     for table in _ruled_tables(page):
-        width = max(len(row.cells) for row in table.rows)
-        if width < 2 or width == 2 and len(table.rows) < _TWO_COLUMN_TABLE_ROWS:
-            continue
-        x0, top, x1, bottom = table.bbox
-        inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
-        cells = [[_cell_text(cell, inside) for cell in row.cells if cell is not None] for row in table.rows]
-        if any(_lays_out_header_or_footer(c) for row in cells for c in row):
-            continue  # a header or footer drawn as a ruled table: its columns are read as columns
-        filled = sum(bool(c) for row in cells for c in row)
-        if (sum(sum(bool(c) for c in row) >= 2 for row in cells) < max(2, len(cells) / 2)
-                or filled < _FILLED_SHARE * sum(len(row) for row in cells)):
-            continue  # rules drawn under or around running text (underlines, shading): no table
-        rows = [Word(" | ".join(row_cells), x0, row.bbox[1], x1, row.bbox[3])
-                for row, row_cells in zip(table.rows, cells) if any(row_cells)]
-        taken = {id(w) for w in inside}
-        words = [w for w in words if id(w) not in taken] + rows
+        rows = [(row.bbox, [cell for cell in row.cells if cell is not None]) for row in table.rows]
+        words = tables.rows_as_words(words, table.bbox, rows)
     return words
 
 
 _WHITE = ((1,), (1, 1, 1), [1], [1, 1, 1], 1)
-
-
-def _lays_out_header_or_footer(cell: str) -> bool:
-    """A cell holding the quốc hiệu, "Nơi nhận" or a signing authority: the table lays out a header or footer."""
-    return bool(QUOC_HIEU.search(fold(cell)) or NOI_NHAN.match(fold(cell)) or authority_match(cell))
 
 
 def _ruled_tables(page) -> list:
@@ -303,21 +272,6 @@ def _ruled_tables(page) -> list:
         return []
     return page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                              "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal})
-
-
-def _cell_text(cell: tuple[float, float, float, float], words: list[Word]) -> str:
-    """A cell's words in reading order: lines top to bottom (a word starts a line when it lies below the
-    line's middle), each left to right."""
-    x0, top, x1, bottom = cell
-    held = sorted((w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom),
-                  key=lambda w: w.top)
-    lines: list[list[Word]] = []
-    for w in held:
-        if lines and w.top < (lines[-1][0].top + lines[-1][0].bottom) / 2:
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-    return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0))
 
 
 def pdfium_text_page(path: Path, number: int) -> tuple[PageText | None, str]:
