@@ -73,7 +73,9 @@ WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_
         "48_tb_ubnd_xa_tiem_phong", "51_hd_so_gddt_he_duoi_nuoc", "53_kh_cdn_y_te_lao_dong_gioi",
         "55_kh_dang_uy_xa_chuyen_doi_so", "59_cv_ubnd_huyen_nong_thon_moi", "60_kh_thpt_khuyen_hoc_rung_chuong",
         "61_kh_cdn_y_te_dak_lak_hai_long", "64_qd_cao_dang_olympic_tin_hoc", "65_ctr_doan_khoi_hoc_tap_bac",
-        "68_hd_so_gddt_hue_ke_chuyen_bac")
+        "68_hd_so_gddt_hue_ke_chuyen_bac",
+        "70_khlt_so_ldtbxh_ldld_binh_phuoc", "71_tt_dang_uy_phuong_tet_at_ty", "72_qd_quy_che_hoi_luat_gia_binh_dinh",
+        "75_tb_cd_truong_dh_spkt_hoi_thi_giang_vien")
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,10 @@ SCANS = {
     "63_tb_ubnd_xa_tong_ve_sinh": ScanPlan(dpi=150, skew=1.2, blur=0.7, noise=5, speckle=0.0004, seal=True),
     "66_bc_mttq_huyen_vi_nguoi_ngheo": ScanPlan(dpi=200, skew=0.8, blur=0.5, noise=3, speckle=0.0003, seal=False),
     "67_ttr_cdcs_benh_vien_hoi_thao": ScanPlan(dpi=150, skew=-1.4, blur=0.6, noise=4, speckle=0.0005, seal=True),
+    "69_lkg_hoi_chu_thap_do_yen_bai": ScanPlan(dpi=200, skew=-1.1, blur=0.6, noise=4, speckle=0.0004, seal=True),
+    "73_bc_cd_vien_chuc_ha_tinh_phuong_huong": ScanPlan(dpi=150, skew=0.9, blur=0.7, noise=5, speckle=0.0004, seal=False),
+    "74_cv_ldld_quan_long_bien_phuc_dap": ScanPlan(dpi=200, skew=1.3, blur=0.5, noise=3, speckle=0.0003, seal=True),
+    "76_kh_cdcs_agribank_dak_lak_thi_dua": ScanPlan(dpi=150, skew=-0.7, blur=0.6, noise=4, speckle=0.0005, seal=True),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150

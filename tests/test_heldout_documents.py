@@ -73,6 +73,11 @@ viên" ratio, a UBND xã thông báo whose timetable is no phases, a college quy
 chương trình ("Đợt thi đua thứ nhất"), an MTTQ báo cáo whose table sets results beside next year's chỉ
 tiêu, a hospital CĐCS tờ trình and a Sở GD&ĐT hướng dẫn signed "GIÁM ĐỐC" alone; four as .docx (and .doc),
 four as scans. Its money targets in "triệu/tỷ đồng" were restated in đồng after, as 53–60's.
+A ninth batch, 69–76, was written blind after 61–68's rules: a Hội Chữ thập đỏ lời kêu gọi, a kế hoạch
+liên tịch of a Sở and an LĐLĐ (two issuers, two signing blocks), a Đảng ủy phường thông tri, a Quyết
+định issuing a Quy chế (appended, its limits no targets), a Công đoàn Viên chức báo cáo with "Phương
+hướng", an LĐLĐ quận công văn "phúc đáp", a university Công đoàn thông báo, and a bank CĐCS kế hoạch with
+a targets table and "Đợt 1 (quý I)"; four as .docx and .doc, four as scans.
 Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
@@ -101,7 +106,9 @@ MEASURED = {
     (37, "pdf"): 0.998, (37, "docx"): 0.997, (37, "scan"): 0.992, (37, "badscan"): 0.936,  # 0.994, 0.997, 0.953, 0.928
     (45, "pdf"): 0.984, (45, "docx"): 0.980, (45, "scan"): 0.974, (45, "badscan"): 0.933,  # 0.934, 0.936, 0.932, 0.941
     (53, "pdf"): 0.999, (53, "docx"): 0.998, (53, "scan"): 1.000, (53, "badscan"): 0.977,  # 0.929, 0.940, 0.969, 0.851
-    (61, "pdf"): 0.986, (61, "docx"): 0.983, (61, "scan"): 0.960, (61, "badscan"): 0.911,  # 0.945, 0.961, 0.938, 0.890
+    (61, "pdf"): 0.986, (61, "docx"): 0.983, (61, "scan"): 0.981, (61, "badscan"): 0.918,  # 0.945, 0.961, 0.938, 0.890
+    (69, "pdf"): 0.914, (69, "docx"): 0.974, (69, "doc"): 0.974, (69, "scan"): 0.849,
+    (69, "badscan"): 0.724,  # when written
     # Word 97 .doc files saved by LibreOffice from each .docx (read through antiword), made after the rules
     # of 45–60 (61–68's with the batch, when written 0.961):
     (1, "doc"): 1.000, (13, "doc"): 1.000, (21, "doc"): 1.000, (29, "doc"): 1.000, (37, "doc"): 0.997,
@@ -112,7 +119,7 @@ MEASURED = {
 }
 FLOORS = {key: math.floor(round((score - 0.03) * 20, 6)) / 20 for key, score in MEASURED.items()}
 BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 37), 37: range(37, 45),
-           45: range(45, 53), 53: range(53, 61), 61: range(61, 69)}
+           45: range(45, 53), 53: range(53, 61), 61: range(61, 69), 69: range(69, 77)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -160,9 +167,9 @@ def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options,
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 68 and names == set(golds)
+    assert len(names) == 76 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 31 and len(inputs("scan")) == 31 and set(inputs("badscan")) == set(inputs("scan"))
+    assert len(inputs("docx")) == 35 and len(inputs("scan")) == 35 and set(inputs("badscan")) == set(inputs("scan"))
     assert set(inputs("doc")) == set(inputs("docx"))
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():  # GOLD.md: `phases` is left out where it is unclear whether there are any
