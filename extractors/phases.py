@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from extractors.parse import Item
-from extractors.vntext import DateParts, date_at, fold, fold_same_length, squash
+from extractors.vntext import DateParts, date_at, fold, fold_same_length, iso_date, squash
 from models.record import Phase
 
 _ORDINALS = r"thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)"
@@ -29,7 +29,7 @@ _NUMERALS = r"mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
 _ROUNDS = r"so khao|chung khao|chung ket|ban ket|so loai|loai|cap truong|cap huyen|cap tinh|cap quoc gia"
 _LABEL = re.compile(
     rf"^(?:dot|giai doan|vong)(?:\s+thi dua)?\s+(?:\d{{1,2}}|[ivx]{{1,4}}|{_ORDINALS}|{_NUMERALS}|{_ROUNDS})"
-    r"(?=\s*[:;.(\-–—,]|\s+(?:tu|bat dau|ke tu|trong|tien hanh|dien ra|vao)\b|\s*$)"
+    r"(?=\s*[:;.(\-–—,]|\s+(?:tu|bat dau|ke tu|trong|tien hanh|dien ra|vao|du kien)\b|\s*$)"
 )
 # "Giai đoạn 2021 – 2023:": a stage named by its years, a phase only when the document has two or more
 # (one such line is the period the whole document covers)
@@ -61,6 +61,11 @@ def _range(text: str, year: int | None = None) -> tuple[str | None, str | None]:
     the label without "từ" ("Đợt 4: 20/12/2023 - 25/12/2023").
     """
     f = fold_same_length(text)
+    quarters = _QUARTERS.match(f)
+    if quarters and (quarters.group(3) or year):  # "Đợt 1 (quý I)", "(quý II và quý III)", "quý I/2019"
+        first, last = _QUARTER[quarters.group(1)], _QUARTER[quarters.group(2) or quarters.group(1)]
+        in_year = int(quarters.group(3) or year)
+        return iso_date(in_year, 3 * first - 2), iso_date(in_year, 3 * last)
     deadline = re.match(r"\s*[:.\-–—]?\s*(?:hoan thanh\s+)?(?:truoc|cham nhat|han chot)\s+(?:ngay\s+)?", f)
     if deadline:  # "Vòng sơ khảo: trước ngày 15/10": the phase ends by then
         end = date_at(f, deadline.end())
@@ -68,7 +73,7 @@ def _range(text: str, year: int | None = None) -> tuple[str | None, str | None]:
     # "từ …", an opening bracket, or a date right after the label ("Vòng chung kết: ngày 20/4/2019",
     # "sáng ngày 17/11/2018")
     for m in re.finditer(r"\btu\s+|^\s*\(\s*|^\s*[:.\-–—]?\s*"
-                         r"(?:(?:(?:tien hanh\s+)?(?:vao|trong)|dien ra(?:\s+vao)?|sang|chieu|toi)\s+)?", f):
+                         r"(?:(?:(?:tien hanh\s+|du kien\s+)?(?:vao|trong)|dien ra(?:\s+vao)?|du kien|sang|chieu|toi)\s+)?", f):
         pos = m.end()
         years = _YEAR_SPAN.match(f, pos)
         if years:
@@ -101,6 +106,13 @@ def _range(text: str, year: int | None = None) -> tuple[str | None, str | None]:
             start.month = end.month  # "từ ngày 15 đến 20/10/2018": the first day is in the end's month
         return (_iso(start, year) if start else None), (_iso(end, year) if end else None)
     return None, None
+
+
+# "(quý I)", "(quý II và quý III)", ": quý IV/2019": a phase of whole quarters, in the document's year
+# unless printed with one
+_QUARTERS = re.compile(r"\s*[:(]?\s*quy\s+(iv|i{1,3})\b(?:\s*(?:va|den|-|–)\s*(?:quy\s+)?(iv|i{1,3})\b)?"
+                       r"(?:\s*/\s*|\s+nam\s+)?((?:19|20)\d\d)?")
+_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
 def _iso(date: DateParts, year: int | None) -> str | None:

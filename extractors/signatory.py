@@ -163,12 +163,16 @@ def extract_signatory(footer: list[str]) -> Signatory:
             if title is None and body is not None and _body_remainder(tail, k):
                 body = f"{body} {squash(tail[k])}"  # "TM. BAN THƯỜNG VỤ HUYỆN" / "ĐOÀN" / "BÍ THƯ"
                 continue
+            if title is None and tail[k].isupper() and not person_name(tail[k]) and not _authority_at(tail[k]):
+                continue  # the agency a joint plan's block names ("KT. GIÁM ĐỐC" / "SỞ LAO ĐỘNG …" / "PHÓ GIÁM ĐỐC")
             remainder = _title_remainder(tail, k, title) if title else None
             if remainder is not None:
                 title = f"{title} {squash(tail[remainder])}"  # "TRƯỞNG PHÒNG VIỆC LÀM - AN" / "TOÀN LAO ĐỘNG"
             break
         if title is None and authority == "Q.":
             title = after or None
+        elif title is None and len(block) > 1 and _marker(last_m) == "Q." and after:
+            title = squash(tail[last_i]).strip(" :|")  # "TL. BAN THƯỜNG VỤ" / "Q. CHÁNH VĂN PHÒNG": acting, as printed
         start = last_i + 1
         name = _name_after(tail, start)
         while name and title and name in title:  # the end of a wrapped chức vụ, not the name

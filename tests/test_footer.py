@@ -142,6 +142,17 @@ def test_a_wrapped_chuc_vu_read_across_the_other_column():
     assert extract_signatory(footer) == Signatory("TUQ.", None, "TRƯỞNG PHÒNG NÔNG NGHIỆP VÀ PTNT", "Nguyễn Đình Khoa")
 
 
+def test_a_joint_plans_block_names_its_agency_between_the_authority_and_the_title():
+    footer = ["- Lưu: VT SLĐTBXH, VT LĐLĐ.", "KT. GIÁM ĐỐC", "SỞ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI", "PHÓ",
+              "GIÁM ĐỐC", "Nguyễn Thị Hồng Phương Thảo"]
+    assert extract_signatory(footer) == Signatory("KT.", None, "PHÓ GIÁM ĐỐC", "Nguyễn Thị Hồng Phương Thảo")
+
+
+def test_an_acting_title_under_a_delegation_is_the_title_as_printed():
+    assert sig("TL. BAN THƯỜNG VỤ\nQ. CHÁNH VĂN PHÒNG\nĐỗ Thị Thu Trang\n") == Signatory(
+        "TL.", "BAN THƯỜNG VỤ", "Q. CHÁNH VĂN PHÒNG", "Đỗ Thị Thu Trang")
+
+
 @pytest.mark.parametrize("printed, name", [("Thượng tá Lò Văn Thiết", "Lò Văn Thiết"),
                                            ("Đại úy Phạm Văn Nam", "Phạm Văn Nam"),
                                            ("ThS. Lê Thanh Tùng", "Lê Thanh Tùng"),
@@ -159,6 +170,7 @@ def test_a_rank_or_degree_before_the_name_is_not_part_of_it(printed, name):
     ("Phạm Văn", True), ("Nguyễn", False), ("Ban Chấp Hành Công Đoàn", False),
     # a family name that folds like a title word, told apart by its tone marks
     ("Trương Công Định", True), ("Chu Văn An", True), ("Trưởng Phòng", False), ("Chủ Tịch", False),
+    ("H' Nhí Niê", True), ("Y Bhiăm Niê", True),
 ])
 def test_person_names(line, ok):
     assert is_person_name(line) is ok

@@ -198,3 +198,14 @@ def test_a_roman_one_among_arabic_numbers_is_an_ocr_misread_one():
     assert phases(text) == [("Đợt 1", "2022-04-01", "2022-04-30"), ("Đợt 2", "2022-06-01", "2022-06-30")]
     roman = "Đợt I: từ ngày 01/4 đến ngày 30/4/2022, rà soát.\nĐợt II: từ ngày 01/6 đến ngày 30/6/2022, cao điểm."
     assert [label for label, _, _ in phases(roman)] == ["Đợt I", "Đợt II"]
+
+
+def test_waves_by_quarter_and_a_round_expected_in_a_month():
+    text = ("Đợt 1 (quý I): thi đua nước rút huy động vốn dịp Tết.\n"
+            "Đợt 2 (quý II và quý III): thi đua tăng trưởng dư nợ cho vay.\n"
+            "Đợt 3 (quý IV/2019): thi đua về đích.\n"
+            "Vòng chung khảo dự kiến tháng 11/2024: thí sinh trình bày trực tiếp bài giảng.")
+    from extractors.parse import parse_lines
+    assert [(p.label, p.start, p.end) for p in extract_phases(parse_lines(text.splitlines()).body, 2018)] == [
+        ("Đợt 1", "2018-01", "2018-03"), ("Đợt 2", "2018-04", "2018-09"), ("Đợt 3", "2019-10", "2019-12"),
+        ("Vòng chung khảo", "2024-11", "2024-11")]

@@ -81,7 +81,7 @@ BULLET = re.compile(r"^\s*(?:[-+•–—●○▪■□➢➤✓∙·]|\*+)\s*"
 
 # what OCR leaves around a typed name: seal specks read as punctuation ("Nguyễn Thị Thu Hiền :")
 _NAME_JUNK = " .,;:'`‘’_-|"
-_SYLLABLE = re.compile(r"^[^\W\d_][^\W\d_]{0,6}$")
+_SYLLABLE = re.compile(r"^[^\W\d_](?:[^\W\d_]{0,6}|['’])$")  # and the "H'", "K'" of Ê Đê, Cơ Ho names
 _NOT_NAME_WORDS = frozenset("so phong ban truong cong uy hoi lien ngay thang nam noi kinh tong chu pho giam".split())
 
 
