@@ -311,6 +311,16 @@ def test_the_blanks_underline_ocr_read_after_the_symbol_is_no_part_of_it(line, s
     assert find_number([line])[1] == symbol
 
 
+def test_ocr_misreads_in_a_scanned_header_vv_a_stray_quote_and_a_speck():
+    h = header("LĐLĐ QUẬN LONG BIÊN\nSố: 125 /CV-LĐLĐ\nVWw phúc đáp Công văn số 14/CĐCS-VH\nngày 08/3/2023 của CĐCS Công ty\n"
+               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLong Biên, ngày 20 tháng 3 năm 2023\nKính gửi: Ban Chấp hành CĐCS\n")
+    assert h.subject == "phúc đáp Công văn số 14/CĐCS-VH ngày 08/3/2023 của CĐCS Công ty"
+    h = header("CĐCS AGRIBANK CHI NHÁNH TỈNH ĐẮK LẮK\nSố: 03/KH-CĐCS\nBuôn Ma Thuột, ngày 15 tháng 01 năm 2018\nKẾ HOẠCH\n"
+               "_ “Tổ chức phong trào thi đua “Tăng trưởng tín dụng xanh, huy động\nvốn dân cư” năm 2018\n"
+               "Cặn cứ:Chương trình công tác số 01/CTr-CĐNHNo ngày 05/01/2018 của Ban Thường vụ Công đoàn Ngân hàng\n")
+    assert h.subject == "“Tổ chức phong trào thi đua “Tăng trưởng tín dụng xanh, huy động vốn dân cư” năm 2018"
+
+
 def test_wrapped_title_line_starting_with_a_capital_continues_the_title():
     h = header("""
 HỘI LHPN HUYỆN ĐÔNG ANH

@@ -40,7 +40,9 @@ _PARTY_SYMBOL = re.compile(r"^(?:[-–]|[:.](?=\s*[^\W\d_]))\s*(?P<sym>[^\s,;|/]
 # Nghị định 30's mixed-case abbreviations of a tên loại (Tờ trình, Chương trình, Quy định) read with the
 # hyphen before the issuer's abbreviation lost: "TTrCĐCS" is "TTr-CĐCS".
 _LOST_HYPHEN = re.compile(r"^(TTr|CTr|QyĐ)(?=[A-ZĐ])")
-_VV = re.compile(r"^\W{0,2}[vy]\s*[/.|]\s*[vwy]\b\s*[:.]?\s*")  # "V/v", "V/V", OCR's "V/w", "V.v"
+# "V/v", "V/V", OCR's "V/w", "V.v", and the slash read as a letter before a lower-case word ("VWw phúc đáp",
+# "Vlv tổ chức")
+_VV = re.compile(r"^\W{0,2}[vy]\s*(?:[/.|]|[wl1i](?=[vw]\s+[a-z]))\s*[vwy]\b\s*[:.]?\s*")
 _VE_VIEC = re.compile(r"^\W{0,2}ve\s+viec\b\s*[:.]?\s*")
 _WEB_DATE = re.compile(r"^\W*ngay\s*(?:dang|ban\s*hanh|xuat\s*ban|cap\s*nhat)\s*:?\s*(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})")
 
@@ -345,6 +347,8 @@ def _follows_subject(parts: list[str], line: str, upper_title: bool, full_width:
     body_next = bool(next_line) and _starts_body(next_line)
     if _is_other_part(line, type_ends=not body_next) or len(line) > 160 or prev.rstrip().endswith((".", ":", ";")):
         return False
+    if _STRONG_OPENER.match(fold_same_length(line)):
+        return False  # "Căn cứ …" opens the body even under a quotation OCR left open ("“Tổ chức …")
     if _continues(line) or _open_quote(" ".join(parts)) or _title_period(line):
         return True
     if opens_body(line):
@@ -423,7 +427,7 @@ def _title_subject(lines: list[str], i: int, doc_type: str, rest: str,
             upper_title = _is_upper(nxt)
         parts.append(nxt)
         j += 1
-    subject = squash(" ".join(parts)).rstrip(" .;:") or None
+    subject = squash(" ".join(parts)).rstrip(" .;:").lstrip(" _|~") or None  # (OCR's specks before it)
     return doc_type, subject, j
 
 
