@@ -104,6 +104,7 @@ _UNIT_STOP = {
     "xuống", "hằng năm", "hàng năm", "mỗi năm", "tốt", "khác", "này", "đó", "nữa", "trở", "nhận",
 }
 _UNIT_STOP_FOLDED = {fold(w) for w in _UNIT_STOP}
+_WAGE_DAYS = {"ngay luong", "ngay cong"}
 _TIME_WORDS = {"nam", "thang", "ngay", "tuan", "quy", "nam hoc"}
 # money as printed after the number (and its "triệu", "tỷ", "nghìn"): "đồng", "đồng/người/tháng", "VNĐ";
 # not the words for people that start with the syllable "đồng" ("05 đồng chí", "đồng nghiệp", "đồng bào")
@@ -200,6 +201,8 @@ def _with_diacritics(unit: str) -> str:
 # only up to the next number ("100% CĐCS có từ 30 đoàn viên trở lên …": the 30 says which CĐCS,
 # the 100% has no bound). Negated words come before the words they negate ("không dưới" is >=).
 _COMPARATOR_WORDS = [
+    ("before", r"\bdat va vuot(?:\s+chi tieu)?", ">="),  # "đạt và vượt chỉ tiêu 5 tỷ đồng": at least
+    ("after", r"\bdat va vuot\b", ">="),  # "300 đoàn viên, đạt và vượt chỉ tiêu …"
     ("before", r"\bkhong\s+(?:duoi|it hon|thap hon)", ">="),
     ("before", r"\bkhong\s+(?:qua|vuot qua|nhieu hon|cao hon|lon hon|tren)", "<="),
     ("before", r"\b(?:it nhat|toi thieu)", ">="),
@@ -278,6 +281,10 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
     unit = "%" if m.group("pct") else cells[unit_at] if unit_at is not None else None
     if not unit or len(unit) > 40:
         return None
+    multiplier = re.match(r"(trieu|nghin|ngan|ty)\s+(dong\b.*)", fold(unit))
+    if multiplier:  # a column in "tỷ đồng": the value in đồng, as in running text
+        value *= _MULTIPLIERS[multiplier.group(1)]
+        unit = unit[len(unit) - len(multiplier.group(2)):]
     if unit != "%" and unit[:1].isupper() and unit[1:2].islower():
         unit = unit[0].lower() + unit[1:]  # "Đoàn viên" in its column is the unit "đoàn viên"
     return Target(text=f"{what}: {cell}", value=value, comparator=comparator, unit=unit, metric=None)
@@ -391,6 +398,8 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
     first = head.split()[0]
     if first in _EVENTS_COUNTED and len(head.split()) > 1:  # "01 buổi tọa đàm", "02 đợt ra quân": events
         return " ".join(_words_after(after, 3)), value
+    if " ".join(head.split()[:2]) in _WAGE_DAYS:  # "01 ngày lương", "02 ngày công": a day's pay or work
+        return " ".join(unit.split()[:2]), value
     if head in _NOT_A_UNIT or first in _NOT_A_UNIT or " ".join(head.split()[:2]) in _NOT_A_UNIT:
         if first != "tuoi" or not _REACHES.search(before_f):  # "tuổi thọ bình quân đạt 75 tuổi"
             return None, value

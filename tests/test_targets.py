@@ -472,3 +472,18 @@ def test_a_bound_that_scopes_what_is_counted_sets_no_goal():
             "chưa thành lập tổ chức công đoàn.")
     assert triples("I. TÌNH HÌNH\n" + line) == []
     assert triples("I. TÌNH HÌNH\n- Các đơn vị kết nạp mới ít nhất 30 đoàn viên.") == [(30, ">=", "đoàn viên")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Mỗi cán bộ, hội viên ủng hộ ít nhất 01 ngày lương hoặc thu nhập.", (1, ">=", "ngày lương")),
+    ("- Các cấp Hội phấn đấu vận động đạt và vượt chỉ tiêu 5 tỷ đồng do Ban Thường vụ giao.", (5000000000, ">=", "đồng")),
+])
+def test_a_days_wage_and_reaching_and_passing_a_quota(line, expected):
+    assert triples("II. CHỈ TIÊU\n" + line) == [expected]
+
+
+def test_a_table_column_in_ty_dong_gives_the_value_in_dong():
+    from extractors.targets import _table_row_target
+
+    row = _table_row_target("Dư nợ cho vay nông nghiệp sạch | tỷ đồng | tối thiểu 850")
+    assert (row.value, row.comparator, row.unit) == (850000000000, ">=", "đồng")
