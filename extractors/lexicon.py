@@ -135,6 +135,12 @@ quan kim lac nghiem phung truong chau lieu diep au bach be cu dam dong giap han 
 nham ninh phi phuong quang son tan thang tiet tu uong van vien yen ton thieu hoa ong sam cam ma nhu
 """.split())
 
+# The collectives documents are most often signed for, as printed: OCR's misreading of one ("BAN THƯƠNG VỤ",
+# "BẠN CHẤP HÃNH") is given this spelling.
+COLLECTIVE_NAMES = (
+    "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "BAN THƯỜNG TRỰC", "ỦY BAN NHÂN DÂN", "BAN GIÁM HIỆU", "ĐẢNG ỦY", "CHI ỦY",
+    "BAN CHỈ ĐẠO", "BAN TỔ CHỨC", "HỘI ĐỒNG NHÂN DÂN", "ĐOÀN CHỦ TỊCH", "THƯỜNG TRỰC", "BAN CHẤP HÀNH CÔNG ĐOÀN",
+)
 # The collectives a document is signed for ("TM. BAN THƯỜNG VỤ", "TL. BAN THƯỜNG VỤ"), folded.
 COLLECTIVES = re.compile(r"^(?:ban|uy ban|hoi dong|thuong truc|doan chu tich|dang uy|chi uy|chi bo|tap the)\b")
 # What may stand before a signer's name: academic degrees and titles ("ThS. Lê Văn Hải") and the ranks of

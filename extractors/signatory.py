@@ -18,9 +18,10 @@ Hà"), and a document may have no signature text at all (everything null).
 from __future__ import annotations
 
 import re
+import unicodedata
 from difflib import SequenceMatcher
 
-from extractors.lexicon import AUTHORITIES, COLLECTIVES, OFFICES, TITLE_WORDS
+from extractors.lexicon import AUTHORITIES, COLLECTIVE_NAMES, COLLECTIVES, OFFICES, TITLE_WORDS
 from extractors.parse.marks import NOI_NHAN, authority_match, is_person_name, person_name
 from extractors.vntext import fold_same_length, squash
 from models.record import Signatory
@@ -178,7 +179,7 @@ def extract_signatory(footer: list[str]) -> Signatory:
         while name and title and name in title:  # the end of a wrapped chức vụ, not the name
             start = next(k for k in range(start, len(tail)) if person_name(tail[k]) == name) + 1
             name = _name_after(tail, start)
-        return Signatory(authority=authority, body=body, title=title, name=name)
+        return Signatory(authority=authority, body=_collective(body), title=title, name=name)
     # no authority: a chức vụ line followed by a typed name
     for i in range(len(tail) - 1, -1, -1):
         title = office_title(tail[i])
@@ -229,6 +230,25 @@ def _body_remainder(lines: list[str], k: int) -> bool:
     line = lines[k].strip()
     return (line.isupper() and len(line.split()) <= _BODY_REMAINDER_WORDS and not person_name(line)
             and k + 1 < len(lines) and _title_at(lines, k + 1) is not None)
+
+
+_COLLECTIVE_BY_FOLD = {fold_same_length(c.lower()): c for c in COLLECTIVE_NAMES}
+_COLLECTIVE_LENGTH_SLACK = 2  # letters OCR may add or drop in a collective's name
+
+
+def _collective(body: str | None) -> str | None:
+    """The collective as printed; one OCR misread ("BAN THƯƠNG VỤ", "BẠN CHẤP HÃNH", "BAN THƯỜNG vụ") in the
+    spelling of the known collective it reads as, when it is in capitals."""
+    if not body or sum(c.isupper() for c in body) < sum(c.islower() for c in body):
+        return body
+    folded = fold_same_length(body.lower())
+    best = max(_COLLECTIVE_BY_FOLD, key=lambda c: SequenceMatcher(None, folded, c).ratio())
+    if abs(len(folded) - len(best)) > _COLLECTIVE_LENGTH_SLACK or SequenceMatcher(None, folded, best).ratio() < _OCR_SIMILAR:
+        return body  # another collective ("BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ")
+    known = _COLLECTIVE_BY_FOLD[best]
+    # the same letters in another tone placement ("UỶ BAN" for "ỦY BAN") are as printed, not a misreading
+    same_marks = sorted(unicodedata.normalize("NFD", body)) == sorted(unicodedata.normalize("NFD", known))
+    return body if same_marks else known
 
 
 def _marker(m: re.Match[str]) -> str:

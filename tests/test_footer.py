@@ -153,6 +153,13 @@ def test_an_acting_title_under_a_delegation_is_the_title_as_printed():
         "TL.", "BAN THƯỜNG VỤ", "Q. CHÁNH VĂN PHÒNG", "Đỗ Thị Thu Trang")
 
 
+@pytest.mark.parametrize("read, body", [("BAN THƯƠNG VỤ", "BAN THƯỜNG VỤ"), ("BẠN CHẤP HÃNH", "BAN CHẤP HÀNH"),
+                                        ("BAN THƯỜNG vụ", "BAN THƯỜNG VỤ"), ("UỶ BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN"),
+                                        ("BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ", "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ")])
+def test_a_collective_ocr_misread_is_given_its_spelling(read, body):
+    assert sig(f"TM. {read}\nCHỦ TỊCH\nMai Xuân Thưởng\n").body == body
+
+
 @pytest.mark.parametrize("printed, name", [("Thượng tá Lò Văn Thiết", "Lò Văn Thiết"),
                                            ("Đại úy Phạm Văn Nam", "Phạm Văn Nam"),
                                            ("ThS. Lê Thanh Tùng", "Lê Thanh Tùng"),
