@@ -487,3 +487,9 @@ def test_a_table_column_in_ty_dong_gives_the_value_in_dong():
 
     row = _table_row_target("Dư nợ cho vay nông nghiệp sạch | tỷ đồng | tối thiểu 850")
     assert (row.value, row.comparator, row.unit) == (850000000000, ">=", "đồng")
+
+
+def test_classes_counted_and_a_rate_only_reached_so_far():
+    assert triples("III. NHIỆM VỤ\na) Mỗi huyện tổ chức tối thiểu 02 lớp dạy bơi an toàn miễn phí cho học sinh.") == [
+        (2, ">=", "lớp")]
+    assert triples("I. TÌNH HÌNH\nTuy nhiên, tỷ lệ tiêm phòng dại cho chó, mèo mới đạt 71%, nhiều hộ còn thả rông.") == []
