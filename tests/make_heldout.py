@@ -75,7 +75,9 @@ WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_
         "61_kh_cdn_y_te_dak_lak_hai_long", "64_qd_cao_dang_olympic_tin_hoc", "65_ctr_doan_khoi_hoc_tap_bac",
         "68_hd_so_gddt_hue_ke_chuyen_bac",
         "70_khlt_so_ldtbxh_ldld_binh_phuoc", "71_tt_dang_uy_phuong_tet_at_ty", "72_qd_quy_che_hoi_luat_gia_binh_dinh",
-        "75_tb_cd_truong_dh_spkt_hoi_thi_giang_vien")
+        "75_tb_cd_truong_dh_spkt_hoi_thi_giang_vien",
+        "77_qd_cd_cao_su_phu_rieng_khen_thuong", "78_kh_cdn_nong_nghiep_long_an_doi_song",
+        "81_tb_ldld_thi_xa_phu_my_ket_luan", "84_ctr_huyen_doan_chu_se_phoi_hop_y_te")
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,10 @@ SCANS = {
     "73_bc_cd_vien_chuc_ha_tinh_phuong_huong": ScanPlan(dpi=150, skew=0.9, blur=0.7, noise=5, speckle=0.0004, seal=False),
     "74_cv_ldld_quan_long_bien_phuc_dap": ScanPlan(dpi=200, skew=1.3, blur=0.5, noise=3, speckle=0.0003, seal=True),
     "76_kh_cdcs_agribank_dak_lak_thi_dua": ScanPlan(dpi=150, skew=-0.7, blur=0.6, noise=4, speckle=0.0005, seal=True),
+    "79_hd_so_y_te_tien_giang_sot_xuat_huyet": ScanPlan(dpi=200, skew=1.1, blur=0.6, noise=4, speckle=0.0003, seal=True),
+    "80_cv_phong_vhtt_nghi_son_quoc_khanh": ScanPlan(dpi=150, skew=-1.3, blur=0.7, noise=5, speckle=0.0004, seal=True),
+    "82_kh_bcd_de_an_06_luong_son": ScanPlan(dpi=200, skew=0.8, blur=0.5, noise=3, speckle=0.0003, seal=True),
+    "83_bc_hoi_khuyen_hoc_xa_quynh_hong": ScanPlan(dpi=150, skew=-0.9, blur=0.6, noise=4, speckle=0.0005, seal=False),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150

@@ -78,6 +78,12 @@ liên tịch of a Sở and an LĐLĐ (two issuers, two signing blocks), a Đản
 định issuing a Quy chế (appended, its limits no targets), a Công đoàn Viên chức báo cáo with "Phương
 hướng", an LĐLĐ quận công văn "phúc đáp", a university Công đoàn thông báo, and a bank CĐCS kế hoạch with
 a targets table and "Đợt 1 (quý I)"; four as .docx and .doc, four as scans.
+A tenth batch, 77–84, was written blind after 69–76's rules: a rubber-company union's quyết định khen
+thưởng whose awardee table holds results, a Công đoàn ngành Nông nghiệp kế hoạch with Mục tiêu chung and
+Chỉ tiêu cụ thể, a Sở Y tế hướng dẫn with targets in sub-items 2.1–3.4 ("dưới 250 ca/100.000 dân"), a
+Phòng VH-TT công văn with wrapped addressees, an LĐLĐ thị xã thông báo kết luận, a Ban Chỉ đạo kế hoạch
+with a schedule table (no phases), a Hội Khuyến học báo cáo with results beside next year's chỉ tiêu, and
+a Huyện đoàn chương trình phối hợp; four as .docx and .doc, four as scans.
 Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
@@ -109,6 +115,8 @@ MEASURED = {
     (61, "pdf"): 0.986, (61, "docx"): 0.983, (61, "scan"): 0.981, (61, "badscan"): 0.918,  # 0.945, 0.961, 0.938, 0.890
     (69, "pdf"): 0.914, (69, "docx"): 0.974, (69, "doc"): 0.974, (69, "scan"): 0.849,
     (69, "badscan"): 0.724,  # when written
+    (77, "pdf"): 0.959, (77, "docx"): 0.947, (77, "doc"): 0.944, (77, "scan"): 0.953,
+    (77, "badscan"): 0.859,  # when written
     # Word 97 .doc files saved by LibreOffice from each .docx (read through antiword), made after the rules
     # of 45–60 (61–68's with the batch, when written 0.961):
     (1, "doc"): 1.000, (13, "doc"): 1.000, (21, "doc"): 1.000, (29, "doc"): 1.000, (37, "doc"): 0.997,
@@ -119,7 +127,8 @@ MEASURED = {
 }
 FLOORS = {key: math.floor(round((score - 0.03) * 20, 6)) / 20 for key, score in MEASURED.items()}
 BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 37), 37: range(37, 45),
-           45: range(45, 53), 53: range(53, 61), 61: range(61, 69), 69: range(69, 77)}
+           45: range(45, 53), 53: range(53, 61), 61: range(61, 69), 69: range(69, 77),
+           77: range(77, 85)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -167,9 +176,9 @@ def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options,
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 76 and names == set(golds)
+    assert len(names) == 84 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 35 and len(inputs("scan")) == 35 and set(inputs("badscan")) == set(inputs("scan"))
+    assert len(inputs("docx")) == 39 and len(inputs("scan")) == 39 and set(inputs("badscan")) == set(inputs("scan"))
     assert set(inputs("doc")) == set(inputs("docx"))
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():  # GOLD.md: `phases` is left out where it is unclear whether there are any
