@@ -23,6 +23,9 @@ _WRAP_WIDTH = 100
 _CLOSING_WIDTH = 60  # a short line ending with "." closes the list's last item (a body's first line is full)
 
 
+_DATE_REMAINDER = re.compile(r"^\W*(?:thang\s+\d{1,2}\s+)?nam\s+(?:19|20)\d\d\W*$")
+
+
 def _tidy(item: str) -> str:
     return squash(BULLET.sub("", item)).strip(" ;,.:")
 
@@ -72,8 +75,8 @@ def _collect(first: str, following: list[str]) -> list[str]:
     for k, line in enumerate(following):
         if ends_block(line):
             break
-        if not re.search(r"[^\W\d_]", line):
-            continue  # an OCR speck ("_") between the items
+        if not re.search(r"[^\W\d_]", line) or _DATE_REMAINDER.match(fold_same_length(line)):
+            continue  # an OCR speck ("_"), or the year of a place–date line the header column wrapped
         if BULLET.match(line):
             bulleted = True
             add(line.strip(), True)

@@ -107,11 +107,12 @@ _UNIT_STOP_FOLDED = {fold(w) for w in _UNIT_STOP}
 _WAGE_DAYS = {"ngay luong", "ngay cong"}
 _TIME_WORDS = {"nam", "thang", "ngay", "tuan", "quy", "nam hoc"}
 # money as printed after the number (and its "triệu", "tỷ", "nghìn"): "đồng", "đồng/người/tháng", "VNĐ";
-# not the words for people that start with the syllable "đồng" ("05 đồng chí", "đồng nghiệp", "đồng bào")
-_MONEY = re.compile(r"\s*(?:dong(?!\s+(?:chi|nghiep|bao|doi|huong|mon)\b)|vnd|d)\b(?:\s*/\s*[a-z]+)*")
+# not the words for people that start with the syllable "đồng" ("05 đồng chí", "đồng nghiệp", "đồng bào", "dòng họ")
+_MONEY = re.compile(r"\s*(?:dong(?!\s+(?:chi|nghiep|bao|doi|huong|mon|ho)\b)|vnd|d)\b(?:\s*/\s*[a-z]+)*")
 # what a goal earns or reaches in money, as opposed to what is spent, awarded or charged
-_EARNED = re.compile(r"\b(?:dat|lam loi|thu nhap|doanh thu|loi nhuan|tiet kiem|nop ngan sach|gia tri|"
-                     r"van dong|huy dong|nguon luc|ung ho|dong gop)\b")
+_EARNED = re.compile(r"\b(?:dat|lam loi|thu nhap|doanh thu|loi nhuan|tiet kiem|nop ngan sach|gia tri|nguon luc)\b")
+# money raised for a cause ("Kinh phí vận động Quỹ …", "ủng hộ", "đóng góp"): a goal whatever it is spent on
+_RAISED = re.compile(r"\b(?:van dong|huy dong|ung ho|dong gop)\b")
 _SPENT = re.compile(r"\b(?:kinh phi|ho tro|chi phi|chi tra|muc chi|khen thuong|tien thuong|duoc thuong|"
                     r"giai (?:nhat|nhi|ba|khuyen khich)|tang qua|qua tang|mua|muc dong|hoc phi|le phi|tri gia)\b")
 # "tăng 1,7 lần", "gấp 2 lần": a multiple
@@ -256,7 +257,13 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
     if not cells[0] or not re.search(r"[^\W\d_]", cells[0]):
         return None
     unit_at = None
-    if header is not None and len(header) == len(cells) and len(cells) >= 2:
+    if header is not None and len(cells) >= 2 and abs(len(header) - len(cells)) <= 1:
+        # a row and its header aligned from the right: the body reads a row's serial cell apart ("1 | …"), OCR
+        # may read it as a speck ("s ' | …")
+        header = header[len(header) - len(cells):] if len(header) > len(cells) else header
+        cells = cells[len(cells) - len(header):]
+        if not cells[0] or not re.search(r"[^\W\d_]", cells[0]):
+            return None
         goals = [i for i, h in enumerate(header) if i and _GOAL_COLUMN.search(h) and not _UNIT_COLUMN.search(h)]
         value_at = goals[-1] if goals else len(cells) - 1
         if not goals and _RESULT_COLUMN.search(header[value_at]):
@@ -269,14 +276,13 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
         return None
     what, cell = cells[0], cells[value_at]
     m = _VALUE_CELL.match(fold_same_length(cell.lower()))
-    if not m:  # a value with its own unit: "30 nhà", "dưới 3,5%", "tối thiểu 2 tỷ đồng"
+    before = m.group("before").strip() if m else ""
+    value = parse_number(m.group("n")) if m else None
+    if value is None or before and before not in _SIGNS and not _CELL_COMPARATOR.fullmatch(before):
+        # a value with its own unit or words: "30 nhà", "dưới 3,5%", "tối thiểu 2 tỷ đồng", "giảm ít nhất 10%"
         found = [t for t in _quantities(f"{what}: {cell}", True, None) if _in_cell(t.value, cell)]
         return Target(text=f"{what}: {cell}", value=found[0].value, comparator=found[0].comparator,
                       unit=found[0].unit, metric=None) if found else None
-    value = parse_number(m.group("n"))
-    before = m.group("before").strip()
-    if value is None or before and before not in _SIGNS and not _CELL_COMPARATOR.fullmatch(before):
-        return None
     comparator = _SIGNS.get(before) or _comparator(before, m.group("after") or "")
     unit = "%" if m.group("pct") else cells[unit_at] if unit_at is not None else None
     if not unit or len(unit) > 40:
@@ -385,7 +391,7 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
         after, after_f = after[multiplier.end():], after_f[multiplier.end():]
     money = _MONEY.match(after_f)
     if money and money.end() > 0 and re.search(r"[a-z]", money.group()):
-        earned = _EARNED.search(before_f) and not _SPENT.search(before_f)
+        earned = _RAISED.search(before_f) or _EARNED.search(before_f) and not _SPENT.search(before_f)
         return (squash(after[: money.end()]) if earned else None), value
     unit = _unit(after)
     if not unit:
@@ -410,7 +416,7 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
 # A change stated from a baseline to a target: "giảm từ 23 ca sinh … xuống 18", "tăng từ 80% lên 90%",
 # "từ 5 giờ còn 3 giờ".
 _CHANGE_FROM = re.compile(r"\btu\s*$")
-_CHANGE_TO = re.compile(r"[^;]{0,40}?\b(?:xuong|len|con)\s+(?:muc\s+)?\d")
+_CHANGE_TO = re.compile(r"[^;]{0,40}?\b(?:xuong|len|con)\s+(?:muc\s+|duoi\s+|tren\s+)?\d")
 
 
 def _range_end(before_f: str) -> bool:
@@ -451,11 +457,12 @@ def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
     for item in body:
         if " | " in item.text:
             header = table_header(item.text) or header
-            row = _table_row_target(item.text, header) if item.polarity == GOAL else None
+            goal_column = header is not None and any(i and _GOAL_COLUMN.search(h) for i, h in enumerate(header))
+            row = _table_row_target(item.text, header) if item.polarity == GOAL or goal_column else None
             if row is not None:
                 targets.append(row)
                 continue
-            if header is not None and len(item.text.split(" | ")) == len(header):
+            if header is not None and abs(len(item.text.split(" | ")) - len(header)) <= 1:
                 continue  # a row of a table with a header: its own columns say what it holds
         else:
             header = None

@@ -22,6 +22,11 @@ def sig(text: str) -> Signatory:
     return extract_signatory(parse_lines(lines_of(BODY + "\n" + text)).footer)
 
 
+def test_the_year_a_wrapped_place_date_line_left_below_kinh_gui_names_no_one():
+    assert extract_addressees(["Kính gửi:", "năm 2024", "- Ủy ban nhân dân các xã, phường;",
+                               "- Trung tâm Văn hóa thị xã."]) == ["Ủy ban nhân dân các xã, phường", "Trung tâm Văn hóa thị xã"]
+
+
 def test_an_ocr_speck_on_its_own_line_in_the_kinh_gui_list_names_no_one():
     assert extract_addressees(["Kính gửi:", "- Các công đoàn cơ sở trực thuộc;", "_",
                                "- Các đồng chí Ủy viên Ban Chấp hành."]) == [
@@ -177,7 +182,7 @@ def test_a_rank_or_degree_before_the_name_is_not_part_of_it(printed, name):
     ("Phạm Văn", True), ("Nguyễn", False), ("Ban Chấp Hành Công Đoàn", False),
     # a family name that folds like a title word, told apart by its tone marks
     ("Trương Công Định", True), ("Chu Văn An", True), ("Trưởng Phòng", False), ("Chủ Tịch", False),
-    ("H' Nhí Niê", True), ("Y Bhiăm Niê", True),
+    ("H' Nhí Niê", True), ("Y Bhiăm Niê", True), ("Rơ Châm H'Yuh", True),
 ])
 def test_person_names(line, ok):
     assert is_person_name(line) is ok

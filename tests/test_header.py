@@ -312,6 +312,9 @@ def test_the_blanks_underline_ocr_read_after_the_symbol_is_no_part_of_it(line, s
 
 
 def test_ocr_misreads_in_a_scanned_header_vv_a_stray_quote_and_a_speck():
+    assert header("UBND THỊ XÃ NGHI SƠN\nPHÒNG VĂN HÓA VÀ THÔNG TIN\nSố: 186/VHTT-TT\n-_V/@w tổ chức các hoạt động "
+                  "tuyên truyền\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNghi Sơn, ngày 26 tháng 7 năm 2024\nKính gửi: Các xã\n"
+                  ).subject == "tổ chức các hoạt động tuyên truyền"
     h = header("LĐLĐ QUẬN LONG BIÊN\nSố: 125 /CV-LĐLĐ\nVWw phúc đáp Công văn số 14/CĐCS-VH\nngày 08/3/2023 của CĐCS Công ty\n"
                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLong Biên, ngày 20 tháng 3 năm 2023\nKính gửi: Ban Chấp hành CĐCS\n")
     assert h.subject == "phúc đáp Công văn số 14/CĐCS-VH ngày 08/3/2023 của CĐCS Công ty"

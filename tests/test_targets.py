@@ -493,3 +493,36 @@ def test_classes_counted_and_a_rate_only_reached_so_far():
     assert triples("III. NHIỆM VỤ\na) Mỗi huyện tổ chức tối thiểu 02 lớp dạy bơi an toàn miễn phí cho học sinh.") == [
         (2, ">=", "lớp")]
     assert triples("I. TÌNH HÌNH\nTuy nhiên, tỷ lệ tiêm phòng dại cho chó, mèo mới đạt 71%, nhiều hộ còn thả rông.") == []
+
+
+def test_a_change_down_to_below_a_level_and_a_table_whose_header_names_the_goals_in_a_report():
+    assert triples("II. NHIỆM VỤ\n- Giảm tỷ lệ tảo hôn từ 11,2% (năm 2020) xuống còn dưới 5%.") == [(5, "<", "%")]
+    text = """HỘI KHUYẾN HỌC XÃ QUỲNH HỒNG
+Số: 12/BC-HKH
+Quỳnh Hồng, ngày 20 tháng 12 năm 2016
+BÁO CÁO
+Kết quả công tác khuyến học năm 2016
+Căn cứ Chương trình công tác năm 2016 của Hội Khuyến học huyện, Hội Khuyến học xã báo cáo như sau:
+I. KẾT QUẢ
+TT | Nội dung | Kết quả năm 2016 | Chỉ tiêu năm 2017
+1 | Dòng họ học tập được công nhận | 18/24 dòng họ | 20 dòng họ
+2 | Thôn đạt danh hiệu “Cộng đồng học tập” | 9/14 thôn | 11 thôn
+II. KIẾN NGHỊ
+Đề nghị Hội Khuyến học huyện quan tâm hỗ trợ kinh phí hoạt động cho các chi hội khuyến học thôn.
+Trên đây là báo cáo kết quả công tác khuyến học năm 2016 của Hội Khuyến học xã./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT."""
+    assert triples(text) == [(20, "=", "dòng họ"), (11, "=", "thôn")]
+
+
+def test_table_cells_with_words_and_money_raised_under_a_header_with_its_serial_column():
+    from extractors.targets import _table_row_target, table_header
+
+    header = table_header("TT | Nội dung | Chỉ tiêu năm 2024")
+    rows = [_table_row_target(text, header) for text in (
+        "Số phản ánh về thái độ giao tiếp qua đường dây nóng so với năm 2023 | giảm ít nhất 10%",
+        "Kinh phí vận động Quỹ “Mái ấm Công đoàn” toàn ngành | tối thiểu 50 triệu đồng",
+        "s ' | Đoàn viên ưu tú giới thiệu cho Đảng xem xét kết nạp | 45 đoàn viên")]
+    assert [(r.value, r.comparator, r.unit) for r in rows] == [
+        (10, ">=", "%"), (50000000, ">=", "đồng"), (45, "=", "đoàn viên")]

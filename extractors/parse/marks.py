@@ -81,7 +81,7 @@ BULLET = re.compile(r"^\s*(?:[-+•–—●○▪■□➢➤✓∙·]|\*+)\s*"
 
 # what OCR leaves around a typed name: seal specks read as punctuation ("Nguyễn Thị Thu Hiền :")
 _NAME_JUNK = " .,;:'`‘’_-|"
-_SYLLABLE = re.compile(r"^[^\W\d_](?:[^\W\d_]{0,6}|['’])$")  # and the "H'", "K'" of Ê Đê, Cơ Ho names
+_SYLLABLE = re.compile(r"^[^\W\d_](?:[^\W\d_]{0,6}|['’][^\W\d_]{0,6})$")  # and "H'", "H'Yuh" of Ê Đê, Gia Rai names
 _NOT_NAME_WORDS = frozenset("so phong ban truong cong uy hoi lien ngay thang nam noi kinh tong chu pho giam".split())
 
 
@@ -117,7 +117,8 @@ def is_person_name(line: str) -> bool:
     upper = text.isupper()
     if TITLE_WORDS.match(fold_same_length(text)) and _spelled_as_title(words[0]) or _OFFICE_INSIDE.search(text.lower()):
         return False
-    if not upper and not all(w[0].isupper() and w[1:] == w[1:].lower() for w in words):
+    if not upper and not all(part[0].isupper() and part[1:] == part[1:].lower()
+                             for w in words for part in re.split(r"['’]", w) if part):  # ("H'Yuh")
         return False
     first = fold_same_length(words[0])
     if first in SURNAMES:
