@@ -111,7 +111,7 @@ RESULT_WORDS = (
 )
 AHEAD_WORDS = ("phuong huong", "nhiem vu nam", "ke hoach nam", "giai phap")
 # Cues that make a sentence state a goal: the goal words and the minimums it sets.
-GOAL_CUES = GOAL_WORDS + ("toi thieu", "it nhat")
+GOAL_CUES = GOAL_WORDS + ("toi thieu", "it nhat", "binh quan moi")
 # Within a sentence, the words where what is to be done starts ("…, phấn đấu năm 2024 đạt 85%").
 AHEAD_CUES = ("phan dau", "muc tieu")
 

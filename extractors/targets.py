@@ -62,7 +62,7 @@ _DONE = re.compile(r"(?<!\w)(?:đã|đạt được|mới đạt|chỉ đạt)(?
 _DONE_PLAIN = re.compile(r"\b(?:da|dat duoc)\b")
 # A sentence that reports what is, or was done, even inside a goal section: the figures a plan recalls
 # before setting its own ("Nhà trường hiện có 98 cán bộ …", "… toàn huyện đã trao 1.215 suất quà").
-_REPORTED = re.compile(r"\b(?:hien co|hien nay co|nam qua|vua qua|ket qua)\b")
+_REPORTED = re.compile(r"\b(?:hien co|hien nay co|nam qua|vua qua|ket qua|chiem)\b")
 # a year the statement is dated by ("Năm 2016, …", "(năm 2024)"), not a base of comparison or a bound
 # What stands before a year that dates a statement: nothing (the clause opens with it), a mark, or a word of
 # time ("trong năm 2023", "đến hết năm 2024"); a year after a name belongs to the name ("Luật Công đoàn năm
@@ -427,6 +427,9 @@ def _range_end(before_f: str) -> bool:
 def _stated_year(folded_part: str) -> int | None:
     """The year a statement is dated by: "Năm 2016, …", "… lên 89,2% (năm 2024)"; not a year inside
     a longer bracket (a baseline: "(năm 2020 là 80%)") or after "so với", "từ", "đến"."""
+    # a bracketed year after a change's starting value dates that value, not the statement ("từ 11,2% (năm
+    # 2020) xuống còn dưới 5%")
+    folded_part = re.sub(r"(\btu\s+\d[\d.,]*\s*%?\s*)\(\s*nam\s+(?:19|20)\d\d\s*\)", r"\1", folded_part)
     bare = _mask(re.sub(r"\(\s*(nam\s+(?:19|20)\d\d)\s*\)", r", \1 ", folded_part))
     for m in _STATED_YEAR.finditer(bare):
         if _DATING_BEFORE.search(bare[: m.start()]):
@@ -446,7 +449,7 @@ def _goal_cue(folded_sentence: str, in_results: bool) -> bool:
     """Whether a sentence states a goal. In a results section "chỉ tiêu" is what results are
     measured against ("vượt chỉ tiêu được giao"), so there only the other cues count."""
     text = _BASE.sub(" ", folded_sentence)
-    return any(c in text for c in GOAL_CUES if not (in_results and c == "chi tieu"))
+    return any(c in text for c in GOAL_CUES if not (in_results and c in ("chi tieu", "binh quan moi")))
 
 
 def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:

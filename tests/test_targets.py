@@ -526,3 +526,23 @@ def test_table_cells_with_words_and_money_raised_under_a_header_with_its_serial_
         "s ' | Đoàn viên ưu tú giới thiệu cho Đảng xem xét kết nạp | 45 đoàn viên")]
     assert [(r.value, r.comparator, r.unit) for r in rows] == [
         (10, ">=", "%"), (50000000, ">=", "đồng"), (45, "=", "đoàn viên")]
+
+
+def test_a_per_unit_quota_a_composition_and_a_dated_baseline():
+    assert triples("II. NỘI DUNG\nd) Triển khai Chương trình phúc lợi; bình quân mỗi công đoàn cơ sở khu vực hành chính, "
+                   "sự nghiệp giới thiệu 02 đoàn viên ưu tú cho Đảng xem xét kết nạp.") == [(2, "=", "đoàn viên ưu tú")]
+    assert triples("1. Mục tiêu chung\nHuyện có 15 xã, thị trấn, đồng bào Jrai, Bahnar chiếm 48% dân số.") == []
+    text = """HUYỆN ĐOÀN CHƯ SÊ
+Số: 05-CTrPH/HĐTN-TTYT
+Chư Sê, ngày 15 tháng 3 năm 2021
+CHƯƠNG TRÌNH PHỐI HỢP
+Về chăm sóc sức khỏe sinh sản vị thành niên giai đoạn 2021 - 2025
+Căn cứ Luật Thanh niên năm 2020, Ban Thường vụ Huyện đoàn và Trung tâm Y tế huyện thống nhất phối hợp như sau:
+2. Chỉ tiêu đến năm 2025
+- Giảm tỷ lệ tảo hôn trong thanh niên dân tộc thiểu số từ 11,2% (năm 2020) xuống còn dưới 5%.
+3. Tổ chức thực hiện
+Hai bên định kỳ 6 tháng họp giao ban, đánh giá kết quả thực hiện chương trình phối hợp này./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT."""
+    assert triples(text) == [(5, "<", "%")]
