@@ -302,6 +302,10 @@ def _in_cell(value: float, cell: str) -> bool:
                for k in (1, *_MULTIPLIERS.values()))
 
 
+# A clause that says the quantity before it is a floor: "…, đạt và vượt chỉ tiêu …", "…, trở lên"
+_AT_LEAST_AFTER = re.compile(r"^\W*(?:dat va vuot|tro len)\b")
+
+
 def _sets_bound(folded: str) -> bool:
     """Whether the text sets a bound to reach ("ít nhất 50 …", "toàn ngành có từ 30 sáng kiến trở lên"), not
     one that scopes what a count before it counts ("41 doanh nghiệp có từ 25 lao động trở lên")."""
@@ -483,14 +487,18 @@ def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
                 if not goal and _NOT_A_GOAL.search(folded) and not (item.ahead and _CHANGE_SET.search(folded)):
                     continue
                 done = None if item.polarity == GOAL else False
-                for clause in _clauses(part):
+                clauses = _clauses(part)
+                for k, clause in enumerate(clauses):
                     ahead = any(w in fold(clause) for w in AHEAD_CUES)
                     if ahead:  # "…, phấn đấu năm 2024 đạt 85%": what is to be done starts here
                         stated, done = None, (None if done is None else False)
                     stated = _stated_year(fold(clause)) or stated
                     if year and stated and stated < year:
                         continue  # dated before the document: a result already achieved
-                    targets.extend(_quantities(clause, goal, done))
+                    found = _quantities(clause, goal, done)
+                    if found and k + 1 < len(clauses) and _AT_LEAST_AFTER.match(fold(clauses[k + 1])):
+                        found[-1].comparator = ">="  # "phát triển mới 300 đoàn viên, đạt và vượt chỉ tiêu …"
+                    targets.extend(found)
                     if done is not None:  # "đã kết nạp 4.120 hội viên, nâng tỷ lệ … lên 89,2%"
                         done = done or _said_done(clause)
     return targets

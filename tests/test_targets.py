@@ -546,3 +546,8 @@ Nơi nhận:
 - Như trên;
 - Lưu: VT."""
     assert triples(text) == [(5, "<", "%")]
+
+
+def test_a_floor_said_in_the_next_clause():
+    assert triples("II. CHỈ TIÊU\n- Phát triển mới 300 đoàn viên, đạt và vượt chỉ tiêu Liên đoàn Lao động tỉnh giao.") == [
+        (300, ">=", "đoàn viên")]
