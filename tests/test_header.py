@@ -324,6 +324,13 @@ def test_ocr_misreads_in_a_scanned_header_vv_a_stray_quote_and_a_speck():
     assert h.subject == "“Tổ chức phong trào thi đua “Tăng trưởng tín dụng xanh, huy động vốn dân cư” năm 2018"
 
 
+@pytest.mark.parametrize("line, symbol", [("Số: 07/TTrCĐCS", "TTr-CĐCS"), ("Số: 12/CTrPH-HĐTN-TTYT", "CTrPH-HĐTN-TTYT")])
+def test_a_lost_hyphen_after_the_type_code_only_when_the_symbol_has_none(line, symbol):
+    from extractors.parse.header import find_number
+
+    assert find_number([line])[1] == symbol
+
+
 def test_wrapped_title_line_starting_with_a_capital_continues_the_title():
     h = header("""
 HỘI LHPN HUYỆN ĐÔNG ANH

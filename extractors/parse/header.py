@@ -124,7 +124,9 @@ def find_number(lines: list[str], skip: set[int] = frozenset()) -> tuple[str | N
             rest = lines[i + 1].strip()
         sym = _SYMBOL.match(rest) or (_PARTY_SYMBOL.match(rest) if number else None)
         if sym:
-            symbol = _LOST_HYPHEN.sub(r"\1-", re.sub(r"\s+", "", sym.group("sym")).strip(".:|"))
+            symbol = re.sub(r"\s+", "", sym.group("sym")).strip(".:|")
+            if "-" not in symbol:  # with a hyphen elsewhere, "CTrPH-HĐTN" is a code the office coined
+                symbol = _LOST_HYPHEN.sub(r"\1-", symbol)
             symbol = re.sub(r"[-_]*_[-_]*$", "", symbol)  # the blank's underline OCR read after it ("KH-CĐ-__")
             if any(c.isupper() for c in symbol):
                 if number is None and i + 1 < len(lines) and re.fullmatch(r"\d{1,6}", lines[i + 1].strip()):
