@@ -37,7 +37,20 @@ def _ends_item(text: str) -> bool:
 def extract_addressees(salutation: list[str]) -> list[str]:
     """The addressees of the salutation zone: the "Kính gửi" line and the lines after it."""
     m = KINH_GUI.match(fold_same_length(salutation[0])) if salutation else None
-    return _collect(salutation[0][m.end():], salutation[1:]) if m else []
+    return _collect(*_wrapped_bullets([salutation[0][m.end():], *salutation[1:]])) if m else []
+
+
+def _wrapped_bullets(lines: list[str]) -> tuple[str, list[str]]:
+    """The lines with a bullet the line's end wrapped ("… Việt Hưng; -" / "Ban Giám đốc …") moved to the line
+    it opens (dropped when that line has its own); as (first line, following lines)."""
+    moved = list(lines)
+    for k, line in enumerate(moved[:-1]):
+        dangling = re.search(r"([;,])\s*[-–]\s*$", line)
+        if dangling:
+            moved[k] = line[: dangling.start()] + dangling.group(1)
+            if not BULLET.match(moved[k + 1]):
+                moved[k + 1] = "- " + moved[k + 1].lstrip()
+    return moved[0], moved[1:]
 
 
 def _collect(first: str, following: list[str]) -> list[str]:

@@ -27,6 +27,22 @@ def test_the_year_a_wrapped_place_date_line_left_below_kinh_gui_names_no_one():
                                "- Trung tâm Văn hóa thị xã."]) == ["Ủy ban nhân dân các xã, phường", "Trung tâm Văn hóa thị xã"]
 
 
+def test_a_bullet_wrapped_to_a_lines_end_opens_the_next_item():
+    assert extract_addressees(["Kính gửi: - Ban Chấp hành CĐCS Công ty TNHH Điện tử Việt Hưng; -",
+                               "Ban Giám đốc Công ty TNHH Điện tử Việt Hưng."]) == [
+        "Ban Chấp hành CĐCS Công ty TNHH Điện tử Việt Hưng", "Ban Giám đốc Công ty TNHH Điện tử Việt Hưng"]
+
+
+@pytest.mark.parametrize("read, clean", [("- - Công đoàn cơ sở Công ty", "- Công đoàn cơ sở Công ty"),
+                                         ("Sơn, Hải An, Phú Lâm; . -", "Sơn, Hải An, Phú Lâm; -"),
+                                         ("Công nghệ cao; ˆ _", "Công nghệ cao;"), (". Công nghệ cao;", "Công nghệ cao;"),
+                                         ("thực hiện./.", "thực hiện./."), ("- Như trên;", "- Như trên;")])
+def test_ocr_specks_around_a_list_item(read, clean):
+    from extractors.parse.clean import strip_lead_junk
+
+    assert strip_lead_junk(read) == clean
+
+
 def test_an_ocr_speck_on_its_own_line_in_the_kinh_gui_list_names_no_one():
     assert extract_addressees(["Kính gửi:", "- Các công đoàn cơ sở trực thuộc;", "_",
                                "- Các đồng chí Ủy viên Ban Chấp hành."]) == [

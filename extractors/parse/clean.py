@@ -55,11 +55,21 @@ _LEAD_JUNK = re.compile(r"^(?=[^\w“\"(]*[_'`~|‘’¦])[\s_'`~|‘’¦^¨:.,
 
 
 def strip_lead_junk(line: str) -> str:
-    """The line without OCR junk before its first word; a bullet in the junk is kept as "- "."""
+    """The line without OCR junk before its first word (a bullet in the junk is kept as "- "), a bullet read
+    twice ("- - Công đoàn …") once, and without specks after its closing mark ("… Phú Lâm; . -")."""
+    line = _TRAIL_JUNK.sub(r"\1\2", _STRAY_STOP.sub("", _DOUBLE_BULLET.sub("- ", line)))
     m = _LEAD_JUNK.match(line)
     if not m:
         return line
     return ("- " if re.search(r"[-–—]", m.group()) else "") + line[m.end():]
+
+
+# A list item's bullet read twice; a stray full stop before a line's first word.
+_DOUBLE_BULLET = re.compile(r"^\s*(?:[-–—]\s+){2,}")
+_STRAY_STOP = re.compile(r"^\s*\.\s+(?=[^\W\d_])")
+# After a line's closing ";" or ",", specks only ("ˆ _", ". -"); a dash there is the next item's bullet, wrapped
+# ("… Việt Hưng; -" / "Ban Giám đốc …"), and stays.
+_TRAIL_JUNK = re.compile(r"([;,])[\s._ˆ~'`|¦:]*[._ˆ~'`|¦][\s._ˆ~'`|¦:]*(\s[-–])?$")
 
 
 def _is_noise(line: str) -> bool:
