@@ -43,7 +43,8 @@ def _skippable(line: str) -> bool:
     """Lines of the other footer column or of the seal that may sit inside the block."""
     f = fold_same_length(line)
     return bool(re.match(r"^\s*[-–+•]", line) or NOI_NHAN.match(f) or re.match(r"^\W*luu\b", f)
-                or (line.rstrip().endswith(":") and len(line) <= 30))
+                or (line.rstrip().endswith(":") and len(line) <= 30
+                    and not (line.isupper() and TITLE_WORDS.match(f.lower()))))  # ("CHỦ TỊCH:", a speck read as ":")
 
 
 def _list_remainder(line: str) -> bool:

@@ -163,6 +163,11 @@ def test_a_wrapped_chuc_vu_read_across_the_other_column():
     assert extract_signatory(footer) == Signatory("TUQ.", None, "TRƯỞNG PHÒNG NÔNG NGHIỆP VÀ PTNT", "Nguyễn Đình Khoa")
 
 
+def test_a_chuc_vu_with_a_speck_read_as_a_colon_is_still_the_title():
+    assert extract_signatory(["Lưu: VT, VP.", "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH:", "1", "Phan Thị Hồng Nhung"]) == Signatory(
+        "TM.", "BAN THƯỜNG VỤ", "CHỦ TỊCH", "Phan Thị Hồng Nhung")
+
+
 def test_a_joint_plans_block_names_its_agency_between_the_authority_and_the_title():
     footer = ["- Lưu: VT SLĐTBXH, VT LĐLĐ.", "KT. GIÁM ĐỐC", "SỞ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI", "PHÓ",
               "GIÁM ĐỐC", "Nguyễn Thị Hồng Phương Thảo"]
