@@ -17,6 +17,7 @@ pytestmark = pytest.mark.usefixtures("prefect_server")
 
 def test_late_scheduled_runs_collapse_into_one_and_a_run_by_hand_goes_beside_it(tmp_path):
     from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
     from prefect.deployments import run_deployment
 
     inbox, processed, database = tmp_path / "raw", tmp_path / "processed", tmp_path / "index.sqlite"
@@ -30,7 +31,8 @@ def test_late_scheduled_runs_collapse_into_one_and_a_run_by_hand_goes_beside_it(
                        json={"start_time": (now - timedelta(seconds=190)).isoformat(),
                              "end_time": (now - timedelta(seconds=10)).isoformat(), "max_runs": 3}
                        ).raise_for_status()
-        late = [run for run in client.read_flow_runs() if run.deployment_id == deployment_id and run.auto_scheduled]
+        late = [run for run in client.read_flow_runs(deployment_filter=DeploymentFilter(id=DeploymentFilterId(
+            any_=[deployment_id]))) if run.auto_scheduled]  # (a whole test session's runs are more than one page)
     assert len(late) == 3
     by_hand = run_deployment(f"ingest-inbox/{name}", timeout=0)
     runs = work_until_final(pool, {"CONGVAN_INBOX": str(inbox), "CONGVAN_PROCESSED": str(processed),
@@ -55,6 +57,7 @@ def test_congvan_serve_runs_one_scheduled_run_at_a_time_and_collapses_late_ones(
     import time
 
     from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
     from prefect.exceptions import ObjectNotFound
     from prefect.settings import PREFECT_API_URL
 
@@ -85,13 +88,14 @@ def test_congvan_serve_runs_one_scheduled_run_at_a_time_and_collapses_late_ones(
                            json={"start_time": (now - timedelta(seconds=190)).isoformat(),
                                  "end_time": (now - timedelta(seconds=10)).isoformat(), "max_runs": 3}
                            ).raise_for_status()
-            late = [run for run in client.read_flow_runs() if run.deployment_id == deployment_id]
+            of_deployment = DeploymentFilter(id=DeploymentFilterId(any_=[deployment_id]))  # (a whole test session's
+            late = client.read_flow_runs(deployment_filter=of_deployment)  # runs are more than one page)
             assert len(late) == 3 and all(run.auto_scheduled for run in late)
             deadline = time.monotonic() + 300
             while True:  # until the late runs ended, and whichever run went ahead (one of them, or a cron time come meanwhile)
                 runs = [client.read_flow_run(run.id) for run in late]
-                started = [run for run in client.read_flow_runs() if run.deployment_id == deployment_id
-                           and run.auto_scheduled and run.start_time is not None]
+                started = [run for run in client.read_flow_runs(deployment_filter=of_deployment)
+                           if run.auto_scheduled and run.start_time is not None]
                 ended = all(run.state.type.value in FINAL for run in runs + started)
                 if (ended and any(run.state.type.value == "COMPLETED" for run in started)) or time.monotonic() > deadline:
                     break
