@@ -231,7 +231,7 @@ def _comparator(before: str, after: str) -> str:
 _VALUE_CELL = re.compile(r"^\s*(?P<before>[^\d]{0,20}?)\s*(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
                          r"\s*(?P<pct>%)?\s*(?P<after>tro len|tro xuong)?\s*$")
 _SIGNS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<"}
-_CELL_COMPARATOR = re.compile(r"(?:dat\s+)?(?:tu|tren|duoi|hon|khong duoi|khong it hon|khong qua|it nhat|toi thieu|toi da)")
+_CELL_COMPARATOR = re.compile(rf"(?:dat\s+)?{_COMPARATOR}")  # the words of a value cell before its number
 
 
 # A table header's columns: the one a row's target is read from, results beside it, the unit's.
