@@ -135,8 +135,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    """Ingest as files arrive: a run whenever settled files wait, checked at each change and every second."""
+    """Ingest as files arrive: a run whenever settled files wait, checked at each change and every second.
+
+    Ctrl-C stops the watch even when it lands inside an ingest's Prefect flow run, which may take
+    the KeyboardInterrupt as that run's (the run ends, marked as crashed): the handler also sets
+    the stop event that watchfiles and the loop check. A file claimed by the interrupted run is
+    taken back by the next run once its claim expires, as after a kill.
+    """
     _prefect_env(quiet=True)
+    import signal
+    import threading
     import time
 
     import watchfiles
@@ -148,21 +156,33 @@ def cmd_watch(args: argparse.Namespace) -> int:
     options.inbox.mkdir(parents=True, exist_ok=True)
     settling = Settling(options.settle_seconds)
     status, next_take_back = 0, 0.0
+    stop = threading.Event()
+
+    def stop_watching(signum, frame):
+        stop.set()
+        raise KeyboardInterrupt
+
+    previous_handler = signal.signal(signal.SIGINT, stop_watching)
     print(f"Watching {options.inbox} (settle {options.settle_seconds:g} s{', polling' if args.poll else ''}); "
           f"Ctrl-C stops.", flush=True)
     try:
         for _changes in watchfiles.watch(options.inbox, force_polling=args.poll or None, poll_delay_ms=500,
                                          rust_timeout=1000, yield_on_timeout=True, recursive=False,
+                                         stop_event=stop, raise_interrupt=False,
                                          watch_filter=lambda change, path: not Path(path).name.startswith(".")):
             if time.monotonic() >= next_take_back:  # claims of runs killed meanwhile come back now and then
                 take_back_expired(options)
                 next_take_back = time.monotonic() + 60
             ready, _young = settling.split(inbox_files(options))
-            if ready:
+            if ready and not stop.is_set():
                 status = max(status, _ingest(options, settling, quiet_when_empty=True))
                 sys.stdout.flush()
+            if stop.is_set():
+                break
     except KeyboardInterrupt:
         pass
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
     return status
 
 

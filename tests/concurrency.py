@@ -54,16 +54,10 @@ def run_round(folder: Path, prefect_api_url: str, files: int = 20, timeout: floa
     claims = inbox / ".congvan-claims"
     while time.monotonic() < deadline and (any(inbox.glob("*.txt")) or any(claims.glob("*/*"))):
         time.sleep(0.2)
-    # Ctrl-C, pressed again every 10 s as a user would while the watch is still there: one that lands inside
-    # an ingest's Prefect flow run is that run's to handle (seen once in CI: the watch went on watching)
-    for _press in range(6):
-        runs["watch"].send_signal(signal.SIGINT)
-        try:
-            outputs["watch"] = runs["watch"].communicate(timeout=10)
-            break
-        except subprocess.TimeoutExpired:
-            continue
-    else:
+    runs["watch"].send_signal(signal.SIGINT)  # one Ctrl-C stops it, even one landing inside an ingest's flow run
+    try:
+        outputs["watch"] = runs["watch"].communicate(timeout=60)
+    except subprocess.TimeoutExpired:
         os.killpg(runs["watch"].pid, signal.SIGKILL)
         outputs["watch"] = runs["watch"].communicate()
         problems.append("watch did not stop on Ctrl-C")

@@ -2,6 +2,7 @@
 a file still being written waits; claims of runs that are gone come back to the inbox."""
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -139,3 +140,72 @@ def test_two_ingests_and_a_watch_at_once_store_each_of_20_contents_once(tmp_path
     from concurrency import run_round
 
     assert run_round(tmp_path, PREFECT_API_URL.value(), files=20) == []
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_one_ctrl_c_stops_the_watch_even_during_an_ingest_and_nothing_is_lost(tmp_path):
+    """A Ctrl-C landing inside an ingest's Prefect flow run may be taken by that run; the watch still stops."""
+    import signal
+
+    from prefect.settings import PREFECT_API_URL
+
+    inbox, processed = tmp_path / "raw", tmp_path / "processed"
+    inbox.mkdir()
+    scans = sorted((ROOT / "tests" / "data" / "heldout" / "files").glob("*.scan.pdf"))[:2]
+    for scan in scans:
+        (inbox / scan.name).write_bytes(scan.read_bytes())
+        os.utime(inbox / scan.name, (time.time() - 60, time.time() - 60))
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PREFECT_API_URL": PREFECT_API_URL.value()}
+    where = ["--inbox", str(inbox), "--processed", str(processed), "--settle-seconds", "1"]
+    watch = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "watch", *where], env=env, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and not any((inbox / ".congvan-claims").glob("*/*")):
+        time.sleep(0.1)
+    assert any((inbox / ".congvan-claims").glob("*/*")), "the watch never began an ingest"
+    watch.send_signal(signal.SIGINT)  # once, while the run reads its claimed files
+    try:
+        _out, err = watch.communicate(timeout=90)
+    except subprocess.TimeoutExpired:
+        os.killpg(watch.pid, signal.SIGKILL)
+        watch.communicate()
+        pytest.fail("the watch went on after one Ctrl-C")
+    assert "Traceback" not in err
+    # nothing lost: what the interrupted run did not store, the next run does
+    ingest = subprocess.run([sys.executable, "-m", "pipeline.cli", "ingest", *where], env=env, text=True,
+                            capture_output=True, timeout=300)
+    assert ingest.returncode == 0, ingest.stderr
+    with Store(processed / "congvan.sqlite") as store:
+        stored = sorted(store.read_table("documents").sha256)
+    assert stored == sorted(hashlib.sha256(scan.read_bytes()).hexdigest() for scan in scans)
+    assert sorted(p.name for p in (processed / "archive").iterdir()) == [scan.name for scan in scans]
+
+
+def test_the_watch_stops_when_an_ingest_takes_the_ctrl_c_as_its_own(tmp_path, monkeypatch):
+    """Prefect may end a flow run on the KeyboardInterrupt and return: the watch must not go on watching."""
+    import signal
+
+    from pipeline import cli
+
+    inbox = tmp_path / "raw"
+    inbox.mkdir()
+    (inbox / "cv.txt").write_text("Kính gửi: các công đoàn cơ sở")
+    os.utime(inbox / "cv.txt", (time.time() - 60, time.time() - 60))
+    runs = []
+
+    def ingest_taking_the_interrupt(options, settling=None, quiet_when_empty=False):
+        runs.append(options.inbox)
+        assert len(runs) == 1, "the watch went on after Ctrl-C"
+        try:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C pressed while the run is reading
+            time.sleep(1)
+        except KeyboardInterrupt:
+            pass  # ... and taken by the flow run, which ends
+        return 0
+
+    monkeypatch.setattr(cli, "_ingest", ingest_taking_the_interrupt)
+    monkeypatch.setattr(cli, "_prefect_env", lambda quiet: None)
+    args = cli.parser().parse_args(["watch", "--inbox", str(inbox), "--processed", str(tmp_path / "processed"),
+                                    "--settle-seconds", "0.1"])
+    assert cli.cmd_watch(args) == 0
+    assert runs == [inbox] and signal.getsignal(signal.SIGINT) is signal.default_int_handler
