@@ -77,7 +77,9 @@ WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_
         "70_khlt_so_ldtbxh_ldld_binh_phuoc", "71_tt_dang_uy_phuong_tet_at_ty", "72_qd_quy_che_hoi_luat_gia_binh_dinh",
         "75_tb_cd_truong_dh_spkt_hoi_thi_giang_vien",
         "77_qd_cd_cao_su_phu_rieng_khen_thuong", "78_kh_cdn_nong_nghiep_long_an_doi_song",
-        "81_tb_ldld_thi_xa_phu_my_ket_luan", "84_ctr_huyen_doan_chu_se_phoi_hop_y_te")
+        "81_tb_ldld_thi_xa_phu_my_ket_luan", "84_ctr_huyen_doan_chu_se_phoi_hop_y_te",
+        "85_qd_thpt_ton_duc_thang_chuyen_doi_so", "87_tt_mttq_tinh_hai_duong_ngay_hoi_dai_doan_ket",
+        "89_kh_cdn_cong_thuong_thanh_hoa_thi_dua", "90_cv_so_vhtt_quang_binh_danh_hieu_van_hoa")
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,10 @@ SCANS = {
     "80_cv_phong_vhtt_nghi_son_quoc_khanh": ScanPlan(dpi=150, skew=-1.3, blur=0.7, noise=5, speckle=0.0004, seal=True),
     "82_kh_bcd_de_an_06_luong_son": ScanPlan(dpi=200, skew=0.8, blur=0.5, noise=3, speckle=0.0003, seal=True),
     "83_bc_hoi_khuyen_hoc_xa_quynh_hong": ScanPlan(dpi=150, skew=-0.9, blur=0.6, noise=4, speckle=0.0005, seal=False),
+    "86_bc_htx_dvnn_vu_le_dai_hoi_thuong_nien": ScanPlan(dpi=200, skew=-1.0, blur=0.6, noise=4, speckle=0.0003, seal=True),
+    "88_tb_bvdk_tay_bac_nghe_an_sang_loc_ung_thu": ScanPlan(dpi=150, skew=1.2, blur=0.7, noise=5, speckle=0.0004, seal=True),
+    "91_kh_ubnd_xa_xuan_quang_giam_ngheo": ScanPlan(dpi=200, skew=0.9, blur=0.5, noise=3, speckle=0.0003, seal=True),
+    "92_hd_hoi_ccb_phu_tho_dai_hoi_co_so": ScanPlan(dpi=200, skew=-1.3, blur=0.6, noise=4, speckle=0.0004, seal=False),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150
