@@ -92,8 +92,9 @@ def _range(text: str, year: int | None = None) -> tuple[str | None, str | None]:
             if start is not None and start.year is not None:
                 bracket = "(" in m.group()
                 if bracket and re.match(r"\s*\)", f[after:]) or not bracket and not m.group().startswith("tu"):
-                    # "(năm 2022)", "Vòng chung kết: ngày 20/4/2019": the phase spans that one date
-                    return start.iso(), start.iso()
+                    # "(năm 2022)", "Vòng chung kết: ngày 20/4/2019": the phase spans that one date; days
+                    # listed ("ngày 06/11/2023 và ngày 07/11/2023") span from the first to the last
+                    return start.iso(), _last_listed(f, start).iso()
                 return start.iso(), None  # "từ tháng 01/2022": open-ended
             continue
         end_pos = sep.end()
@@ -108,9 +109,22 @@ def _range(text: str, year: int | None = None) -> tuple[str | None, str | None]:
     return None, None
 
 
-# "(quý I)", "(quý II và quý III)", ": quý IV/2019": a phase of whole quarters, in the document's year
-# unless printed with one
-_QUARTERS = re.compile(r"\s*[:(]?\s*quy\s+(iv|i{1,3})\b(?:\s*(?:va|den|-|–)\s*(?:quy\s+)?(iv|i{1,3})\b)?"
+# Another date listed after one: "…, ngày 07/11" or "… và ngày 07/11/2023".
+_LISTED = re.compile(r"\s*(?:,|va)\s*(?:ngay\s*)?")
+
+
+def _last_listed(f: str, first: DateParts) -> DateParts:
+    """The last of the full dates listed from `first` on, `first` when it stands alone."""
+    last = first
+    while (joint := _LISTED.match(f, last.end)) and (nxt := date_at(f, joint.end())) and nxt.year is not None:
+        last = nxt
+    return last
+
+
+# "(quý I)", "(quý II và quý III)", ": quý IV/2019", "từ quý I đến hết quý II năm 2024": a phase of
+# whole quarters, in the document's year unless printed with one
+_QUARTERS = re.compile(r"\s*[:(]?\s*(?:tu\s+)?quy\s+(iv|i{1,3})\b"
+                       r"(?:\s*(?:va|den(?:\s+het)?|-|–)\s*(?:quy\s+)?(iv|i{1,3})\b)?"
                        r"(?:\s*/\s*|\s+nam\s+)?((?:19|20)\d\d)?")
 _QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 

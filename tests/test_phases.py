@@ -209,3 +209,13 @@ def test_waves_by_quarter_and_a_round_expected_in_a_month():
     assert [(p.label, p.start, p.end) for p in extract_phases(parse_lines(text.splitlines()).body, 2018)] == [
         ("Đợt 1", "2018-01", "2018-03"), ("Đợt 2", "2018-04", "2018-09"), ("Đợt 3", "2019-10", "2019-12"),
         ("Vòng chung khảo", "2024-11", "2024-11")]
+
+
+def test_a_range_of_quarters_and_days_listed_with_va():
+    text = """Kế hoạch được triển khai thành các đợt:
+- Đợt 1: từ quý I đến hết quý II năm 2024, thi đua chào mừng Tháng Công nhân.
+- Đợt 2: quý III và quý IV năm 2024, thi đua chào mừng Đại hội.
+- Đợt 3: ngày 06/11/2023 và ngày 07/11/2023, tại Trạm Y tế xã; khám bổ sung.
+- Đợt 4: ngày 20/11/2023, tại Nhà văn hóa, và ngày ấy kết thúc."""
+    assert phases(text) == [("Đợt 1", "2024-01", "2024-06"), ("Đợt 2", "2024-07", "2024-12"),
+                            ("Đợt 3", "2023-11-06", "2023-11-07"), ("Đợt 4", "2023-11-20", "2023-11-20")]
