@@ -140,6 +140,7 @@ nham ninh phi phuong quang son tan thang tiet tu uong van vien yen ton thieu hoa
 COLLECTIVE_NAMES = (
     "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "BAN THƯỜNG TRỰC", "ỦY BAN NHÂN DÂN", "BAN GIÁM HIỆU", "ĐẢNG ỦY", "CHI ỦY",
     "BAN CHỈ ĐẠO", "BAN TỔ CHỨC", "HỘI ĐỒNG NHÂN DÂN", "ĐOÀN CHỦ TỊCH", "THƯỜNG TRỰC", "BAN CHẤP HÀNH CÔNG ĐOÀN",
+    "HỘI ĐỒNG QUẢN TRỊ", "HỘI ĐỒNG THÀNH VIÊN", "HỘI ĐỒNG TRƯỜNG",
 )
 # The collectives a document is signed for ("TM. BAN THƯỜNG VỤ", "TL. BAN THƯỜNG VỤ"), folded.
 COLLECTIVES = re.compile(r"^(?:ban|uy ban|hoi dong|thuong truc|doan chu tich|dang uy|chi uy|chi bo|tap the)\b")

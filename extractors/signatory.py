@@ -21,15 +21,17 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-from extractors.lexicon import AUTHORITIES, COLLECTIVE_NAMES, COLLECTIVES, OFFICES, TITLE_WORDS
+from extractors.lexicon import AUTHORITIES, COLLECTIVE_NAMES, COLLECTIVES, OFFICES, TITLE_FIRST_WORDS, TITLE_WORDS
 from extractors.parse.marks import NOI_NHAN, authority_match, is_person_name, person_name
 from extractors.vntext import fold_same_length, squash
 from models.record import Signatory
 
 _TITLE_PIECES = 3  # a chức vụ broken by OCR into at most this many lines
 _OCR_SIMILAR = 0.85  # a chức vụ misread by OCR is at least this similar to the printed one
+_OCR_SIMILAR_AFTER_TITLE_WORD = 0.70  # ... or this, in capitals, its first word printed as a chức vụ's is
 _LAST_LINES = 3  # a name among the document's last lines closes it even without a title
 _NAME_WINDOW = 14  # lines between the title and the typed name (seal, signature, interleaved list)
+_TITLE_LINES = 5  # lines of the block (the other column's aside) in which the chức vụ follows its authority
 
 def _authority_at(line: str) -> re.Match[str] | None:
     m = authority_match(line)
@@ -92,6 +94,9 @@ def office_title(line: str) -> str | None:
         head = " ".join(f.split()[:2])
         if text.isupper() and any(SequenceMatcher(None, head, o).ratio() >= _OCR_SIMILAR for o in _OFFICE_HEADS):
             return text
+        if text.isupper() and text.split()[0].lower() in TITLE_FIRST_WORDS and len(text.split()) == len(best.split()) \
+                and SequenceMatcher(None, f, best).ratio() >= _OCR_SIMILAR_AFTER_TITLE_WORD:
+            return _OFFICE_BY_FOLD[best]  # "CHỦ TIÊN": a chức vụ's first word as printed, the rest misread
     return None
 
 
@@ -110,8 +115,9 @@ def _title_at(lines: list[str], k: int) -> str | None:
     return None
 
 
-# A name a narrow table cell wrapped ("Nguyễn" / "Minh Tường") is put back from at most this many words a line.
-_WRAPPED_NAME_WORDS = 3
+# A name a narrow table cell wrapped ("Nguyễn" / "Minh Tường", "Đại" / "tá Hoàng Văn Thịnh") is put back from
+# at most this many words a line.
+_WRAPPED_NAME_WORDS = 4
 
 
 def _name_parts(line: str) -> bool:
@@ -157,10 +163,13 @@ def extract_signatory(footer: list[str]) -> Signatory:
             elif body is None and rest.isupper() and COLLECTIVES.match(fold_same_length(rest.lower())):
                 body = rest  # "TL. BAN THƯỜNG VỤ": the collective a delegate signs for, no chức vụ
         after = squash(tail[last_i][last_m.end():])
-        title = None
-        for k in range(last_i + 1, min(len(tail), last_i + 6)):
+        title, looked = None, 0
+        for k in range(last_i + 1, min(len(tail), last_i + 1 + _NAME_WINDOW)):
             if _skippable(tail[k]) or _list_remainder(tail[k]) and not tail[k].isupper():
-                continue
+                continue  # Nơi nhận read between the authority and its chức vụ (columns interleaved)
+            looked += 1
+            if looked > _TITLE_LINES:
+                break
             title = _title_at(tail, k)
             if title is None and body is not None and _body_remainder(tail, k):
                 body = f"{body} {squash(tail[k])}"  # "TM. BAN THƯỜNG VỤ HUYỆN" / "ĐOÀN" / "BÍ THƯ"

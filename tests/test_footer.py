@@ -540,3 +540,30 @@ def test_a_short_chuc_vu_keeps_the_seals_words_out():
 def test_k_slash_t_is_kt_as_t_slash_m_is_tm():
     s = sig("Nơi nhận:\n- Như trên,\n- Lưu VP.\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nNguyễn Thị Ngọc Hà")
     assert s == Signatory("KT.", None, "PHÓ TRƯỞNG BAN", "Nguyễn Thị Ngọc Hà")
+
+
+def test_a_signers_rank_wrapped_apart_from_the_name():
+    s = sig("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nĐại\ntá Hoàng Văn Thịnh")
+    assert s == Signatory("TM.", "BAN THƯỜNG VỤ", "CHỦ TỊCH", "Hoàng Văn Thịnh")
+
+
+@pytest.mark.parametrize("title_read", ["CHỦ TIÊN", "CHỦ Ủ TỊCH"])
+def test_a_chuc_vu_ocr_misread_in_capitals_is_the_title_not_a_name(title_read):
+    """'CHỦ' printed with its marks is the chức vụ's first word; the family name is 'CHU'."""
+    s = sig(f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. HỌI ĐỒNG QUÁN TRỊ\n{title_read}\nPhạm Văn Lục")
+    assert s == Signatory("TM.", "HỘI ĐỒNG QUẢN TRỊ", "CHỦ TỊCH", "Phạm Văn Lục")
+    assert is_person_name("CHU VĂN AN") and not is_person_name("TỔNG HỢP")
+
+
+def test_the_chuc_vu_found_below_a_whole_noi_nhan_list_read_between_it_and_its_authority():
+    text = """Nơi nhận:
+KT. CHỦ TỊCH
+- UBND huyện Bảo Thắng (b/c);
+- Phòng Nội vụ huyện (b/c);
+- TT Đảng ủy, TT HĐND xã (b/c);
+- UBMTTQ và các đoàn thể xã (p/h);
+- Trưởng các thôn (t/h);
+- Lưu: VT, VHXH.
+PHÓ CHỦ TỊCH
+Hoàng Văn Tiến"""
+    assert sig(text) == Signatory("KT.", None, "PHÓ CHỦ TỊCH", "Hoàng Văn Tiến")

@@ -117,6 +117,8 @@ def is_person_name(line: str) -> bool:
     upper = text.isupper()
     if TITLE_WORDS.match(fold_same_length(text)) and _spelled_as_title(words[0]) or _OFFICE_INSIDE.search(text.lower()):
         return False
+    if upper and unicodedata.normalize("NFC", words[0].lower()) in TITLE_FIRST_WORDS:
+        return False  # "CHỦ TIÊN", "TỔNG HỢP": a chức vụ (misread, or its wrapped end); "CHU", "TỐNG" name people
     if not upper and not all(part[0].isupper() and part[1:] == part[1:].lower()
                              for w in words for part in re.split(r"['’]", w) if part):  # ("H'Yuh")
         return False
