@@ -83,6 +83,13 @@ _NOT_COUNT_BEFORE = {
     "tuan", "gio", "phong", "to", "nhom", "diem", "xa", "phuong", "ap", "thon", "khu", "duong",
     "tuyen", "ban", "mau", "phu", "luc", "tiet", "hang", "cau", "bai", "trang", "nhiem",
 }
+# Of those, the ones another word folds to, with the one spelling that is the label: "tầng 3", but "tặng
+# 300 suất quà" and "tăng 20 đoàn viên" count.
+_NOT_COUNT_SPELLED = {"tang": "tầng"}
+# A count that scopes who the goal is for, the goal set later in the clause: "công đoàn cơ sở có từ 100
+# đoàn viên trở lên phấn đấu đạt bình quân 01 sáng kiến/50 đoàn viên".
+_SCOPE_BEFORE = re.compile(r"\bco\s+(?:tu|tren|duoi)\s+$")
+_GOAL_LATER = re.compile(r"[^,;:]*?\b(?:phan dau|dat)\b[^,;:\d]{0,30}\d")
 # Units that make a number a time, a duration, an age or a copy count (money: see `_MONEY`).
 # Words of time that count events when an event's name follows: "01 buổi tọa đàm", "02 đợt ra quân"
 # (alone, "3 buổi", "2 đợt", they measure time or name a phase).
@@ -234,10 +241,18 @@ _SIGNS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<"}
 _CELL_COMPARATOR = re.compile(rf"(?:dat\s+)?{_COMPARATOR}")  # the words of a value cell before its number
 
 
+def _column(*names: str) -> re.Pattern[str]:
+    """A header column named by any of `names` (folded), OCR specks of one or two characters allowed between
+    its words ("Chỉ TA tiêu", "Đơn vị KP tính": a seal or a broken rule read as letters)."""
+    speck = r"(?:\s+\S{1,2})?\s+"
+    return re.compile(r"\b(?:" + "|".join(speck.join(name.split()) for name in names) + r")\b")
+
+
 # A table header's columns: the one a row's target is read from, results beside it, the unit's.
-_GOAL_COLUMN = re.compile(r"\b(?:chi tieu|ke hoach|muc tieu|phan dau|dang ky|giao)\b")
-_RESULT_COLUMN = re.compile(r"\b(?:ket qua|thuc hien|da dat|uoc dat|nam truoc)\b")
-_UNIT_COLUMN = re.compile(r"\b(?:don vi tinh|dvt)\b")
+_GOAL_COLUMN = _column("chi tieu", "ke hoach", "muc tieu", "phan dau", "dang ky", "giao")
+_RESULT_COLUMN = _column("ket qua", "thuc hien", "da dat", "uoc dat", "nam truoc")
+_UNIT_COLUMN = _column("don vi tinh", "dvt")
+_SERIAL_COLUMN = re.compile(r"s?tt|so tt|so thu tu")
 
 
 def table_header(text: str) -> list[str] | None:
@@ -262,6 +277,8 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
         # may read it as a speck ("s ' | …")
         header = header[len(header) - len(cells):] if len(header) > len(cells) else header
         cells = cells[len(cells) - len(header):]
+        if len(header) > 2 and _SERIAL_COLUMN.fullmatch(header[0]):
+            header, cells = header[1:], cells[1:]  # the serial cell, however OCR read it ("5B", "ca")
         if not cells[0] or not re.search(r"[^\W\d_]", cells[0]):
             return None
         goals = [i for i, h in enumerate(header) if i and _GOAL_COLUMN.search(h) and not _UNIT_COLUMN.search(h)]
@@ -285,6 +302,8 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
                       unit=found[0].unit, metric=None) if found else None
     comparator = _SIGNS.get(before) or _comparator(before, m.group("after") or "")
     unit = "%" if m.group("pct") else cells[unit_at] if unit_at is not None else None
+    if unit:  # specks OCR read in the cell ("triệu ". đồng"): tokens without a letter or digit
+        unit = squash(" ".join(w for w in unit.split() if re.search(r"[\w%]", w)))
     if not unit or len(unit) > 40:
         return None
     multiplier = re.match(r"(trieu|nghin|ngan|ty)\s+(dong\b.*)", fold(unit))
@@ -377,7 +396,11 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
     multiple = _MULTIPLE_BEFORE.search(before_f) and re.match(r"\s*lan\b", after_f)
     if multiple:
         return "lần", value
-    if last_word in _NOT_COUNT_BEFORE or re.match(r"\s*(?:[-–]|den)\s*\d", after_f) or _range_end(before_f):
+    printed_last = (re.findall(r"\w+", clause[: m.start()][-12:]) or [""])[-1].lower()
+    label = last_word in _NOT_COUNT_BEFORE and _NOT_COUNT_SPELLED.get(last_word, printed_last) == printed_last
+    if label or re.match(r"\s*(?:[-–]|den)\s*\d", after_f) or _range_end(before_f):
+        return None, value
+    if _SCOPE_BEFORE.search(before_f) and _GOAL_LATER.match(after_f) and not re.search(r"\bphan dau\b", before_f):
         return None, value
     if 1900 <= value <= 2100 and "." not in raw:
         return None, value

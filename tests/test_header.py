@@ -679,3 +679,11 @@ THÔNG BÁO.
 Về việc tổ chức ra quân tổng vệ sinh môi trường
 Thực hiện Kế hoạch số 215/KH-UBND ngày 02/10/2024 của Ủy ban nhân dân huyện Can Lộc,""")
     assert (h.doc_type, h.subject) == ("Thông báo", "Về việc tổ chức ra quân tổng vệ sinh môi trường")
+
+
+def test_a_bare_50_or_so_before_a_line_of_words_is_not_a_number_line():
+    """A cell "50" (or OCR's "So") at a line's end, the next line words: no number line there, no crash."""
+    from extractors.parse.header import find_number
+
+    assert find_number(["CÔNG ĐOÀN NGÀNH", "50", "Tỷ lệ diện tích", "Số: 12/KH-CĐN"]) == ("12", "KH-CĐN", 3)
+    assert find_number(["UBND XÃ", "50", "đoàn viên"]) == (None, None, None)

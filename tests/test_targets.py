@@ -551,3 +551,49 @@ Nơi nhận:
 def test_a_floor_said_in_the_next_clause():
     assert triples("II. CHỈ TIÊU\n- Phát triển mới 300 đoàn viên, đạt và vượt chỉ tiêu Liên đoàn Lao động tỉnh giao.") == [
         (300, ">=", "đoàn viên")]
+
+
+def test_a_chi_tieu_table_as_ocr_reads_it_specks_in_the_header_a_misread_serial_and_unit():
+    """A seal or a broken rule read as letters inside a column's name ("Chỉ TA tiêu", "Đơn vị KP tính"),
+    the serial cell misread ("5B", "ca"), punctuation specks in the unit cell."""
+    text = """HỢP TÁC XÃ DỊCH VỤ NÔNG NGHIỆP VŨ LỄ
+Số: 12/BC-HTX
+Vũ Lễ, ngày 15 tháng 01 năm 2021
+BÁO CÁO
+Kết quả năm 2020, phương hướng, kế hoạch năm 2021
+Căn cứ Luật Hợp tác xã năm 2012 và Điều lệ Hợp tác xã, Hội đồng quản trị báo cáo như sau:
+I. KẾT QUẢ NĂM 2020
+Doanh thu đạt 4.360 triệu đồng.
+II. PHƯƠNG HƯỚNG, KẾ HOẠCH NĂM 2021
+2. Các chỉ tiêu chủ yếu năm 2021:
+TT | Chỉ TA tiêu | Đơn vị KP tính | Thực hiện năm 2020 | Kế hoạch năm 2021
+1 | Tổng doanh thu | triệu ". đồng | 4.360 | không dưới 4.800
+5B | Tỷ lệ diện tích cấy bằng máy | % | 35 | 50
+ca | Diện tích liên kết bao tiêu sản phẩm | ha | 120 | tối thiểu 180
+3. Giải pháp chủ yếu: mở rộng liên kết sản xuất theo chuỗi giá trị, xây dựng vùng lúa hàng hóa.
+Trên đây là báo cáo kết quả năm 2020 và phương hướng, kế hoạch năm 2021 của Hợp tác xã./.
+Nơi nhận:
+- Các thành viên HTX;
+- Lưu: HĐQT.
+TM. HỘI ĐỒNG QUẢN TRỊ
+CHỦ TỊCH
+Phạm Văn Lục"""
+    found = targets_of(text.splitlines())
+    assert [(t.text, t.value, t.comparator, t.unit) for t in found] == [
+        ("Tổng doanh thu: không dưới 4.800", 4_800_000_000, ">=", "đồng"),
+        ("Tỷ lệ diện tích cấy bằng máy: 50", 50, "=", "%"),
+        ("Diện tích liên kết bao tiêu sản phẩm: tối thiểu 180", 180, ">=", "ha")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    # "tặng" and "tăng" fold as "tầng" ("tầng 3", a floor) does
+    ("- Trao tặng 300 suất quà cho hộ nghèo nhân dịp Tết.", [(300, "=", "suất quà")]),
+    ("- Phát triển mới 300 đoàn viên, tăng 20 công đoàn cơ sở; sửa chữa tầng 3 nhà văn hóa.",
+     [(300, "=", "đoàn viên"), (20, "=", "công đoàn cơ sở")]),
+    # a count that says whom the goal is for, the goal set later in the clause
+    ("- Công đoàn cơ sở có từ 100 đoàn viên trở lên phấn đấu đạt bình quân 01 sáng kiến/50 đoàn viên.",
+     [(1, "=", "sáng kiến")]),
+    ("- Phấn đấu có trên 88% hộ gia đình đạt danh hiệu “Gia đình văn hóa”.", [(88, ">", "%")]),
+])
+def test_words_that_fold_alike_and_a_scope_before_the_goal(line, expected):
+    assert triples("II. CHỈ TIÊU\n" + line) == expected

@@ -111,9 +111,10 @@ def find_number(lines: list[str], skip: set[int] = frozenset()) -> tuple[str | N
             continue
         if not m.group("num") and not m.group("rest").strip() and i + 1 < len(lines):
             # "Số" and "25 /KH-SGDĐT" split apart by a wide gap
-            line = line.rstrip() + " " + lines[i + 1].strip()
-            f = fold_same_length(line)
-            m = _SO.match(f)
+            joined = line.rstrip() + " " + lines[i + 1].strip()
+            joined_m = _SO.match(fold_same_length(joined))
+            if joined_m:  # (a bare "50" or "So" before a line of words is no number line's start)
+                line, m = joined, joined_m
         rest_at = m.start("rest")
         rest = line[rest_at:].strip()
         number = line[m.start("num"): m.end("num")] if m.group("num") else None
