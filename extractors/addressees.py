@@ -20,6 +20,7 @@ _INLINE_BULLET = re.compile(r"(?<=[;,.])\s+[-–]\s+(?=[^\W\d_])")
 # goes on while, within this many lines of at most this width, the item closes with ";" or a bullet follows.
 _WRAP_REACH = 3
 _WRAP_WIDTH = 100
+_LEAST_LETTERS = 2  # an addressee's name has at least this many letters
 _CLOSING_WIDTH = 60  # a short line ending with "." closes the list's last item (a body's first line is full)
 
 
@@ -60,7 +61,7 @@ def _collect(first: str, following: list[str]) -> list[str]:
     def add(text: str, new: bool) -> None:
         pieces = _INLINE_BULLET.split(text) if BULLET.match(text) else [text]
         for k, piece in enumerate(pieces):
-            for part in re.split(r";\s+(?=\S)", piece):
+            for part in re.split(r";\s+(?=[^\d\s])", piece):  # ("khối 10; 11, 12": a comma OCR read as ";")
                 if items and not new and k == 0:
                     items[-1] = items[-1].rstrip() + " " + part.strip()
                 else:
@@ -104,12 +105,13 @@ def _collect(first: str, following: list[str]) -> list[str]:
             break
         starts_lower = line.lstrip()[:1].islower()
         if _ends_item(last):
-            if bulleted or len(line) > 80:
+            if len(line) > 80 or bulleted and not (last.rstrip().endswith(";") and inside_list(k)):
                 break
-            add(line.strip(), True)  # a list separated by ";" without bullets
+            add(line.strip(), True)  # a list separated by ";" without bullets, or an item whose bullet OCR lost
         elif (starts_lower and len(line) <= _WRAP_WIDTH or not bulleted and len(line) <= 75
               or bulleted and inside_list(k)):
             add(line.strip(), False)  # a wrapped name
         else:
             break
-    return [t for t in (_tidy(i) for i in items) if re.search(r"[^\W\d_]", t)]  # OCR specks ("_") name no one
+    # OCR specks ("_", "l") name no one
+    return [t for t in (_tidy(i) for i in items) if len(re.findall(r"[^\W\d_]", t)) >= _LEAST_LETTERS]

@@ -36,7 +36,8 @@ def test_a_bullet_wrapped_to_a_lines_end_opens_the_next_item():
 @pytest.mark.parametrize("read, clean", [("- - Công đoàn cơ sở Công ty", "- Công đoàn cơ sở Công ty"),
                                          ("Sơn, Hải An, Phú Lâm; . -", "Sơn, Hải An, Phú Lâm; -"),
                                          ("Công nghệ cao; ˆ _", "Công nghệ cao;"), (". Công nghệ cao;", "Công nghệ cao;"),
-                                         ("thực hiện./.", "thực hiện./."), ("- Như trên;", "- Như trên;")])
+                                         ("thực hiện./.", "thực hiện./."), ("- Như trên;", "- Như trên;"),
+                                         ("- -Phòng Giáo dục", "- Phòng Giáo dục"), (". - Ban Thường vụ", "- Ban Thường vụ")])
 def test_ocr_specks_around_a_list_item(read, clean):
     from extractors.parse.clean import strip_lead_junk
 
@@ -47,6 +48,21 @@ def test_an_ocr_speck_on_its_own_line_in_the_kinh_gui_list_names_no_one():
     assert extract_addressees(["Kính gửi:", "- Các công đoàn cơ sở trực thuộc;", "_",
                                "- Các đồng chí Ủy viên Ban Chấp hành."]) == [
         "Các công đoàn cơ sở trực thuộc", "Các đồng chí Ủy viên Ban Chấp hành"]
+
+
+@pytest.mark.parametrize("first", ["Kính gửi: - - Ban Chấp hành các công đoàn cơ sở trực thuộc;",
+                                   "Kính gửi: _ - Ban Chấp hành các công đoàn cơ sở trực thuộc;",
+                                   "Kính gửi:. - Ban Chấp hành các công đoàn cơ sở trực thuộc;"])
+def test_specks_after_kinh_gui_and_an_item_whose_bullet_ocr_lost(first):
+    assert extract_addressees(parse_lines([first, "Ban Chỉ đạo phát triển đoàn viên Công đoàn Khu", "Công nghệ cao;",
+                               "- Tổ tư vấn pháp luật cho người lao động; l",
+                               "- Giáo viên chủ nhiệm các lớp khối 10; 11, 12 và Đoàn trường;",
+                               "Ban đại diện Cha mẹ học sinh trường.",
+                               "Căn cứ Luật Công đoàn số 50/2024/QH15 ngày 27/11/2024 của Quốc hội, Ban Thường vụ đề nghị:"
+                                           ]).salutation) == [
+        "Ban Chấp hành các công đoàn cơ sở trực thuộc", "Ban Chỉ đạo phát triển đoàn viên Công đoàn Khu Công nghệ cao",
+        "Tổ tư vấn pháp luật cho người lao động", "Giáo viên chủ nhiệm các lớp khối 10; 11, 12 và Đoàn trường",
+        "Ban đại diện Cha mẹ học sinh trường"]
 
 
 # --- signatory -------------------------------------------------------------------

@@ -65,8 +65,8 @@ def strip_lead_junk(line: str) -> str:
 
 
 # A list item's bullet read twice; a stray full stop before a line's first word.
-_DOUBLE_BULLET = re.compile(r"^\s*(?:[-–—]\s+){2,}")
-_STRAY_STOP = re.compile(r"^\s*\.\s+(?=[^\W\d_])")
+_DOUBLE_BULLET = re.compile(r"^\s*[-–—](?:\s*[-–—])+\s*(?=[^\W\d_])")
+_STRAY_STOP = re.compile(r"^\s*\.\s+(?=[^\W\d_]|[-–]\s)")
 # After a line's closing ";" or ",", specks only ("ˆ _", ". -"); a dash there is the next item's bullet, wrapped
 # ("… Việt Hưng; -" / "Ban Giám đốc …"), and stays.
 _TRAIL_JUNK = re.compile(r"([;,])[\s._ˆ~'`|¦:]*[._ˆ~'`|¦][\s._ˆ~'`|¦:]*(\s[-–])?$")

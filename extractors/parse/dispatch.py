@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from extractors.parse.appended import split_appended
 from extractors.lexicon import DOCUMENT_KINDS
 from extractors.parse.body import NEUTRAL, RESULT, Item, items
-from extractors.parse.clean import clean_pages
+from extractors.parse.clean import clean_pages, strip_lead_junk
 from extractors.parse.header import Header, extract_header
+from extractors.parse.marks import KINH_GUI
 from extractors.parse.received import find_received
 from extractors.parse.zones import Zones, find_zones
+from extractors.vntext import fold_same_length
 from models.document import DocumentText
 from models.record import Received
 
@@ -42,8 +44,13 @@ class Dispatch:
 
     @property
     def salutation(self) -> list[str]:
-        """The "Kính gửi" line and the lines after it that may hold its list (empty when there is none)."""
-        return [self.lines[i] for i in self.zones.salutation]
+        """The "Kính gửi" line and the lines after it that may hold its list (empty when there is none); OCR's
+        specks after "Kính gửi:" ("Kính gửi: _ - Ban …") cleaned as at a line's start."""
+        lines = [self.lines[i] for i in self.zones.salutation]
+        m = KINH_GUI.match(fold_same_length(lines[0])) if lines else None
+        if m and lines[0][m.end():].strip():
+            lines[0] = lines[0][: m.end()].rstrip() + " " + strip_lead_junk(lines[0][m.end():].strip())
+        return lines
 
     @property
     def footer(self) -> list[str]:
