@@ -92,11 +92,27 @@ _NOT_NAME_WORDS = frozenset("so phong ban truong cong uy hoi lien ngay thang nam
 _OFFICE_INSIDE = re.compile(r"\b(?:" + "|".join(re.escape(o.lower()) for o in OFFICES if " " in o) + r")\b")
 
 
+def _unglued(text: str) -> str:
+    """Two words of a name OCR glued together, apart: "Nguyễn Thị/Ngọc Hà", "Nguyễn ThịLan Anh"."""
+    out = []
+    for k, c in enumerate(text):
+        before = text[k - 1] if k else ""
+        after = text[k + 1] if k + 1 < len(text) else ""
+        if c == "/" and before.isalpha() and after.isalpha():
+            c = " "
+        elif c.isupper() and before.islower():
+            out.append(" ")
+        out.append(c)
+    return "".join(out)
+
+
 def person_name(line: str) -> str | None:
     """The họ tên on a signing line, without an academic prefix, or None."""
     text = squash(line).strip(_NAME_JUNK)
     prefix = NAME_PREFIXES.match(fold_same_length(text))  # the same length: its end is the printed text's
     bare = text[prefix.end():] if prefix else text
+    if not bare.isupper():
+        bare = _unglued(bare)
     return bare if is_person_name(bare) else None
 
 
