@@ -85,7 +85,7 @@ def _range(text: str, year: int | None = None) -> tuple[str | None, str | None]:
             if start is None:
                 continue
             after = start.end
-        sep = re.compile(r"\s*(?:den(?:\s+het)?|[-–—])\s*").match(f, after)
+        sep = _RANGE_SEPARATOR.match(f, after)
         if not sep and start is not None and m.group().startswith("tu"):
             sep = _lost_den(f, after, start)
         if not sep:
@@ -109,6 +109,8 @@ def _range(text: str, year: int | None = None) -> tuple[str | None, str | None]:
     return None, None
 
 
+# The word or dash between a range's ends, OCR's specks after it ("từ ngày 18/9/2023 đến. ngày 22/9/2023").
+_RANGE_SEPARATOR = re.compile(r"\s*(?:den(?:\s+het)?|[-–—])(?:\s*[.,'`_]+(?=\s))?\s*")
 # Another date listed after one: "…, ngày 07/11" or "… và ngày 07/11/2023".
 _LISTED = re.compile(r"\s*(?:,|va)\s*(?:ngay\s*)?")
 

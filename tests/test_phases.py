@@ -216,6 +216,8 @@ def test_a_range_of_quarters_and_days_listed_with_va():
 - Đợt 1: từ quý I đến hết quý II năm 2024, thi đua chào mừng Tháng Công nhân.
 - Đợt 2: quý III và quý IV năm 2024, thi đua chào mừng Đại hội.
 - Đợt 3: ngày 06/11/2023 và ngày 07/11/2023, tại Trạm Y tế xã; khám bổ sung.
-- Đợt 4: ngày 20/11/2023, tại Nhà văn hóa, và ngày ấy kết thúc."""
+- Đợt 4: ngày 20/11/2023, tại Nhà văn hóa, và ngày ấy kết thúc.
+- Đợt 5: từ ngày 18/12/2023 đến. ngày 22/12/2023, tại Trạm Y tế xã (a speck OCR read after "đến")."""
     assert phases(text) == [("Đợt 1", "2024-01", "2024-06"), ("Đợt 2", "2024-07", "2024-12"),
-                            ("Đợt 3", "2023-11-06", "2023-11-07"), ("Đợt 4", "2023-11-20", "2023-11-20")]
+                            ("Đợt 3", "2023-11-06", "2023-11-07"), ("Đợt 4", "2023-11-20", "2023-11-20"),
+                            ("Đợt 5", "2023-12-18", "2023-12-22")]
