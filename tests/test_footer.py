@@ -37,7 +37,8 @@ def test_a_bullet_wrapped_to_a_lines_end_opens_the_next_item():
                                          ("Sơn, Hải An, Phú Lâm; . -", "Sơn, Hải An, Phú Lâm; -"),
                                          ("Công nghệ cao; ˆ _", "Công nghệ cao;"), (". Công nghệ cao;", "Công nghệ cao;"),
                                          ("thực hiện./.", "thực hiện./."), ("- Như trên;", "- Như trên;"),
-                                         ("- -Phòng Giáo dục", "- Phòng Giáo dục"), (". - Ban Thường vụ", "- Ban Thường vụ")])
+                                         ("- -Phòng Giáo dục", "- Phòng Giáo dục"), (". - Ban Thường vụ", "- Ban Thường vụ"),
+                                         ("› nhất 01 đồng chí nữ", "nhất 01 đồng chí nữ")])
 def test_ocr_specks_around_a_list_item(read, clean):
     from extractors.parse.clean import strip_lead_junk
 

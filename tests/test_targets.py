@@ -597,3 +597,12 @@ Phạm Văn Lục"""
 ])
 def test_words_that_fold_alike_and_a_scope_before_the_goal(line, expected):
     assert triples("II. CHỈ TIÊU\n" + line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Phấn đấu mỗi chi ủy có ít › nhất 01 đồng chí nữ.", [(1, ">=", "đồng chí nữ")]),
+    ("- Bảo đảm tỷ lệ hộ nghèo toàn huyện giảm ít nhất 1;5% so với cuối năm 2021.", [(1.5, ">=", "%")]),
+])
+def test_ocr_specks_inside_a_sentence(line, expected):
+    """A speck standing alone between two words ("ít › nhất"); a decimal comma read as ";" before "%"."""
+    assert triples("II. CHỈ TIÊU\n" + line) == expected

@@ -50,8 +50,8 @@ def strip_markdown(line: str) -> str:
 
 
 # OCR's specks before a line's first word: "_Nơi nhận:", "_' trên địa bàn", "_— ~ Chủ tịch …". Only a run
-# holding a mark no line starts with (_ ' ` ~ |) is junk; a dash inside it was the item's bullet.
-_LEAD_JUNK = re.compile(r"^(?=[^\w“\"(]*[_'`~|‘’¦])[\s_'`~|‘’¦^¨:.,—–-]+(?=[^\W_])")
+# holding a mark no line starts with (_ ' ` ~ | ›) is junk; a dash inside it was the item's bullet.
+_LEAD_JUNK = re.compile(r"^(?=[^\w“\"(]*[_'`~|‘’¦›‹ˆ])[\s_'`~|‘’¦›‹ˆ^¨:.,—–-]+(?=[^\W_])")
 
 
 def strip_lead_junk(line: str) -> str:
@@ -280,6 +280,7 @@ def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
         for raw in page:
             line = strip_lead_junk(strip_markdown(raw).strip().strip("|").rstrip())
             line = _SPACED_THOUSANDS.sub(".", _space_after_enumerator(_remove_signed_marks(line)))
+            line = _DECIMAL_READ_AS_SEMICOLON.sub(",", _MID_SPECK.sub(" ", line))
             if squash(line) in running or _is_noise(line):
                 continue
             kept.append(line)
@@ -313,6 +314,11 @@ def _space_after_enumerator(line: str) -> str:
 
 # A thousands dot a text layer set apart from its digits ("1 . 000", printed from plain text with spaces
 # around every mark): no other reading has a lone dot between a digit and three digits.
+# OCR's specks standing alone between two words ("ít › nhất"): marks no Vietnamese text uses so ("|" divides
+# a table's cells, "'" may be a name's: "H' Nhí").
+_MID_SPECK = re.compile(r"(?<=\w)\s+[›‹`~¦ˆ]+\s+(?=\w)")
+# A decimal comma OCR read as ";" between digits, before a unit: "giảm ít nhất 1;5%".
+_DECIMAL_READ_AS_SEMICOLON = re.compile(r"(?<=\d);(?=\d+\s*%)")
 _SPACED_THOUSANDS = re.compile(r"(?<=\d) \. (?=\d{3}\b)")
 
 _KINH_ALONE = re.compile(r"^\W*k[i1]nh\s*$")
