@@ -79,7 +79,9 @@ WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_
         "77_qd_cd_cao_su_phu_rieng_khen_thuong", "78_kh_cdn_nong_nghiep_long_an_doi_song",
         "81_tb_ldld_thi_xa_phu_my_ket_luan", "84_ctr_huyen_doan_chu_se_phoi_hop_y_te",
         "85_qd_thpt_ton_duc_thang_chuyen_doi_so", "87_tt_mttq_tinh_hai_duong_ngay_hoi_dai_doan_ket",
-        "89_kh_cdn_cong_thuong_thanh_hoa_thi_dua", "90_cv_so_vhtt_quang_binh_danh_hieu_van_hoa")
+        "89_kh_cdn_cong_thuong_thanh_hoa_thi_dua", "90_cv_so_vhtt_quang_binh_danh_hieu_van_hoa",
+        "93_kh_ldld_lang_son_thang_cong_nhan", "95_cv_ldld_krong_pac_tet_sum_vay_mai_am",
+        "99_hd_cdvc_dien_bien_chi_tieu_xep_loai")
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,11 @@ SCANS = {
     "88_tb_bvdk_tay_bac_nghe_an_sang_loc_ung_thu": ScanPlan(dpi=150, skew=1.2, blur=0.7, noise=5, speckle=0.0004, seal=True),
     "91_kh_ubnd_xa_xuan_quang_giam_ngheo": ScanPlan(dpi=200, skew=0.9, blur=0.5, noise=3, speckle=0.0003, seal=True),
     "92_hd_hoi_ccb_phu_tho_dai_hoi_co_so": ScanPlan(dpi=200, skew=-1.3, blur=0.6, noise=4, speckle=0.0004, seal=False),
+    "93_kh_ldld_lang_son_thang_cong_nhan": ScanPlan(dpi=200, skew=1.1, blur=0.6, noise=4, speckle=0.0003, seal=True),
+    "94_pd_cdcs_cao_su_ia_grai_thi_dua": ScanPlan(dpi=150, skew=-0.8, blur=0.7, noise=5, speckle=0.0004, seal=True),
+    "96_bc_ldld_vinh_chau_so_ket_6_thang": ScanPlan(dpi=200, skew=-1.2, blur=0.5, noise=3, speckle=0.0003, seal=False),
+    "97_tb_dang_uy_khoi_dn_thai_nguyen_ket_luan": ScanPlan(dpi=150, skew=1.3, blur=0.6, noise=4, speckle=0.0005, seal=True),
+    "98_gm_so_y_te_hoa_binh_phat_dong_atvsld": ScanPlan(dpi=200, skew=0.7, blur=0.6, noise=4, speckle=0.0004, seal=True),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150

@@ -90,6 +90,12 @@ xã báo cáo with a "Thực hiện / Kế hoạch" table, an MTTQ tỉnh thông
 signed TUQ. with dated Đợt, a Công đoàn ngành kế hoạch with a chỉ tiêu table and quarters, a Sở công văn
 signed TL., a UBND xã kế hoạch giảm nghèo, a Hội Cựu chiến binh hướng dẫn (an "Đại tá" signer, election
 rules that set no goal); four as .docx and .doc, four as scans of 2–3 pages.
+A twelfth batch, 93–99, was written blind after 85–92's rules, as a Liên đoàn Lao động archive receives
+them: an LĐLĐ tỉnh kế hoạch Tháng Công nhân with Giai đoạn and money, a rubber-company CĐCS lời phát động
+signed "CHỦ TỊCH" alone, an LĐLĐ huyện công văn on Tết Sum vầy with a three-line V/v, an LĐLĐ thị xã báo
+cáo sơ kết 6 tháng whose table holds the year's chỉ tiêu beside results, a Đảng ủy Khối thông báo kết
+luận signed T/L, a Sở Y tế giấy mời, and a Công đoàn Viên chức hướng dẫn with a chỉ tiêu table; names of
+the Tày, Jrai, Ê Đê, Khmer, Mường and Thái; three as .docx and .doc, five as scans.
 Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
@@ -122,6 +128,7 @@ MEASURED = {
     (69, "pdf"): 0.998, (69, "docx"): 1.000, (69, "scan"): 0.997, (69, "badscan"): 0.864,  # 0.914, 0.974, 0.849, 0.724
     (77, "pdf"): 0.997, (77, "docx"): 1.000, (77, "scan"): 0.970, (77, "badscan"): 0.946,  # 0.959, 0.947, 0.953, 0.859
     (85, "pdf"): 0.958, (85, "docx"): 0.934, (85, "doc"): 0.934, (85, "scan"): 0.949, (85, "badscan"): 0.737,
+    (93, "pdf"): 0.973, (93, "docx"): 0.997, (93, "doc"): 0.993, (93, "scan"): 0.958, (93, "badscan"): 0.910,
     # Word 97 .doc files saved by LibreOffice from each .docx (read through antiword), made after the rules
     # of 45–60 (61–84's with their batches, when written 0.961, 0.974, 0.944):
     (1, "doc"): 1.000, (13, "doc"): 1.000, (21, "doc"): 1.000, (29, "doc"): 1.000, (37, "doc"): 0.997,
@@ -133,7 +140,7 @@ MEASURED = {
 FLOORS = {key: math.floor(round((score - 0.03) * 20, 6)) / 20 for key, score in MEASURED.items()}
 BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 37), 37: range(37, 45),
            45: range(45, 53), 53: range(53, 61), 61: range(61, 69), 69: range(69, 77),
-           77: range(77, 85), 85: range(85, 93)}
+           77: range(77, 85), 85: range(85, 93), 93: range(93, 100)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -181,9 +188,9 @@ def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options,
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 92 and names == set(golds)
+    assert len(names) == 99 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 43 and len(inputs("scan")) == 43 and set(inputs("badscan")) == set(inputs("scan"))
+    assert len(inputs("docx")) == 46 and len(inputs("scan")) == 48 and set(inputs("badscan")) == set(inputs("scan"))
     assert set(inputs("doc")) == set(inputs("docx"))
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():  # GOLD.md: `phases` is left out where it is unclear whether there are any
