@@ -133,7 +133,9 @@ nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly li dinh d
 chu ha kieu quach thai tang trieu vuong lai luu lu la dao to tong khuc nong lo hua giang mac thach tieu ung vi
 quan kim lac nghiem phung truong chau lieu diep au bach be cu dam dong giap han hau khong khuat lang linh mong
 nham ninh phi phuong quang son tan thang tiet tu uong van vien yen ton thieu hoa ong sam cam ma nhu
-""".split())
+danh ca lu lo luc hoang
+siu ksor rmah rcom kpa kpuih nie mlo ayun adrong bya buon hwing enuol rahlan
+""".split())  # (the last line: Jrai and Ê Đê family names, "Siu Hương", "Ksor H'Bla")
 
 # The collectives documents are most often signed for, as printed: OCR's misreading of one ("BAN THƯƠNG VỤ",
 # "BẠN CHẤP HÃNH") is given this spelling.
@@ -147,7 +149,8 @@ COLLECTIVES = re.compile(r"^(?:ban|uy ban|hoi dong|thuong truc|doan chu tich|dan
 # What may stand before a signer's name: academic degrees and titles ("ThS. Lê Văn Hải") and the ranks of
 # the army and police ("Thượng tá Lò Văn Thiết"), folded.
 NAME_PREFIXES = re.compile(
-    r"^(?:(?:(?:bsck(?:ii|i)|dsck(?:ii|i)|ck(?:ii|i)|pgs|gs|tskh|ts|ths|bs|ks|cn|ds|ls|ngut|ngnd|ttut|ttnd)\s*\.?|"
+    r"^(?:(?:(?:bsck(?:ii|i)|dsck(?:ii|i)|ck(?:ii|i)|pgs|gs|tskh|ts|ths|bs|ks|cn|ds|ls|ngut|ngnd|ttut|ttnd)"
+    r"(?:\s*\.|(?=\s))|"  # a degree ends with its dot or a space: "Ksor" is a name
     r"(?:dai|thuong|trung|thieu)\s+(?:tuong|ta|uy))\s*)+(?=[^\W\d_])", re.I)
 # A title's first word as printed: with its tone marks it is told from a family name that folds the same
 # ("Trưởng phòng" / "Trương Công Định", "Chủ tịch" / "Chu Văn An", "Tổng" / "Tống").

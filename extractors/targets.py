@@ -84,12 +84,12 @@ _NOT_COUNT_BEFORE = {
     "tuyen", "ban", "mau", "phu", "luc", "tiet", "hang", "cau", "bai", "trang", "nhiem",
 }
 # Of those, the ones another word folds to, with the one spelling that is the label: "tầng 3", but "tặng
-# 300 suất quà" and "tăng 20 đoàn viên" count.
-_NOT_COUNT_SPELLED = {"tang": "tầng"}
+# 300 suất quà" and "tăng 20 đoàn viên" count; "số 3", but "… công đoàn cơ sở 03" counts.
+_NOT_COUNT_SPELLED = {"tang": "tầng", "so": "số"}
 # A count that scopes who the goal is for, the goal set later in the clause: "công đoàn cơ sở có từ 100
-# đoàn viên trở lên phấn đấu đạt bình quân 01 sáng kiến/50 đoàn viên".
+# đoàn viên trở lên phấn đấu đạt bình quân 01 sáng kiến/50 đoàn viên", "… trở lên tổ chức ít nhất 01 …".
 _SCOPE_BEFORE = re.compile(r"\bco\s+(?:tu|tren|duoi)\s+$")
-_GOAL_LATER = re.compile(r"[^,;:]*?\b(?:phan dau|dat)\b[^,;:\d]{0,30}\d")
+_GOAL_LATER = re.compile(r"[^,;:]*?\b(?:phan dau|dat|it nhat|toi thieu|khong duoi)\b[^,;:\d]{0,30}\d")
 # Units that make a number a time, a duration, an age or a copy count (money: see `_MONEY`).
 # Words of time that count events when an event's name follows: "01 buổi tọa đàm", "02 đợt ra quân"
 # (alone, "3 buổi", "2 đợt", they measure time or name a phase).
@@ -119,7 +119,7 @@ _MONEY = re.compile(r"\s*(?:dong(?!\s+(?:chi|nghiep|bao|doi|huong|mon|ho)\b)|vnd
 # what a goal earns or reaches in money, as opposed to what is spent, awarded or charged
 _EARNED = re.compile(r"\b(?:dat|lam loi|thu nhap|doanh thu|loi nhuan|tiet kiem|nop ngan sach|gia tri|nguon luc)\b")
 # money raised for a cause ("Kinh phí vận động Quỹ …", "ủng hộ", "đóng góp"): a goal whatever it is spent on
-_RAISED = re.compile(r"\b(?:van dong|huy dong|ung ho|dong gop)\b")
+_RAISED = re.compile(r"\b(?:van dong|huy dong|ung ho|dong gop|thu kinh phi)\b")  # (and union dues collected)
 _SPENT = re.compile(r"\b(?:kinh phi|ho tro|chi phi|chi tra|muc chi|khen thuong|tien thuong|duoc thuong|"
                     r"giai (?:nhat|nhi|ba|khuyen khich)|tang qua|qua tang|mua|muc dong|hoc phi|le phi|tri gia)\b")
 # "tăng 1,7 lần", "gấp 2 lần": a multiple
@@ -253,12 +253,14 @@ _GOAL_COLUMN = _column("chi tieu", "ke hoach", "muc tieu", "phan dau", "dang ky"
 _RESULT_COLUMN = _column("ket qua", "thuc hien", "da dat", "uoc dat", "nam truoc")
 _UNIT_COLUMN = _column("don vi tinh", "dvt")
 _SERIAL_COLUMN = re.compile(r"s?tt|so tt|so thu tu")
+_SHARE_COLUMN = _column("ty le", "so voi")  # "Tỷ lệ so với chỉ tiêu (%)": results measured against the goal
 
 
 def table_header(text: str) -> list[str] | None:
-    """The folded cells of a table's header row (cells, no number but years), else None."""
+    """The folded cells of a table's header row (cells, no number but years and spans of months: "Kết quả 6
+    tháng"), else None."""
     cells = [fold(c.strip()) for c in text.split(" | ")]
-    if len(cells) < 2 or any(re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", c)) for c in cells):
+    if len(cells) < 2 or any(re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b|\b\d{1,2} thang\b", "", c)) for c in cells):
         return None
     return cells
 
@@ -281,7 +283,8 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
             header, cells = header[1:], cells[1:]  # the serial cell, however OCR read it ("5B", "ca")
         if not cells[0] or not re.search(r"[^\W\d_]", cells[0]):
             return None
-        goals = [i for i, h in enumerate(header) if i and _GOAL_COLUMN.search(h) and not _UNIT_COLUMN.search(h)]
+        goals = [i for i, h in enumerate(header) if i and _GOAL_COLUMN.search(h) and not _UNIT_COLUMN.search(h)
+                 and not _SHARE_COLUMN.search(h)]
         value_at = goals[-1] if goals else len(cells) - 1
         if not goals and _RESULT_COLUMN.search(header[value_at]):
             return None  # a table of results
@@ -397,7 +400,8 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
     if multiple:
         return "lần", value
     printed_last = (re.findall(r"\w+", clause[: m.start()][-12:]) or [""])[-1].lower()
-    label = last_word in _NOT_COUNT_BEFORE and _NOT_COUNT_SPELLED.get(last_word, printed_last) == printed_last
+    label = (last_word in _NOT_COUNT_BEFORE and _NOT_COUNT_SPELLED.get(last_word, printed_last) == printed_last
+             and not re.search(r"[:;]\s*$", before_f))  # "Xây dựng nhà “Mái ấm Công đoàn”: 04 nhà": no label
     if label or re.match(r"\s*(?:[-–]|den)\s*\d", after_f) or _range_end(before_f):
         return None, value
     if _SCOPE_BEFORE.search(before_f) and _GOAL_LATER.match(after_f) and not re.search(r"\bphan dau\b", before_f):

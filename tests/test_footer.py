@@ -591,3 +591,12 @@ Hoàng Văn Tiến"""
 def test_two_words_of_a_name_ocr_glued_together_come_apart(read, name):
     s = sig(f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n{read}")
     assert s == Signatory("KT.", None, "PHÓ TRƯỞNG BAN", name)
+
+
+@pytest.mark.parametrize("block, expected", [
+    ("T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\nMa Thị Nguyệt", Signatory("TL.", "BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "Ma Thị Nguyệt")),
+    ("CHỦ TỊCH\nSiu Hương", Signatory(None, None, "CHỦ TỊCH", "Siu Hương")),  # a Jrai family name
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nKsor H'Bla", Signatory("KT.", None, "PHÓ CHỦ TỊCH", "Ksor H'Bla")),
+])
+def test_t_slash_l_and_the_family_names_of_the_central_highlands(block, expected):
+    assert sig(f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n{block}") == expected

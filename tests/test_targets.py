@@ -606,3 +606,35 @@ def test_words_that_fold_alike_and_a_scope_before_the_goal(line, expected):
 def test_ocr_specks_inside_a_sentence(line, expected):
     """A speck standing alone between two words ("ít › nhất"); a decimal comma read as ";" before "%"."""
     assert triples("II. CHỈ TIÊU\n" + line) == expected
+
+
+def test_a_reports_table_the_years_chi_tieu_beside_six_months_results_and_their_share():
+    """"Kết quả 6 tháng" is a header cell, not a row; "Tỷ lệ so với chỉ tiêu" measures results against the goal;
+    a value cell with its own unit, after a name ending in a label word ("cơ sở", "Công đoàn")."""
+    text = """LIÊN ĐOÀN LAO ĐỘNG THỊ XÃ VĨNH CHÂU
+Số: 46/BC-LĐLĐ
+Vĩnh Châu, ngày 10 tháng 7 năm 2024
+BÁO CÁO
+Sơ kết hoạt động công đoàn 6 tháng đầu năm 2024
+Thực hiện Chương trình công tác năm 2024, Ban Thường vụ Liên đoàn Lao động thị xã báo cáo như sau:
+I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU
+TT | Nội dung | Chỉ tiêu năm 2024 | Kết quả 6 tháng | Tỷ lệ so với chỉ tiêu (%)
+1 | Kết nạp đoàn viên mới | 480 đoàn viên | 236 đoàn viên | 49,2
+2 | Thành lập mới công đoàn cơ sở | 03 CĐCS | 01 CĐCS | 33,3
+3 | Thu kinh phí công đoàn | 2.150 triệu đồng | 1.184 triệu đồng | 55,1
+4 | Xây dựng, sửa chữa nhà “Mái ấm Công đoàn” | 04 nhà | 02 nhà | 50,0
+II. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM
+1. Mỗi công đoàn cơ sở có từ 50 đoàn viên trở lên tổ chức ít nhất 01 hoạt động văn hóa, thể thao.
+Nơi nhận:
+- LĐLĐ tỉnh;
+- Lưu: VT.
+TM. BAN THƯỜNG VỤ
+CHỦ TỊCH
+Thạch Thị Sô Phia"""
+    assert [(t.text, t.value, t.comparator, t.unit) for t in targets_of(text.splitlines())] == [
+        ("Kết nạp đoàn viên mới: 480 đoàn viên", 480, "=", "đoàn viên"),
+        ("Thành lập mới công đoàn cơ sở: 03 CĐCS", 3, "=", "CĐCS"),
+        ("Thu kinh phí công đoàn: 2.150 triệu đồng", 2_150_000_000, "=", "đồng"),
+        ("Xây dựng, sửa chữa nhà “Mái ấm Công đoàn”: 04 nhà", 4, "=", "nhà"),
+        ("Mỗi công đoàn cơ sở có từ 50 đoàn viên trở lên tổ chức ít nhất 01 hoạt động văn hóa",
+         1, ">=", "hoạt động văn hóa")]

@@ -31,7 +31,7 @@ DOAN_MARK = re.compile(r"^\W*doan\s*(?:tncs|thanh\s*nien\s*cong\s*san)\s*ho\s*ch
 # hiệu's "XÃ HỘI CHỦ NGHĨA VIỆT NAM" is none)
 NATIONAL_ORGANISATION = re.compile(r"(?:(?<!xa )\bhoi(?:\s+[a-z]+){1,5}|\bmat\s*tran\s*to\s*quoc)\s+viet\s*nam\W*$")
 # "TM.", "TM.BAN", "T/M", "KT.", "K/T", "TL.", "TUQ.", "Q." before the collective or the head's title
-AUTHORITY = re.compile(r"(?<![\w/])(?P<a>t\s*/\s*m|t\.\s*m|k\s*/\s*t|tm|kt|tl|tuq|q(?=\s*\.))(?:\s*[./:,]\s*|\s+)(?=[^\W\d_])")
+AUTHORITY = re.compile(r"(?<![\w/])(?P<a>t\s*/\s*m|t\.\s*m|k\s*/\s*t|t\s*/\s*l|tm|kt|tl|tuq|q(?=\s*\.))(?:\s*[./:,]\s*|\s+)(?=[^\W\d_])")
 # OCR's specks before an authority marker ("ˆKT.", "'TM.", "‘KT ."); a bullet or bracket is no speck
 # (the spacing modifier letters "ˆ ˇ ˘" count as \w but are specks too)
 _AUTHORITY_JUNK = re.compile(r"(?:[^\w/\-–—+•*(\[]|[\u02b0-\u02ff])*")
