@@ -180,6 +180,11 @@ def extract_signatory(footer: list[str]) -> Signatory:
             if remainder is not None:
                 title = f"{title} {squash(tail[remainder])}"  # "TRƯỞNG PHÒNG VIỆC LÀM - AN" / "TOÀN LAO ĐỘNG"
             break
+        if title is not None and _marker(last_m) == "KT." and fold_same_length(title.lower()) == fold_same_length(
+                after.strip(" .:").lower()):
+            # "KT. GIÁM ĐỐC" / "ÓGI ÁM ĐÓC": a deputy signs for the head, so a chức vụ read as the head's own
+            # lost its "PHÓ" to OCR
+            title = f"PHÓ {title}" if title.isupper() else f"Phó {title[:1].lower()}{title[1:]}"
         if title is None and authority == "Q.":
             title = after or None
         elif title is None and len(block) > 1 and _marker(last_m) == "Q." and after:

@@ -600,3 +600,12 @@ def test_two_words_of_a_name_ocr_glued_together_come_apart(read, name):
 ])
 def test_t_slash_l_and_the_family_names_of_the_central_highlands(block, expected):
     assert sig(f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n{block}") == expected
+
+
+def test_a_chuc_vu_misread_in_capitals_is_not_a_name_and_a_deputy_signs_under_kt():
+    """"TRƯỚNG PHÒNG" (OCR's mark on TRƯỞNG) is the chức vụ; under "KT. GIÁM ĐỐC" the signer is a deputy, so a
+    chức vụ read as the head's own ("ÓGI ÁM ĐÓC") lost its "PHÓ"."""
+    assert sig("Nơi nhận:\n- Như kính gửi.\nTRƯỚNG PHÒNG\nPhạm Văn Hà") == Signatory(None, None, "TRƯỞNG PHÒNG", "Phạm Văn Hà")
+    assert sig("Nơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nÓGI ÁM ĐÓC\nNguyễn Văn Thêm") == Signatory(
+        "KT.", None, "PHÓ GIÁM ĐỐC", "Nguyễn Văn Thêm")
+    assert is_person_name("Trương Phòng") and not is_person_name("TRƯỚNG PHÒNG")

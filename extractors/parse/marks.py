@@ -89,6 +89,7 @@ _NOT_NAME_WORDS = frozenset("so phong ban truong cong uy hoi lien ngay thang nam
 
 # A chức vụ of two words or more inside the line ("ĐOÀN BÍ THƯ": the end of a wrapped body and the title): no
 # name. The chức vụ of the lexicon, matched as printed.
+_OFFICE_FOLDS = frozenset(fold_same_length(o.lower()) for o in OFFICES)
 _OFFICE_INSIDE = re.compile(r"\b(?:" + "|".join(re.escape(o.lower()) for o in OFFICES if " " in o) + r")\b")
 
 
@@ -133,8 +134,10 @@ def is_person_name(line: str) -> bool:
     upper = text.isupper()
     if TITLE_WORDS.match(fold_same_length(text)) and _spelled_as_title(words[0]) or _OFFICE_INSIDE.search(text.lower()):
         return False
-    if upper and unicodedata.normalize("NFC", words[0].lower()) in TITLE_FIRST_WORDS:
-        return False  # "CHỦ TIÊN", "TỔNG HỢP": a chức vụ (misread, or its wrapped end); "CHU", "TỐNG" name people
+    if upper and (unicodedata.normalize("NFC", words[0].lower()) in TITLE_FIRST_WORDS
+                  or fold_same_length(text.lower()) in _OFFICE_FOLDS):
+        return False  # "CHỦ TIÊN", "TỔNG HỢP", "TRƯỚNG PHÒNG": a chức vụ (misread, or its wrapped end); "CHU",
+        # "TỐNG", "TRƯƠNG" name people
     if not upper and not all(part[0].isupper() and part[1:] == part[1:].lower()
                              for w in words for part in re.split(r"['’]", w) if part):  # ("H'Yuh")
         return False
