@@ -348,7 +348,7 @@ def cmd_web(args: argparse.Namespace) -> int:
     print(f"congvan web: http://{args.host}:{args.port}/  (index {describe(options.database_target)}, read-only; "
           "Ctrl-C stops)",
           file=sys.stderr)
-    uvicorn.run(create_app(options.database_target, options.inbox), host=args.host, port=args.port,
+    uvicorn.run(create_app(options.database_target, options.inbox, options.processed), host=args.host, port=args.port,
                 log_level="warning")
     return 0
 
@@ -358,7 +358,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     options = _options(args)
     with _store(args) as store:
-        print_review(store, options.review_confidence, sys.stdout)
+        print_review(store, options.review_confidence, options.processed, sys.stdout)
     return 0
 
 

@@ -34,7 +34,7 @@ from pipeline.acquire import not_regular
 from pipeline.child_reader import read_document_in_child
 from pipeline.claims import Claims
 from pipeline.errors import InputError
-from pipeline.names import REASON_SUFFIX, place, shown
+from pipeline.names import REASON_SUFFIX, ledger_location, place, shown
 from pipeline.options import Options
 from pipeline.status import FailureReason, Status
 from pipeline.store import AlreadyStored, LedgerEntry, Store, index_exists, now
@@ -288,7 +288,7 @@ def ingest_file(item: InboxFile, options: Options, store: Store, ocr: OcrPool | 
     dest = place(item.path, options.archive_dir, item.name, keep_source=True)
     entry = LedgerEntry(
         sha256=item.sha256, file_name=shown(item.name), status=Status.INGESTED, started_at=started_at,
-        stored_as=shown(dest), pages_ocr=sum(p.method == OCR for p in doc.pages),
+        stored_as=ledger_location(dest, options.processed), pages_ocr=sum(p.method == OCR for p in doc.pages),
         hash_seconds=item.hash_seconds, read_seconds=read_done - started,
         extract_seconds=extract_done - read_done, extractor_version=EXTRACTOR_VERSION)
     try:
@@ -309,7 +309,8 @@ def archive_duplicate(item: InboxFile, options: Options, store: Store) -> Outcom
     started_at = now()
     dest = place(item.path, options.archive_dir, item.name, keep_source=True)
     store.log(LedgerEntry(sha256=item.sha256, file_name=shown(item.name), status=Status.DUPLICATE,
-                          started_at=started_at, stored_as=shown(dest), hash_seconds=item.hash_seconds))
+                          started_at=started_at, stored_as=ledger_location(dest, options.processed),
+                          hash_seconds=item.hash_seconds))
     os.unlink(item.path)
     return Outcome(_inbox_path(item, options), Status.DUPLICATE, dest)
 
@@ -326,7 +327,7 @@ def quarantine(item: InboxFile, reason: str, options: Options, store: Store, sta
     (dest.parent / f"{dest.name}{REASON_SUFFIX}").write_text("\n".join(lines) + "\n", encoding="utf-8",
                                                              errors="backslashreplace")
     store.log(LedgerEntry(sha256=item.sha256, file_name=shown(item.name), status=Status.QUARANTINED,
-                          started_at=started_at, stored_as=shown(dest), error=reason,
+                          started_at=started_at, stored_as=ledger_location(dest, options.processed), error=reason,
                           hash_seconds=item.hash_seconds, extractor_version=EXTRACTOR_VERSION))
     os.unlink(item.path)
     return Outcome(_inbox_path(item, options), Status.QUARANTINED, dest, error=reason)

@@ -28,6 +28,21 @@ def shown(name: str | Path) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def ledger_location(dest: Path, processed: Path) -> str:
+    """How the ledger names where a file was put: relative to the processed folder (archive or quarantine),
+    so a machine that mounts that folder at another path finds it too."""
+    try:
+        return shown(dest.relative_to(processed))
+    except ValueError:
+        return shown(dest)
+
+
+def located(stored_as: str, processed: Path) -> Path:
+    """Where a ledger's `stored_as` lies on this machine (a whole path, as older rows hold, as it is)."""
+    path = Path(stored_as)
+    return path if path.is_absolute() else processed / path
+
+
 def _bytes(text: str) -> int:
     return len(os.fsencode(text))
 

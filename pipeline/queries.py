@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from extractors.vntext import fold
+from pipeline.names import located
 from pipeline.search import _fold_with_offsets, query_words, snippet
 from pipeline.store import fulltext
 
@@ -513,19 +514,20 @@ def document(db: Reader, doc_id: int) -> dict[str, Any] | None:
     return doc
 
 
-def original(db: Reader, doc_id: int) -> Path | None:
-    """Where the original file of a document lies (the archive), from the ledger; None if unknown or gone."""
+def original(db: Reader, doc_id: int, processed: Path) -> Path | None:
+    """Where the original file of a document lies (the archive under `processed`), from the ledger; None if
+    unknown or gone."""
     rows = db.query("SELECT stored_as FROM ingestion_ledger WHERE document_id = ? AND stored_as IS NOT NULL "
                     "ORDER BY id DESC LIMIT 1", [doc_id])
     if not rows:
         return None
-    path = Path(rows[0]["stored_as"])
+    path = located(rows[0]["stored_as"], processed)
     return path if path.is_file() else None
 
 
 # ---- the inbox ------------------------------------------------------------------------------------------------
 
-def inbox(db: Reader, inbox_dir: Path, limit: int = 50) -> dict[str, Any]:
+def inbox(db: Reader, inbox_dir: Path, processed: Path, limit: int = 50) -> dict[str, Any]:
     """Files waiting in the inbox, the last runs with their counts, the ledger by day (it holds the files of
     runs from before runs were recorded, too), the quarantined files."""
     waiting = []
@@ -547,6 +549,6 @@ def inbox(db: Reader, inbox_dir: Path, limit: int = 50) -> dict[str, Any]:
     quarantined = db.query("SELECT id, file_name, sha256, error, stored_as, finished_at FROM ingestion_ledger "
                            "WHERE status = 'quarantined' ORDER BY id DESC LIMIT ?", [limit * 4])
     for q in quarantined:
-        q["still_there"] = bool(q["stored_as"]) and Path(q["stored_as"]).is_file()
+        q["still_there"] = bool(q["stored_as"]) and located(q["stored_as"], processed).is_file()
         q["stored_name"] = Path(q["stored_as"]).name if q["stored_as"] else None
     return {"waiting": waiting, "runs": runs, "days": days, "recent": recent, "quarantined": quarantined}

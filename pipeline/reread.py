@@ -21,7 +21,7 @@ from extractors import EXTRACTOR_VERSION, extract_record
 from models.document import DocumentText, PageText
 from pipeline.child_reader import read_document_in_child
 from pipeline.errors import InputError
-from pipeline.names import shown
+from pipeline.names import located, shown
 from pipeline.options import Options
 from pipeline.store import Store
 
@@ -70,13 +70,14 @@ def reread(store: Store, doc_id: int, options: Options, dpi: int) -> Reread:
     """Read record `doc_id`'s original again and keep each page's better reading; KeyError for no such record,
     InputError when its original cannot be found or read."""
     stored = store.document_text(doc_id)  # KeyError when there is no such record
-    original = store.original_of(doc_id)
-    if original is None or not Path(original).is_file():
-        raise InputError(Path(original or stored.source), "its original is not in the archive any more")
+    stored_as = store.original_of(doc_id)
+    original = located(stored_as, options.processed) if stored_as else None
+    if original is None or not original.is_file():
+        raise InputError(original or Path(stored.source), "its original is not in the archive any more")
     sharper = dataclasses.replace(options, ocr_dpi=dpi, ocr_scans_as_stored=False)
-    fresh = read_document_in_child(Path(original), sharper)
+    fresh = read_document_in_child(original, sharper)
     by_number = {page.number: page for page in stored.pages}
-    result, pages = Reread(doc_id, original), []
+    result, pages = Reread(doc_id, shown(original)), []
     for page in fresh.pages:
         old = by_number.get(page.number)
         keep = _better(old, page)

@@ -7,9 +7,11 @@ snippet is cut from the original text, with its diacritics, around the match.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any, TextIO
 
 from extractors.vntext import fold, squash
+from pipeline.names import located
 from pipeline.store import Store
 
 
@@ -107,7 +109,7 @@ def print_targets(store: Store, out: TextIO, words: str | None = None, unit: str
     return len(rows)
 
 
-def print_review(store: Store, review_confidence: float, out: TextIO) -> int:
+def print_review(store: Store, review_confidence: float, processed: Path, out: TextIO) -> int:
     """Print the records marked for review: why, how each page was read, where the original is, and the
     commands that act on each; returns how many."""
     docs = store.for_review(review_confidence)
@@ -122,8 +124,8 @@ def print_review(store: Store, review_confidence: float, out: TextIO) -> int:
         for page in store.document_text(d["id"]).pages:
             confidence = f", {page.confidence:.0f}%" if page.confidence is not None else ""
             print(f"  p.{page.number}: {page.method}{confidence}: {page.route or '(route not recorded)'}", file=out)
-        original = store.original_of(d["id"])
-        print(f"  original: {original or '(not in the ledger)'}", file=out)
+        stored_as = store.original_of(d["id"])
+        print(f"  original: {located(stored_as, processed) if stored_as else '(not in the ledger)'}", file=out)
         print(f"  read it again, sharper:   congvan reread {d['id']} --dpi 400"
               f"   (add --tessdata data/tessdata for the better model)", file=out)
         print(f"  re-extract from its text: congvan reprocess {d['id']}", file=out)

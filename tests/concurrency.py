@@ -77,7 +77,7 @@ def run_round(folder: Path, prefect_api_url: str, files: int = 20, timeout: floa
     archived = {hashlib.sha256(p.read_bytes()).hexdigest() for p in (processed / "archive").iterdir()}
     if archived != expected:
         problems.append(f"{len(expected - archived)} content(s) missing from the archive")
-    missing = [path for path in ledger if not os.path.exists(path)]
+    missing = [path for path in ledger if not (processed / path).exists()]
     if missing:
         problems.append(f"ledger rows pointing at no file: {missing}")
     left = [p.name for p in inbox.iterdir() if p.name != ".congvan-claims"] + [p.name for p in claims.glob("*/*")]

@@ -127,7 +127,7 @@ def test_two_ingests_at_once_store_each_content_once(tmp_path):
     assert len(docs) == 10 and docs.sha256.is_unique
     assert sorted(docs.number) == [str(800 + n) for n in range(10)]
     assert sorted(r["status"] for r in ledger) == ["duplicate"] + ["ingested"] * 10
-    assert all(os.path.exists(r["stored_as"]) for r in ledger)
+    assert all((processed / r["stored_as"]).exists() for r in ledger)
     assert sorted(p.name for p in (processed / "archive").iterdir()) == sorted(
         [f"cv-{n}.txt" for n in range(10)] + ["copy-of-cv-3.txt"])
     assert os.listdir(inbox) == []

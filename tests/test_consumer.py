@@ -58,6 +58,23 @@ def test_plan_claims_and_sorts_new_already_ingested_and_repeated_content(options
     assert [i.name for i in second.new] == ["c.txt"]
 
 
+def test_the_original_is_found_where_another_machine_mounts_the_processed_folder(options, tmp_path):
+    """A worker mounts the share at /srv/congvan, an analyst's machine at /mnt/filer: the ledger names the
+    archived file relative to the processed folder, so both find it (the web's original, review, reread)."""
+    from pipeline import queries
+
+    seed = shared("seeds", "text", SEED_QUANG_TRI).read_bytes()
+    drop(options, "quang-tri.txt", seed)
+    with Store(options.database_target) as store:
+        outcome = ingest_file(plan(options, store).new[0], options, store, None)
+    elsewhere = tmp_path / "mounted-elsewhere"
+    options.processed.rename(elsewhere)  # the same folder, at another path
+    with Store(options.database_target) as store:
+        found = queries.original(store, outcome.document_id, elsewhere)
+        gone = queries.original(store, outcome.document_id, options.processed)
+    assert found == elsewhere / "archive" / "quang-tri.txt" and found.read_bytes() == seed and gone is None
+
+
 def test_good_file_is_stored_then_archived_untouched(options):
     seed = shared("seeds", "text", SEED_QUANG_TRI).read_bytes()
     drop(options, "quang-tri.txt", seed)
@@ -71,7 +88,8 @@ def test_good_file_is_stored_then_archived_untouched(options):
     assert (record.number, record.symbol) == ("708", "LĐLĐ-CTCS")
     row = ledger[0]
     assert (row["file_name"], row["status"], row["document_id"]) == ("quang-tri.txt", INGESTED, outcome.document_id)
-    assert row["stored_as"] == str(outcome.stored_as) and row["extractor_version"]
+    # where the original lies, relative to the processed folder: a machine mounting it elsewhere finds it too
+    assert row["stored_as"] == "archive/quang-tri.txt" and row["extractor_version"]
     assert all(row[k] is not None and row[k] >= 0 for k in ("hash_seconds", "read_seconds", "extract_seconds",
                                                              "store_seconds"))
 
@@ -124,8 +142,8 @@ def test_names_already_taken_get_a_number(options):
     assert outcome.stored_as == options.archive_dir / "cv-2.txt"
     assert duplicate.stored_as == options.archive_dir / "cv-3.txt" and duplicate.status == DUPLICATE
     assert (options.archive_dir / "cv.txt").read_bytes() == b"an older file of the same name"
-    assert [(r["status"], r["stored_as"]) for r in ledger] == [(INGESTED, str(outcome.stored_as)),
-                                                              (DUPLICATE, str(duplicate.stored_as))]
+    assert [(r["status"], r["stored_as"]) for r in ledger] == [(INGESTED, "archive/cv-2.txt"),
+                                                              (DUPLICATE, "archive/cv-3.txt")]
 
 
 def test_samples_fill_only_an_inbox_never_used(options):

@@ -109,7 +109,8 @@ def test_a_batch_of_odd_files_quarantines_each_with_a_reason_and_ingests_the_goo
     # The long name is archived shortened (room for "-N" and ".reason.txt"); the ledger keeps it whole.
     assert by_name[long_name].stored_as == options.archive_dir / fit(long_name) != options.archive_dir / long_name
     assert long_name in {r["file_name"] for r in ledger}
-    assert all(os.path.lexists(os.fsdecode(r["stored_as"].encode())) or "\\x" in r["stored_as"] for r in ledger)
+    assert all(os.path.lexists(options.processed / os.fsdecode(r["stored_as"].encode())) or "\\x" in r["stored_as"]
+               for r in ledger)
 
 
 def test_names_are_shown_safely_and_fit_beside_their_reason_file(tmp_path):

@@ -147,7 +147,7 @@ def test_ingest_killed_at_random_moments_loses_nothing_and_the_next_run_finishes
     assert docs.sha256.is_unique
     archived = {hashlib.sha256(p.read_bytes()).hexdigest() for p in (processed / "archive").iterdir()}
     assert archived == set(docs.sha256)  # every content in the archive (a copy twice at most)
-    assert all(os.path.exists(r["stored_as"]) for r in ledger)
+    assert all((processed / r["stored_as"]).exists() for r in ledger)
     assert sorted(os.listdir(inbox)) == []
 
 

@@ -96,12 +96,12 @@ def test_print_targets_groups_under_the_directive(store):
     assert text.index("708/LĐLĐ-CTCS") < text.index("12/KH-LĐLĐ")
 
 
-def test_print_review_lists_low_pages(database):
+def test_print_review_lists_low_pages(database, tmp_path):
     with Store(database) as store:
         store.add_document(Record(number="3", symbol="TB"), document("a\fb", "s.pdf", confidences=[40.0, 90.0]),
                            LedgerEntry(sha256="9" * 64, file_name="s.pdf", status=INGESTED, started_at=now()), 70.0)
         out = io.StringIO()
-        assert print_review(store, 70.0, out) == 1
+        assert print_review(store, 70.0, tmp_path, out) == 1
     text = out.getvalue()
     assert "3/TB" in text and "why: OCR read p.1 (40%) below 70%\n" in text  # p.2 read well: not a reason
     assert "p.1: ocr, 40%: " in text and "p.2: ocr, 90%: " in text  # how every page was read

@@ -27,7 +27,7 @@ def client(index):
 
     from pipeline.web import create_app
 
-    with TestClient(create_app(index.database_target, index.inbox)) as c:
+    with TestClient(create_app(index.database_target, index.inbox, index.processed)) as c:
         yield c
 
 
@@ -329,7 +329,7 @@ def test_sqlite_and_postgresql_give_the_same_answers():
             found.append(({k: v for k, v in doc.items() if k not in ("id", "ingested_at", "ledger", "copies")
                            and not k.endswith("_folded")},
                           [{k: v for k, v in t.items() if k not in ("id", "document_id")} for t in doc["targets"]]))
-            inbox = queries.inbox(store, index.inbox)
+            inbox = queries.inbox(store, index.inbox, index.processed)
             found.append(([(d["files"], d["ingested"], d["duplicate"], d["quarantined"], d["pages_ocr"])
                            for d in inbox["days"]], [q["file_name"] for q in inbox["quarantined"]]))
         answers.append(found)

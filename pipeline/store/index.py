@@ -48,7 +48,7 @@ class LedgerEntry:
     file_name: str
     status: str  # INGESTED, DUPLICATE or QUARANTINED
     started_at: str
-    stored_as: str | None = None  # where the original now lies (archive or quarantine)
+    stored_as: str | None = None  # where the original now lies: archive or quarantine, relative to `processed`
     error: str | None = None
     document_id: int | None = None
     pages_ocr: int = 0

@@ -93,11 +93,13 @@ def _params(request: Request) -> dict[str, str]:
     return {k: v for k, v in request.query_params.items() if v != ""}
 
 
-def create_app(database: Path | str | None = None, inbox: Path | None = None) -> FastAPI:
-    """The app over the index at `database` (default: the options' index), showing the inbox `inbox`."""
+def create_app(database: Path | str | None = None, inbox: Path | None = None, processed: Path | None = None) -> FastAPI:
+    """The app over the index at `database` (default: the options' index), showing the inbox `inbox` and the
+    originals archived under `processed`."""
     options = Options()
     database = database or options.database_target  # a path or a URL
     inbox = inbox or options.inbox
+    processed = processed or options.processed
     state: dict[str, Store] = {}
 
     @asynccontextmanager
@@ -201,12 +203,12 @@ def create_app(database: Path | str | None = None, inbox: Path | None = None) ->
         doc = queries.document(db(), _doc_id(doc_id))
         if doc is None:
             raise NotFound(doc_id)
-        has_original = queries.original(db(), doc["id"]) is not None
+        has_original = queries.original(db(), doc["id"], processed) is not None
         return page(request, "document.html", doc=doc, has_original=has_original)
 
     @app.get("/documents/{doc_id}/original", summary="The original file of a document, by the document's id")
     def document_original(doc_id: str) -> Response:
-        path = queries.original(db(), _doc_id(doc_id))
+        path = queries.original(db(), _doc_id(doc_id), processed)
         if path is None:
             raise NotFound(doc_id)
         return FileResponse(path, filename=path.name, content_disposition_type="inline")
@@ -217,7 +219,7 @@ def create_app(database: Path | str | None = None, inbox: Path | None = None) ->
 
     @app.get("/inbox", response_class=HTMLResponse, include_in_schema=False)
     def inbox_page(request: Request) -> Response:
-        return page(request, "inbox.html", inbox=queries.inbox(db(), inbox), inbox_dir=str(inbox))
+        return page(request, "inbox.html", inbox=queries.inbox(db(), inbox, processed), inbox_dir=str(inbox))
 
     # ---- the JSON API -------------------------------------------------------------------------------------
 
