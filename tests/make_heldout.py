@@ -81,7 +81,9 @@ WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_
         "85_qd_thpt_ton_duc_thang_chuyen_doi_so", "87_tt_mttq_tinh_hai_duong_ngay_hoi_dai_doan_ket",
         "89_kh_cdn_cong_thuong_thanh_hoa_thi_dua", "90_cv_so_vhtt_quang_binh_danh_hieu_van_hoa",
         "93_kh_ldld_lang_son_thang_cong_nhan", "95_cv_ldld_krong_pac_tet_sum_vay_mai_am",
-        "99_hd_cdvc_dien_bien_chi_tieu_xep_loai")
+        "99_hd_cdvc_dien_bien_chi_tieu_xep_loai",
+        "101_qd_cdn_giao_duc_quang_tri_ban_to_chuc_hoi_thi", "103_kh_cdcs_may_daejin_nam_dinh_phat_trien_doan_vien",
+        "106_hd_doan_tn_than_ha_lam_thang_thanh_nien")
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,11 @@ SCANS = {
     "96_bc_ldld_vinh_chau_so_ket_6_thang": ScanPlan(dpi=200, skew=-1.2, blur=0.5, noise=3, speckle=0.0003, seal=False),
     "97_tb_dang_uy_khoi_dn_thai_nguyen_ket_luan": ScanPlan(dpi=150, skew=1.3, blur=0.6, noise=4, speckle=0.0005, seal=True),
     "98_gm_so_y_te_hoa_binh_phat_dong_atvsld": ScanPlan(dpi=200, skew=0.7, blur=0.6, noise=4, speckle=0.0004, seal=True),
+    "100_kh_cd_kcn_bac_ninh_thang_hanh_dong_atvsld": ScanPlan(dpi=200, skew=-1.1, blur=0.6, noise=4, speckle=0.0003, seal=True),
+    "102_ttr_cd_bvdk_son_la_kinh_phi_chong_dich": ScanPlan(dpi=150, skew=1.2, blur=0.7, noise=5, speckle=0.0004, seal=True),
+    "104_cv_ldld_quan_ngu_hanh_son_mai_am_cong_doan": ScanPlan(dpi=200, skew=0.8, blur=0.5, noise=3, speckle=0.0003, seal=True),
+    "105_bc_hoi_lhpn_huyen_bac_ha_tong_ket_2020": ScanPlan(dpi=150, skew=-1.3, blur=0.6, noise=4, speckle=0.0005, seal=False),
+    "107_tb_bql_kcn_binh_duong_hoi_thi_atvsv": ScanPlan(dpi=200, skew=1.0, blur=0.6, noise=4, speckle=0.0004, seal=True),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150

@@ -96,6 +96,13 @@ signed "CHỦ TỊCH" alone, an LĐLĐ huyện công văn on Tết Sum vầy wit
 cáo sơ kết 6 tháng whose table holds the year's chỉ tiêu beside results, a Đảng ủy Khối thông báo kết
 luận signed T/L, a Sở Y tế giấy mời, and a Công đoàn Viên chức hướng dẫn with a chỉ tiêu table; names of
 the Tày, Jrai, Ê Đê, Khmer, Mường and Thái; three as .docx and .doc, five as scans.
+A thirteenth batch, 100–107, was written blind after 93–99's rules: a Công đoàn các KCN kế hoạch Tháng
+hành động ATVSLĐ with three Giai đoạn, a Công đoàn ngành Giáo dục quyết định thành lập Ban Tổ chức (Điều
+1–3, members listed), a hospital union's tờ trình xin kinh phí (the sums asked are no targets), an FDI
+garment company union's kế hoạch with a quota table per unit, an LĐLĐ quận công văn on Mái ấm Công đoàn
+with money quotas per khối, a Hội LHPN báo cáo tổng kết whose table holds the year's chỉ tiêu, an Đoàn
+Thanh niên hướng dẫn numbered 1.1 / a), and a Ban Quản lý KCN thông báo with two rounds; three as .docx
+and .doc, five as scans.
 Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
@@ -131,6 +138,7 @@ MEASURED = {
     # when written: 0.958, 0.934, 0.934, 0.949, 0.737
     (93, "pdf"): 0.996, (93, "docx"): 1.000, (93, "doc"): 0.997, (93, "scan"): 0.979, (93, "badscan"): 0.930,
     # when written: 0.973, 0.997, 0.993, 0.958, 0.910
+    (100, "pdf"): 0.972, (100, "docx"): 0.957, (100, "doc"): 0.975, (100, "scan"): 0.941, (100, "badscan"): 0.794,
     # Word 97 .doc files saved by LibreOffice from each .docx (read through antiword), made after the rules
     # of 45–60 (61–84's with their batches, when written 0.961, 0.974, 0.944):
     (1, "doc"): 1.000, (13, "doc"): 1.000, (21, "doc"): 1.000, (29, "doc"): 1.000, (37, "doc"): 0.997,
@@ -142,7 +150,8 @@ MEASURED = {
 FLOORS = {key: math.floor(round((score - 0.03) * 20, 6)) / 20 for key, score in MEASURED.items()}
 BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 37), 37: range(37, 45),
            45: range(45, 53), 53: range(53, 61), 61: range(61, 69), 69: range(69, 77),
-           77: range(77, 85), 85: range(85, 93), 93: range(93, 100)}
+           77: range(77, 85), 85: range(85, 93), 93: range(93, 100),
+           100: range(100, 108)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -190,9 +199,9 @@ def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options,
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 99 and names == set(golds)
+    assert len(names) == 107 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 46 and len(inputs("scan")) == 48 and set(inputs("badscan")) == set(inputs("scan"))
+    assert len(inputs("docx")) == 49 and len(inputs("scan")) == 53 and set(inputs("badscan")) == set(inputs("scan"))
     assert set(inputs("doc")) == set(inputs("docx"))
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():  # GOLD.md: `phases` is left out where it is unclear whether there are any
