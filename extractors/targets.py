@@ -95,7 +95,7 @@ _GOAL_LATER = re.compile(r"[^,;:]*?\b(?:phan dau|dat|it nhat|toi thieu|khong duo
 # (alone, "3 buổi", "2 đợt", they measure time or name a phase).
 _EVENTS_COUNTED = {"buoi", "dot"}
 # A second quantity coordinated with the first under one verb: "thành lập 12 tổ hợp tác và 03 hợp tác xã".
-_ALSO = re.compile(r"\bva\s+$")
+_ALSO = re.compile(r"\bva\s+(?:[^\W\d_]+\s+){0,2}$")  # (and its own verb: "xây mới 05 nhà và sửa chữa 03 nhà")
 _NOT_A_UNIT = {
     "nam", "thang", "ngay", "tuan", "gio", "phut", "giay", "quy", "buoi", "tuoi", "dot", "ky",
     "hoc ky", "ban", "trang", "km", "m", "cm", "h", "tieng", "lan thu",
@@ -256,11 +256,15 @@ _SERIAL_COLUMN = re.compile(r"s?tt|so tt|so thu tu")
 _SHARE_COLUMN = _column("ty le", "so voi")  # "Tỷ lệ so với chỉ tiêu (%)": results measured against the goal
 
 
+# What a header cell may hold of numbers: years, spans of months, dates ("Lao động chưa là đoàn viên (01/01/2024)").
+_HEADER_DATES = re.compile(r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\b|\b\d{1,2} thang\b")
+
+
 def table_header(text: str) -> list[str] | None:
-    """The folded cells of a table's header row (cells, no number but years and spans of months: "Kết quả 6
+    """The cells of a table's header row (cells, no number but years, spans of months and dates: "Kết quả 6
     tháng"), else None."""
-    cells = [fold(c.strip()) for c in text.split(" | ")]
-    if len(cells) < 2 or any(re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b|\b\d{1,2} thang\b", "", c)) for c in cells):
+    cells = [c.strip() for c in text.split(" | ")]
+    if len(cells) < 2 or any(re.search(r"\d", _HEADER_DATES.sub("", fold(c))) for c in cells):
         return None
     return cells
 
@@ -273,25 +277,29 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
     cells = [c.strip() for c in text.split(" | ")]
     if not cells[0] or not re.search(r"[^\W\d_]", cells[0]):
         return None
-    unit_at = None
+    unit_at, unit_named = None, None
     if header is not None and len(cells) >= 2 and abs(len(header) - len(cells)) <= 1:
         # a row and its header aligned from the right: the body reads a row's serial cell apart ("1 | …"), OCR
         # may read it as a speck ("s ' | …")
-        header = header[len(header) - len(cells):] if len(header) > len(cells) else header
-        cells = cells[len(cells) - len(header):]
-        if len(header) > 2 and _SERIAL_COLUMN.fullmatch(header[0]):
-            header, cells = header[1:], cells[1:]  # the serial cell, however OCR read it ("5B", "ca")
+        printed = header[len(header) - len(cells):] if len(header) > len(cells) else header
+        cells = cells[len(cells) - len(printed):]
+        names = [fold(h) for h in printed]
+        if len(names) > 2 and _SERIAL_COLUMN.fullmatch(names[0]):
+            printed, names, cells = printed[1:], names[1:], cells[1:]  # the serial cell, however OCR read it ("5B")
         if not cells[0] or not re.search(r"[^\W\d_]", cells[0]):
             return None
-        goals = [i for i, h in enumerate(header) if i and _GOAL_COLUMN.search(h) and not _UNIT_COLUMN.search(h)
+        goals = [i for i, h in enumerate(names) if i and _GOAL_COLUMN.search(h) and not _UNIT_COLUMN.search(h)
                  and not _SHARE_COLUMN.search(h)]
         value_at = goals[-1] if goals else len(cells) - 1
-        if not goals and _RESULT_COLUMN.search(header[value_at]):
+        if not goals and _RESULT_COLUMN.search(names[value_at]):
             return None  # a table of results
-        units = [i for i, h in enumerate(header) if _UNIT_COLUMN.search(h)]
+        units = [i for i, h in enumerate(names) if _UNIT_COLUMN.search(h)]
         unit_at = units[0] if units else None
-    elif len(cells) in (2, 3):
-        value_at, unit_at = len(cells) - 1, (1 if len(cells) == 3 else None)
+        if unit_at is None and goals:  # the unit in the goal column's name: "Chỉ tiêu vận động (triệu đồng)"
+            named = re.search(r"\(([^()]*[^\W\d_][^()]*)\)\s*$", printed[value_at])
+            unit_named = named.group(1).strip() if named else None
+    elif len(cells) in (2, 3) and (len(cells) == 2 or re.search(r"[^\W\d_%]", cells[1]) or "%" in cells[1]):
+        value_at, unit_at = len(cells) - 1, (1 if len(cells) == 3 else None)  # ("what | unit | value")
     else:
         return None
     what, cell = cells[0], cells[value_at]
@@ -304,7 +312,7 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
         return Target(text=f"{what}: {cell}", value=found[0].value, comparator=found[0].comparator,
                       unit=found[0].unit, metric=None) if found else None
     comparator = _SIGNS.get(before) or _comparator(before, m.group("after") or "")
-    unit = "%" if m.group("pct") else cells[unit_at] if unit_at is not None else None
+    unit = "%" if m.group("pct") else cells[unit_at] if unit_at is not None else unit_named
     if unit:  # specks OCR read in the cell ("triệu ". đồng"): tokens without a letter or digit
         unit = squash(" ".join(w for w in unit.split() if re.search(r"[\w%]", w)))
     if not unit or len(unit) > 40:
@@ -491,7 +499,7 @@ def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
     for item in body:
         if " | " in item.text:
             header = table_header(item.text) or header
-            goal_column = header is not None and any(i and _GOAL_COLUMN.search(h) for i, h in enumerate(header))
+            goal_column = header is not None and any(i and _GOAL_COLUMN.search(fold(h)) for i, h in enumerate(header))
             row = _table_row_target(item.text, header) if item.polarity == GOAL or goal_column else None
             if row is not None:
                 targets.append(row)

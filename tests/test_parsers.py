@@ -121,6 +121,21 @@ def _docx(path: Path) -> Path:
     return path
 
 
+def test_word97_table_cells_antiword_wrapped_are_joined_back():
+    """antiword wraps a cell at its column's width onto a line of its own, the row's other cells blank; a
+    row of its own with a blank serial cell ("Tổng cộng") stays a row."""
+    from pipeline.parsers.word import antiword_lines
+
+    w = 20
+    cell = lambda text: f"{text:<{w}}"
+    text = "\n".join("|" + "|".join(cell(c) for c in row) + "|" for row in [
+        ["TT", "Bộ phận", "Chưa là đoàn viên", "Chỉ tiêu năm 2024"],
+        ["", "", "(01/01/2024)", "(đoàn viên)"],
+        ["1", "Xưởng May 1", "142", "120"],
+        ["", "Tổng cộng", "937", "800"]])
+    assert antiword_lines(text) == ["TT | Bộ phận | Chưa là đoàn viên (01/01/2024) | Chỉ tiêu năm 2024 (đoàn viên)",
+                                    "1 | Xưởng May 1 | 142 | 120", " | Tổng cộng | 937 | 800"]
+
 def test_docx_tables_read_column_by_column(tmp_path):
     doc = read_document(_docx(tmp_path / "kehoach.docx"), OPTIONS)
     assert doc.lines == [

@@ -638,3 +638,34 @@ Thạch Thị Sô Phia"""
         ("Xây dựng, sửa chữa nhà “Mái ấm Công đoàn”: 04 nhà", 4, "=", "nhà"),
         ("Mỗi công đoàn cơ sở có từ 50 đoàn viên trở lên tổ chức ít nhất 01 hoạt động văn hóa",
          1, ">=", "hoạt động văn hóa")]
+
+
+def test_a_quota_table_its_unit_in_the_goal_columns_name_and_a_date_in_a_header_cell():
+    text = """CÔNG ĐOÀN CÔNG TY TNHH MAY DAEJIN
+Số: 05/KH-CĐCS
+Nam Định, ngày 10 tháng 01 năm 2024
+KẾ HOẠCH
+Phát triển đoàn viên năm 2024
+Căn cứ Nghị quyết Đại hội Công đoàn cơ sở nhiệm kỳ 2023 - 2028, Ban Chấp hành xây dựng kế hoạch như sau:
+II. CHỈ TIÊU
+1. Toàn Công ty kết nạp 800 đoàn viên; hỗ trợ xây mới 05 nhà và sửa chữa 03 nhà “Mái ấm Công đoàn” cho đoàn viên.
+2. Chỉ tiêu giao cho các bộ phận:
+TT | Bộ phận | Lao động chưa là đoàn viên (01/01/2024) | Chỉ tiêu kết nạp năm 2024 (đoàn viên)
+1 | Xưởng May 1 | 142 | 120
+2 | Khối văn phòng | 113 | 100
+TT | Khối | Số CĐCS | Chỉ tiêu vận động (triệu đồng)
+1 | Khối Giáo dục | 28 | 70
+III. TỔ CHỨC THỰC HIỆN
+Các bộ phận triển khai thực hiện, báo cáo kết quả về Ban Chấp hành trước ngày 15/12/2024./.
+Nơi nhận:
+- Các bộ phận;
+- Lưu: VT.
+TM. BAN CHẤP HÀNH
+CHỦ TỊCH
+Trần Văn Hùng"""
+    assert [(t.text, t.value, t.unit) for t in targets_of(text.splitlines())] == [
+        ("Toàn Công ty kết nạp 800 đoàn viên", 800, "đoàn viên"),
+        ("hỗ trợ xây mới 05 nhà và sửa chữa 03 nhà “Mái ấm Công đoàn” cho đoàn viên", 5, "nhà"),
+        ("hỗ trợ xây mới 05 nhà và sửa chữa 03 nhà “Mái ấm Công đoàn” cho đoàn viên", 3, "nhà"),
+        ("Xưởng May 1: 120", 120, "đoàn viên"), ("Khối văn phòng: 100", 100, "đoàn viên"),
+        ("Khối Giáo dục: 70", 70_000_000, "đồng")]

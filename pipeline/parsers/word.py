@@ -152,7 +152,12 @@ def antiword_lines(text: str) -> list[str]:
         if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
             if aligned:
                 flush()
-            table.append([[c.strip()] if c.strip() else [] for c in stripped[1:-1].split("|")])
+            cells = stripped[1:-1].split("|")
+            if table and _continues(table[-1], cells):
+                for lines, cell in zip(table[-1], cells):
+                    lines.extend([cell.strip()] if cell.strip() else [])
+            else:
+                table.append([[c.strip()] if c.strip() else [] for c in cells])
         elif "|" in stripped:
             flush()
             out.extend(" ".join(part.split()) for part in stripped.split("|"))
@@ -162,6 +167,17 @@ def antiword_lines(text: str) -> list[str]:
             aligned.append(line)
     flush()
     return [line for line in out if line]
+
+
+def _continues(above: list[list[str]], cells: list[str]) -> bool:
+    """Whether a table line only carries on the row above: antiword wraps a cell's text at its column's width
+    onto the next line, the row's other cells blank there ("Chỉ tiêu kết nạp năm 2024 (đoàn" / "viên)"). So
+    some cell is blank, and each filled one holds a first word that would not have fit after the cell above
+    (a row of its own with a blank serial, "| | Tổng cộng | 937 |", is not one)."""
+    filled = [(k, c.strip()) for k, c in enumerate(cells) if c.strip()]
+    if len(above) != len(cells) or not filled or len(filled) == len(cells):
+        return False
+    return all(above[k] and len(above[k][-1]) + 1 + len(text.split()[0]) > len(cells[k]) for k, text in filled)
 
 
 def _aligned_lines(lines: list[str]) -> list[str]:
