@@ -221,3 +221,11 @@ def test_a_range_of_quarters_and_days_listed_with_va():
     assert phases(text) == [("Đợt 1", "2024-01", "2024-06"), ("Đợt 2", "2024-07", "2024-12"),
                             ("Đợt 3", "2023-11-06", "2023-11-07"), ("Đợt 4", "2023-11-20", "2023-11-20"),
                             ("Đợt 5", "2023-12-18", "2023-12-22")]
+
+
+def test_ocr_specks_in_a_rounds_label_and_after_ngay():
+    text = """Hội thi gồm hai vòng:
+- Vòng . sơ khảo (từ ngày 12/9/2022 đến ngày 23/9/2022): thi trắc nghiệm trực tuyến.
+- Vòng chung kết (ngày. 14/10/2022): thi sân khấu tại Hội trường."""
+    assert [(p.label, p.start, p.end) for p in extract_phases(parse_lines(clean_lines(text.splitlines())).body)] == [
+        ("Vòng sơ khảo", "2022-09-12", "2022-09-23"), ("Vòng chung kết", "2022-10-14", "2022-10-14")]

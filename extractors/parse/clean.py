@@ -281,6 +281,7 @@ def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
             line = strip_lead_junk(strip_markdown(raw).strip().strip("|").rstrip())
             line = _SPACED_THOUSANDS.sub(".", _space_after_enumerator(_remove_signed_marks(line)))
             line = _DECIMAL_READ_AS_SEMICOLON.sub(",", _MID_SPECK.sub(" ", line))
+            line = _DOT_BEFORE_DATE.sub("ngày ", _STRAY_MID_STOP.sub(_drop_stray_stop, line))
             if squash(line) in running or _is_noise(line):
                 continue
             kept.append(line)
@@ -317,6 +318,16 @@ def _space_after_enumerator(line: str) -> str:
 # OCR's specks standing alone between two words ("ít › nhất"): marks no Vietnamese text uses so ("|" divides
 # a table's cells, "'" may be a name's: "H' Nhí").
 _MID_SPECK = re.compile(r"(?<=\w)\s+[›‹`~¦ˆ]+\s+(?=\w)")
+# A full stop standing alone between two words, the next in lower case ("Vòng . sơ khảo"): a speck, no sentence
+# ends so; and one glued to "ngày" before its date ("ngày. 14/10/2022").
+_STRAY_MID_STOP = re.compile(r"(?<=\w) \. (?=\w)")
+_DOT_BEFORE_DATE = re.compile(r"(?<!\w)ngày\.\s+(?=\d{1,2}\s*/\s*\d{1,2})")
+
+
+def _drop_stray_stop(m: re.Match[str]) -> str:
+    return " " if m.string[m.end()].islower() else m.group()
+
+
 # A decimal comma OCR read as ";" between digits, before a unit: "giảm ít nhất 1;5%".
 _DECIMAL_READ_AS_SEMICOLON = re.compile(r"(?<=\d);(?=\d+\s*%)")
 _SPACED_THOUSANDS = re.compile(r"(?<=\d) \. (?=\d{3}\b)")
