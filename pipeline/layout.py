@@ -14,7 +14,9 @@ interleaved. `reading_order` rebuilds the order a reader follows:
 3. a row with two or more segments opens a two-column region at its widest gap;
    the region grows up and down over rows whose segments each lie on one side of
    the gap, and stops at a row with a segment across it (a full-width body line,
-   a centred title such as "Kính gửi: …" or "KẾ HOẠCH");
+   a centred title such as "Kính gửi: …" or "KẾ HOẠCH") or at a title centred on
+   the page (a label and its items, "Kính gửi:   - Ban …", open a region whose
+   gap lies far to the left, which a title would not cross);
 4. a region is read left column first, then right column; other rows in order.
 
 Page numbers ("2", "- 2 -", "Trang 2") alone on the first or last row of a page
@@ -42,6 +44,15 @@ ROW_OVERLAP = 0.5
 # A word far to the side of every word of a row joins it with this smaller overlap:
 # the two columns of a header are often set on slightly different baselines.
 SIDE_ROW_OVERLAP = 0.2
+# A row of one segment whose centre lies this close to the page's (a fraction of its width) is a centred title:
+# a two-column region opened by a label and its items ("Kính gửi:   - Ban …"), its gap in this left part of the
+# page, does not grow over it (a header's or footer's gap lies near the middle).
+CENTRED_FRACTION = 0.04
+LABEL_GAP_FRACTION = 0.35
+# The text's margins are taken from at least this many rows (else the sheet's middle is the text's).
+MARGIN_ROWS = 10
+# ...of at least this many words and letters ("BÁO CÁO").
+TITLE_WORDS, TITLE_LETTERS = 2, 5
 # Page numbers are looked for on the first/last row only when it lies in this
 # top/bottom fraction of the page (when the page height is known).
 MARGIN_FRACTION = 0.15
@@ -123,7 +134,7 @@ def reading_order(words: list[Word], page_width: float, page_height: float | Non
         units = _line_pieces(kept, page_width)
     rows = _group_rows(units, page_width)
     rows = _drop_page_numbers(rows, page_height)
-    lines = _emit(rows)
+    lines = _emit(rows, page_width)
     return _drop_signature_stamps(lines)
 
 
@@ -268,8 +279,30 @@ def _open_region(row: _Row) -> _Region:
     return region
 
 
-def _emit(rows: list[_Row]) -> list[str]:
+def _text_centre(rows: list[_Row], page_width: float) -> float:
+    """The middle of the page's text between its margins (the body's lines, justified, reach both; a scan's
+    text may sit off the sheet's middle), robust to a speck or a page number in a margin."""
+    lefts = sorted(r.segments[0].x0 for r in rows if r.segments)
+    rights = sorted(r.segments[-1].x1 for r in rows if r.segments)
+    if len(lefts) < MARGIN_ROWS:
+        return page_width / 2
+    return (lefts[len(lefts) // 10] + rights[len(rights) * 9 // 10]) / 2
+
+
+def _page_centred(row: _Row, centre: float, page_width: float) -> bool:
+    """A row of one segment centred on the page's text (`centre`: a scan's text may sit off the sheet's middle):
+    a title ("BÁO CÁO" and its trích yếu), never one column's line (a column's lines are centred in their half)."""
+    if len(row.segments) != 1:
+        return False
+    seg = row.segments[0]
+    if len(seg.words) < TITLE_WORDS or sum(c.isalpha() for c in seg.text) < TITLE_LETTERS:
+        return False  # a seal's speck (":") is no title
+    return abs((seg.x0 + seg.x1) / 2 - centre) <= CENTRED_FRACTION * page_width
+
+
+def _emit(rows: list[_Row], page_width: float) -> list[str]:
     owner: dict[int, _Region] = {}  # row index -> its region
+    centre = _text_centre(rows, page_width)
     for start, row in enumerate(rows):
         if start in owner or len(row.segments) < 2:
             continue
@@ -278,7 +311,8 @@ def _emit(rows: list[_Row]) -> list[str]:
         owner[start] = region
         for step in (-1, 1):
             i = start + step
-            while 0 <= i < len(rows) and i not in owner:
+            while 0 <= i < len(rows) and i not in owner and not (
+                    region.hi <= LABEL_GAP_FRACTION * page_width and _page_centred(rows[i], centre, page_width)):
                 placed = region.place(rows[i])
                 if placed is None:
                     break

@@ -157,3 +157,27 @@ def test_an_ocr_line_spanning_both_columns_is_split_at_the_column_gap():
     ids = [i // 2 for i, (text, _, _) in enumerate(rows) for _ in text.split()]  # one OCR line per printed row
     assert reading_order(words, PAGE_W, PAGE_H, ids) == [
         "Nơi nhận:", "- Bộ LĐTBXH (b/c);", "- Lưu: VT, LĐ-VL.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Võ Thị Kim Liên"]
+
+
+def centred(text: str, top: float) -> tuple[str, float, float]:
+    return text, PAGE_W / 2 - CHAR_W * len(text) / 2, top
+
+
+def test_a_kinh_gui_label_beside_its_items_does_not_pull_the_centred_title_into_a_column():
+    """"Kính gửi:" at the left and its items indented beside it make two segments; the region they open must
+    not grow up over the centred tên loại and trích yếu, which lie all on the items' side of its gap."""
+    words = page(
+        ("HỘI LHPN HUYỆN BẮC HÀ", 70, 56), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 320, 57),
+        ("Số: 86/BC-HPN", 100, 75), ("Bắc Hà, ngày 15 tháng 12 năm 2020", 330, 76),
+        centred("BÁO CÁO TỔNG KẾT CÔNG TÁC HỘI NĂM 2020", 120),
+        centred("và phương hướng, nhiệm vụ năm 2021", 135),
+        ("Kính gửi:", 60, 170), ("- Ban Thường vụ Hội Liên hiệp Phụ nữ tỉnh;", 140, 170),
+        ("- Ban Thường vụ Huyện ủy Bắc Hà.", 140, 185),
+        ("Thực hiện Công văn số 512/HPN-VP ngày 16/11/2020 của Ban Thường vụ Hội Liên hiệp", 60, 215),
+    )
+    assert reading_order(words, PAGE_W, PAGE_H) == [
+        "HỘI LHPN HUYỆN BẮC HÀ", "Số: 86/BC-HPN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Bắc Hà, ngày 15 tháng 12 năm 2020", "BÁO CÁO TỔNG KẾT CÔNG TÁC HỘI NĂM 2020",
+        "và phương hướng, nhiệm vụ năm 2021",
+        "Kính gửi:", "- Ban Thường vụ Hội Liên hiệp Phụ nữ tỉnh;", "- Ban Thường vụ Huyện ủy Bắc Hà.",
+        "Thực hiện Công văn số 512/HPN-VP ngày 16/11/2020 của Ban Thường vụ Hội Liên hiệp"]
