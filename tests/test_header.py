@@ -318,6 +318,9 @@ def test_ocr_misreads_in_a_scanned_header_vv_a_stray_quote_and_a_speck():
     h = header("LĐLĐ QUẬN LONG BIÊN\nSố: 125 /CV-LĐLĐ\nVWw phúc đáp Công văn số 14/CĐCS-VH\nngày 08/3/2023 của CĐCS Công ty\n"
                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLong Biên, ngày 20 tháng 3 năm 2023\nKính gửi: Ban Chấp hành CĐCS\n")
     assert h.subject == "phúc đáp Công văn số 14/CĐCS-VH ngày 08/3/2023 của CĐCS Công ty"
+    h = header("LĐLĐ QUẬN NGŨ HÀNH SƠN\nSố: 148/LĐLĐ-VP\nV/ triển khai vận động Quỹ “Mái ấm Công đoàn”\n"
+               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNgũ Hành Sơn, ngày 05 tháng 11 năm 2018\nKính gửi: Các CĐCS\n")
+    assert h.subject == "triển khai vận động Quỹ “Mái ấm Công đoàn”"  # the second v lost
     h = header("CĐCS AGRIBANK CHI NHÁNH TỈNH ĐẮK LẮK\nSố: 03/KH-CĐCS\nBuôn Ma Thuột, ngày 15 tháng 01 năm 2018\nKẾ HOẠCH\n"
                "_ “Tổ chức phong trào thi đua “Tăng trưởng tín dụng xanh, huy động\nvốn dân cư” năm 2018\n"
                "Cặn cứ:Chương trình công tác số 01/CTr-CĐNHNo ngày 05/01/2018 của Ban Thường vụ Công đoàn Ngân hàng\n")

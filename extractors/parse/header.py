@@ -40,9 +40,9 @@ _PARTY_SYMBOL = re.compile(r"^(?:[-–]|[:.](?=\s*[^\W\d_]))\s*(?P<sym>[^\s,;|/]
 # Nghị định 30's mixed-case abbreviations of a tên loại (Tờ trình, Chương trình, Quy định) read with the
 # hyphen before the issuer's abbreviation lost: "TTrCĐCS" is "TTr-CĐCS".
 _LOST_HYPHEN = re.compile(r"^(TTr|CTr|QyĐ)(?=[A-ZĐ])")
-# "V/v", "V/V", OCR's "V/w", "V.v", and the slash read as a letter before a lower-case word ("VWw phúc đáp",
-# "Vlv tổ chức")
-_VV = re.compile(r"^[\W_]{0,3}[vy]\s*(?:[/.|][^\w\s]?|[wl1i](?=[vw]\s+[a-z]))\s*[vwy]\b\s*[:.]?\s*")
+# "V/v", "V/V", OCR's "V/w", "V.v", the slash read as a letter before a lower-case word ("VWw phúc đáp",
+# "Vlv tổ chức"), and the second v lost ("V/ triển khai")
+_VV = re.compile(r"^[\W_]{0,3}[vy]\s*(?:(?:[/.|][^\w\s]?|[wl1i](?=[vw]\s+[a-z]))\s*[vwy]\b\s*[:.]?|/(?=\s+[a-z]))\s*")
 _VE_VIEC = re.compile(r"^\W{0,2}ve\s+viec\b\s*[:.]?\s*")
 _WEB_DATE = re.compile(r"^\W*ngay\s*(?:dang|ban\s*hanh|xuat\s*ban|cap\s*nhat)\s*:?\s*(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})")
 
