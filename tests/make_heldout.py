@@ -83,7 +83,9 @@ WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_
         "93_kh_ldld_lang_son_thang_cong_nhan", "95_cv_ldld_krong_pac_tet_sum_vay_mai_am",
         "99_hd_cdvc_dien_bien_chi_tieu_xep_loai",
         "101_qd_cdn_giao_duc_quang_tri_ban_to_chuc_hoi_thi", "103_kh_cdcs_may_daejin_nam_dinh_phat_trien_doan_vien",
-        "106_hd_doan_tn_than_ha_lam_thang_thanh_nien")
+        "106_hd_doan_tn_than_ha_lam_thang_thanh_nien",
+        "109_tb_cdn_y_te_ha_giang_ket_qua_thi_dua", "112_ctr_cdcs_thpt_dak_mil_cong_tac_nam_hoc",
+        "114_qd_ubnd_tinh_ha_tinh_khen_thuong_lao_dong_gioi")
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,11 @@ SCANS = {
     "104_cv_ldld_quan_ngu_hanh_son_mai_am_cong_doan": ScanPlan(dpi=200, skew=0.8, blur=0.5, noise=3, speckle=0.0003, seal=True),
     "105_bc_hoi_lhpn_huyen_bac_ha_tong_ket_2020": ScanPlan(dpi=150, skew=-1.3, blur=0.6, noise=4, speckle=0.0005, seal=False),
     "107_tb_bql_kcn_binh_duong_hoi_thi_atvsv": ScanPlan(dpi=200, skew=1.0, blur=0.6, noise=4, speckle=0.0004, seal=True),
+    "108_kh_ldld_tinh_quang_ngai_tet_sum_vay": ScanPlan(dpi=200, skew=-0.9, blur=0.6, noise=4, speckle=0.0003, seal=True),
+    "110_kh_cdvc_tinh_nghe_an_hoat_dong_nu_cong": ScanPlan(dpi=150, skew=1.1, blur=0.7, noise=5, speckle=0.0004, seal=True),
+    "111_cv_ldld_huyen_ham_thuan_bac_don_doc_kpcd": ScanPlan(dpi=200, skew=0.7, blur=0.5, noise=3, speckle=0.0003, seal=True),
+    "113_pd_cd_tong_cong_ty_ca_phe_thi_dua_2016": ScanPlan(dpi=150, skew=-1.2, blur=0.6, noise=4, speckle=0.0005, seal=False),
+    "115_hd_ldld_tp_bao_loc_dai_hoi_cdcs": ScanPlan(dpi=200, skew=1.3, blur=0.6, noise=4, speckle=0.0004, seal=True),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150

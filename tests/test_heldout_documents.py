@@ -103,6 +103,12 @@ garment company union's kế hoạch with a quota table per unit, an LĐLĐ qu�
 with money quotas per khối, a Hội LHPN báo cáo tổng kết whose table holds the year's chỉ tiêu, an Đoàn
 Thanh niên hướng dẫn numbered 1.1 / a), and a Ban Quản lý KCN thông báo with two rounds; three as .docx
 and .doc, five as scans.
+A fourteenth batch, 108–115, was written blind after 100–107's rules: an LĐLĐ tỉnh kế hoạch Tết Sum vầy
+with quotas per district, a Công đoàn ngành Y tế thông báo of results (no targets), a Công đoàn Viên chức
+kế hoạch nữ công with three Đợt, an LĐLĐ huyện công văn đôn đốc thu kinh phí signed TUQ., a school CĐCS
+chương trình whose monthly calendar is no phases, a coffee corporation union's lời phát động, a UBND tỉnh
+quyết định khen thưởng (no targets) and an LĐLĐ thành phố hướng dẫn đại hội whose election rules set no
+goal; three as .docx and .doc, five as scans.
 Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
@@ -140,6 +146,7 @@ MEASURED = {
     # when written: 0.973, 0.997, 0.993, 0.958, 0.910
     (100, "pdf"): 0.999, (100, "docx"): 1.000, (100, "doc"): 1.000, (100, "scan"): 0.989, (100, "badscan"): 0.924,
     # when written: 0.972, 0.957, 0.975, 0.941, 0.794
+    (108, "pdf"): 0.986, (108, "docx"): 1.000, (108, "doc"): 1.000, (108, "scan"): 0.958, (108, "badscan"): 0.838,
     # Word 97 .doc files saved by LibreOffice from each .docx (read through antiword), made after the rules
     # of 45–60 (61–84's with their batches, when written 0.961, 0.974, 0.944):
     (1, "doc"): 1.000, (13, "doc"): 1.000, (21, "doc"): 1.000, (29, "doc"): 1.000, (37, "doc"): 0.997,
@@ -152,7 +159,7 @@ FLOORS = {key: math.floor(round((score - 0.03) * 20, 6)) / 20 for key, score in 
 BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 37), 37: range(37, 45),
            45: range(45, 53), 53: range(53, 61), 61: range(61, 69), 69: range(69, 77),
            77: range(77, 85), 85: range(85, 93), 93: range(93, 100),
-           100: range(100, 108)}
+           100: range(100, 108), 108: range(108, 116)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -200,9 +207,9 @@ def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options,
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 107 and names == set(golds)
+    assert len(names) == 115 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 49 and len(inputs("scan")) == 53 and set(inputs("badscan")) == set(inputs("scan"))
+    assert len(inputs("docx")) == 52 and len(inputs("scan")) == 58 and set(inputs("badscan")) == set(inputs("scan"))
     assert set(inputs("doc")) == set(inputs("docx"))
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():  # GOLD.md: `phases` is left out where it is unclear whether there are any
