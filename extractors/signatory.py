@@ -21,7 +21,8 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-from extractors.lexicon import AUTHORITIES, COLLECTIVE_NAMES, COLLECTIVES, OFFICES, TITLE_FIRST_WORDS, TITLE_WORDS
+from extractors.lexicon import (AUTHORITIES, COLLECTIVE_NAMES, COLLECTIVES, OFFICES, SURNAMES, TITLE_FIRST_WORDS,
+                                TITLE_WORDS)
 from extractors.parse.marks import NOI_NHAN, authority_match, is_person_name, person_name
 from extractors.vntext import fold_same_length, squash
 from models.record import Signatory
@@ -121,9 +122,11 @@ _WRAPPED_NAME_WORDS = 4
 
 
 def _name_parts(line: str) -> bool:
-    """A line that may be part of a wrapped name: a few words of two letters or more (seal specks are one)."""
+    """A line that may be part of a wrapped name: a few words of two letters or more (seal specks are one), or
+    a family name of one ("Y" / "Ngông Niê Kdăm")."""
     words = line.split()
-    return 1 <= len(words) <= _WRAPPED_NAME_WORDS and all(len(w) >= 2 for w in words)
+    return 1 <= len(words) <= _WRAPPED_NAME_WORDS and all(
+        len(w) >= 2 or fold_same_length(w.lower()) in SURNAMES for w in words)
 
 
 def _name_after(lines: list[str], start: int) -> str | None:

@@ -62,6 +62,8 @@ _DONE = re.compile(r"(?<!\w)(?:đã|đạt được|mới đạt|chỉ đạt)(?
 _DONE_PLAIN = re.compile(r"\b(?:da|dat duoc)\b")
 # A sentence that reports what is, or was done, even inside a goal section: the figures a plan recalls
 # before setting its own ("Nhà trường hiện có 98 cán bộ …", "… toàn huyện đã trao 1.215 suất quà").
+# A sentence that gives the state of things as of a date ("Tính đến ngày 31/7/2024, …"): results, wherever it stands.
+_AS_OF = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?tinh den\b")
 _REPORTED = re.compile(r"\b(?:hien co|hien nay co|nam qua|vua qua|ket qua|chiem)\b")
 # a year the statement is dated by ("Năm 2016, …", "(năm 2024)"), not a base of comparison or a bound
 # What stands before a year that dates a statement: nothing (the clause opens with it), a mark, or a word of
@@ -102,6 +104,9 @@ _NOT_A_UNIT = {
     "nhiem ky", "khoa", "the ky", "thu", "so", "dem", "ngay dem", "nam hoc", "khoi",
     "chuong", "dieu", "khoan", "muc", "phan",
 }
+# Things counted whose first word alone would be a label or a time ("chương 3", "phần II", "khóa XII"):
+# "01 chương trình", "300 phần quà", "02 khóa học".
+_COUNTED_COMPOUNDS = {"chuong trinh", "phan qua", "phan thuong", "khoa hoc", "khoa tap", "so tiet", "ban tin"}
 # Words that end the noun phrase after a number: verbs, prepositions, conjunctions.
 _UNIT_STOP = {
     "được", "có", "là", "tại", "cho", "của", "trong", "với", "về", "và", "hoặc", "để", "đạt", "đã",
@@ -119,7 +124,7 @@ _MONEY = re.compile(r"\s*(?:dong(?!\s+(?:chi|nghiep|bao|doi|huong|mon|ho)\b)|vnd
 # what a goal earns or reaches in money, as opposed to what is spent, awarded or charged
 _EARNED = re.compile(r"\b(?:dat|lam loi|thu nhap|doanh thu|loi nhuan|tiet kiem|nop ngan sach|gia tri|nguon luc)\b")
 # money raised for a cause ("Kinh phí vận động Quỹ …", "ủng hộ", "đóng góp"): a goal whatever it is spent on
-_RAISED = re.compile(r"\b(?:van dong|huy dong|ung ho|dong gop|thu kinh phi)\b")  # (and union dues collected)
+_RAISED = re.compile(r"\b(?:van dong|huy dong|ung ho|dong gop|thu kinh phi|thu hoi)\b")  # (and dues collected, debts recovered)
 _SPENT = re.compile(r"\b(?:kinh phi|ho tro|chi phi|chi tra|muc chi|khen thuong|tien thuong|duoc thuong|"
                     r"giai (?:nhat|nhi|ba|khuyen khich)|tang qua|qua tang|mua|muc dong|hoc phi|le phi|tri gia)\b")
 # "tăng 1,7 lần", "gấp 2 lần": a multiple
@@ -445,7 +450,8 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
         return " ".join(_words_after(after, 3)), value
     if " ".join(head.split()[:2]) in _WAGE_DAYS:  # "01 ngày lương", "02 ngày công": a day's pay or work
         return " ".join(unit.split()[:2]), value
-    if head in _NOT_A_UNIT or first in _NOT_A_UNIT or " ".join(head.split()[:2]) in _NOT_A_UNIT:
+    if (head in _NOT_A_UNIT or first in _NOT_A_UNIT or " ".join(head.split()[:2]) in _NOT_A_UNIT) and \
+            " ".join(head.split()[:2]) not in _COUNTED_COMPOUNDS:
         if first != "tuoi" or not _REACHES.search(before_f):  # "tuổi thọ bình quân đạt 75 tuổi"
             return None, value
         unit = unit.split()[0]
@@ -510,8 +516,8 @@ def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
             header = None
         for sentence in _split(item.text, ".!?"):
             cue = _goal_cue(fold(sentence), item.polarity == RESULT)
-            if item.polarity == RESULT and not cue:
-                continue
+            if (item.polarity == RESULT or _AS_OF.match(fold(sentence))) and not cue:
+                continue  # (a status "as of" a date: "Tính đến ngày 31/7/2024, toàn huyện thu … đạt 54,2%")
             if item.polarity == GOAL and not cue and _reports(sentence):
                 continue  # a goal section's recall of what was done, before its own targets
             stated = None  # the year the sentence's statements are dated by, so far

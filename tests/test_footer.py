@@ -609,3 +609,9 @@ def test_a_chuc_vu_misread_in_capitals_is_not_a_name_and_a_deputy_signs_under_kt
     assert sig("Nơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nÓGI ÁM ĐÓC\nNguyễn Văn Thêm") == Signatory(
         "KT.", None, "PHÓ GIÁM ĐỐC", "Nguyễn Văn Thêm")
     assert is_person_name("Trương Phòng") and not is_person_name("TRƯỚNG PHÒNG")
+
+
+@pytest.mark.parametrize("name_lines, name", [("Y\nNgông Niê Kdăm", "Y Ngông Niê Kdăm"), ("K' Brơi", "K' Brơi")])
+def test_ede_and_kho_names_a_one_letter_family_name_wrapped(name_lines, name):
+    assert sig(f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{name_lines}") == Signatory(
+        "KT.", None, "PHÓ CHỦ TỊCH", name)

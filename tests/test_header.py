@@ -690,3 +690,9 @@ def test_a_bare_50_or_so_before_a_line_of_words_is_not_a_number_line():
 
     assert find_number(["CÔNG ĐOÀN NGÀNH", "50", "Tỷ lệ diện tích", "Số: 12/KH-CĐN"]) == ("12", "KH-CĐN", 3)
     assert find_number(["UBND XÃ", "50", "đoàn viên"]) == (None, None, None)
+
+
+def test_a_space_after_the_symbols_hyphen():
+    from extractors.parse.header import find_number
+
+    assert find_number(["Số: 45/PĐ- CĐTCT"]) == ("45", "PĐ-CĐTCT", 0)

@@ -669,3 +669,12 @@ Trần Văn Hùng"""
         ("hỗ trợ xây mới 05 nhà và sửa chữa 03 nhà “Mái ấm Công đoàn” cho đoàn viên", 3, "nhà"),
         ("Xưởng May 1: 120", 120, "đoàn viên"), ("Khối văn phòng: 100", 100, "đoàn viên"),
         ("Khối Giáo dục: 70", 70_000_000, "đồng")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Mỗi công đoàn ngành tổ chức ít nhất 01 chương trình “Tết Sum vầy” tại địa bàn.", [(1, ">=", "chương trình")]),
+    ("- Phấn đấu thu hồi tối thiểu 400 triệu đồng tiền nợ kinh phí công đoàn.", [(400_000_000, ">=", "đồng")]),
+    ("- Tính đến ngày 31/7/2024, toàn huyện thu đạt 54,2% kế hoạch; đoàn phí đạt 58,6% kế hoạch.", []),
+])
+def test_a_programme_counted_a_debt_recovered_and_a_status_as_of_a_date(line, expected):
+    assert triples("II. NHIỆM VỤ\n" + line) == expected

@@ -34,7 +34,7 @@ _SO = re.compile(r"^\W{0,3}(?:s[o06]|5[o0])(?![a-z])\s*(?:[:.;][:.,]?|(?=\d|/|$)
                  r"(?P<num>\d{1,6}[a-z]?)?\s*"
                  r"(?:(?<=\d)_+\s*|(?<!\d)[.…_]+\s*)?(?P<rest>.*)$")
 _NUMBER_TAIL = re.compile(r"\s+(\d{1,3})\s*(?=/)")  # the rest of a number OCR split before its "/"
-_SYMBOL = re.compile(r"^/\s*(?P<sym>[^\s,;|]+(?:\s*[-–]\s*[^\s,;|]+)*)")
+_SYMBOL = re.compile(r"^/\s*(?P<sym>[^\s,;|]+(?:(?:\s*[-–]\s*|(?<=[-–])\s+)[^\s,;|]+)*)")  # ("PĐ- CĐTCT")
 # "45-KH/TU", the Party's and Đoàn's number–symbol; OCR reads the hyphen as a colon or dot too ("42:KH/ĐTN")
 _PARTY_SYMBOL = re.compile(r"^(?:[-–]|[:.](?=\s*[^\W\d_]))\s*(?P<sym>[^\s,;|/]+/[^\s,;|]+)")
 # Nghị định 30's mixed-case abbreviations of a tên loại (Tờ trình, Chương trình, Quy định) read with the
