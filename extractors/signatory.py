@@ -21,9 +21,8 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-from extractors.lexicon import (AUTHORITIES, COLLECTIVE_NAMES, COLLECTIVES, OFFICES, SURNAMES, TITLE_FIRST_WORDS,
-                                TITLE_WORDS)
-from extractors.parse.marks import NOI_NHAN, authority_match, is_person_name, person_name
+from extractors.lexicon import AUTHORITIES, COLLECTIVE_NAMES, COLLECTIVES, OFFICES, SURNAMES, TITLE_WORDS
+from extractors.parse.marks import NOI_NHAN, authority_match, is_person_name, person_name, printed_as_title_word
 from extractors.vntext import fold_same_length, squash
 from models.record import Signatory
 
@@ -95,7 +94,7 @@ def office_title(line: str) -> str | None:
         head = " ".join(f.split()[:2])
         if text.isupper() and any(SequenceMatcher(None, head, o).ratio() >= _OCR_SIMILAR for o in _OFFICE_HEADS):
             return text
-        if text.isupper() and text.split()[0].lower() in TITLE_FIRST_WORDS and len(text.split()) == len(best.split()) \
+        if text.isupper() and printed_as_title_word(text.split()[0]) and len(text.split()) == len(best.split()) \
                 and SequenceMatcher(None, f, best).ratio() >= _OCR_SIMILAR_AFTER_TITLE_WORD:
             return _OFFICE_BY_FOLD[best]  # "CHỦ TIÊN": a chức vụ's first word as printed, the rest misread
     return None

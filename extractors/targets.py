@@ -303,7 +303,7 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
         if unit_at is None and goals:  # the unit in the goal column's name: "Chỉ tiêu vận động (triệu đồng)"
             named = re.search(r"\(([^()]*[^\W\d_][^()]*)\)\s*$", printed[value_at])
             unit_named = named.group(1).strip() if named else None
-    elif len(cells) in (2, 3) and (len(cells) == 2 or re.search(r"[^\W\d_%]", cells[1]) or "%" in cells[1]):
+    elif len(cells) == 2 or len(cells) == 3 and re.search(r"[^\W\d_]|%", cells[1]):
         value_at, unit_at = len(cells) - 1, (1 if len(cells) == 3 else None)  # ("what | unit | value")
     else:
         return None
@@ -445,13 +445,12 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
         noun = _unit(after[per.end():])
         return f"{unit}/{per.group(1)}" + (f" {noun}" if noun else ""), value
     head = fold(unit)
-    first = head.split()[0]
+    first, head_two = head.split()[0], " ".join(head.split()[:2])
     if first in _EVENTS_COUNTED and len(head.split()) > 1:  # "01 buổi tọa đàm", "02 đợt ra quân": events
         return " ".join(_words_after(after, 3)), value
-    if " ".join(head.split()[:2]) in _WAGE_DAYS:  # "01 ngày lương", "02 ngày công": a day's pay or work
+    if head_two in _WAGE_DAYS:  # "01 ngày lương", "02 ngày công": a day's pay or work
         return " ".join(unit.split()[:2]), value
-    if (head in _NOT_A_UNIT or first in _NOT_A_UNIT or " ".join(head.split()[:2]) in _NOT_A_UNIT) and \
-            " ".join(head.split()[:2]) not in _COUNTED_COMPOUNDS:
+    if (head in _NOT_A_UNIT or first in _NOT_A_UNIT or head_two in _NOT_A_UNIT) and head_two not in _COUNTED_COMPOUNDS:
         if first != "tuoi" or not _REACHES.search(before_f):  # "tuổi thọ bình quân đạt 75 tuổi"
             return None, value
         unit = unit.split()[0]

@@ -313,8 +313,6 @@ def _space_after_enumerator(line: str) -> str:
     return f"{m.group(1)} {line[m.end():]}" if m and line[m.end()].isupper() else line
 
 
-# A thousands dot a text layer set apart from its digits ("1 . 000", printed from plain text with spaces
-# around every mark): no other reading has a lone dot between a digit and three digits.
 # OCR's specks standing alone between two words ("ít › nhất"): marks no Vietnamese text uses so ("|" divides
 # a table's cells, "'" may be a name's: "H' Nhí").
 _MID_SPECK = re.compile(r"(?<=\w)\s+[›‹`~¦ˆ]+\s+(?=\w)")
@@ -330,6 +328,8 @@ def _drop_stray_stop(m: re.Match[str]) -> str:
 
 # A decimal comma OCR read as ";" between digits, before a unit: "giảm ít nhất 1;5%".
 _DECIMAL_READ_AS_SEMICOLON = re.compile(r"(?<=\d);(?=\d+\s*%)")
+# A thousands dot a text layer set apart from its digits ("1 . 000", printed from plain text with spaces
+# around every mark): no other reading has a lone dot between a digit and three digits.
 _SPACED_THOUSANDS = re.compile(r"(?<=\d) \. (?=\d{3}\b)")
 
 _KINH_ALONE = re.compile(r"^\W*k[i1]nh\s*$")

@@ -117,11 +117,15 @@ def person_name(line: str) -> str | None:
     return bare if is_person_name(bare) else None
 
 
+def printed_as_title_word(word: str) -> bool:
+    """Whether a word is printed, marks and all, as a chức vụ's first word ("Chủ", "TRƯỞNG"; not "Chu")."""
+    return unicodedata.normalize("NFC", word.lower()) in TITLE_FIRST_WORDS
+
+
 def _spelled_as_title(word: str) -> bool:
     """Whether a first word that folds to a title word is printed as one: "Trưởng", or without the marks
     that would tell ("TRUONG" read by OCR); "Trương" is a family name."""
-    lower = unicodedata.normalize("NFC", word.lower())
-    return lower in TITLE_FIRST_WORDS or fold_same_length(lower) == lower
+    return printed_as_title_word(word) or fold_same_length(word.lower()) == unicodedata.normalize("NFC", word.lower())
 
 
 def is_person_name(line: str) -> bool:
@@ -134,8 +138,7 @@ def is_person_name(line: str) -> bool:
     upper = text.isupper()
     if TITLE_WORDS.match(fold_same_length(text)) and _spelled_as_title(words[0]) or _OFFICE_INSIDE.search(text.lower()):
         return False
-    if upper and (unicodedata.normalize("NFC", words[0].lower()) in TITLE_FIRST_WORDS
-                  or fold_same_length(text.lower()) in _OFFICE_FOLDS):
+    if upper and (printed_as_title_word(words[0]) or fold_same_length(text.lower()) in _OFFICE_FOLDS):
         return False  # "CHỦ TIÊN", "TỔNG HỢP", "TRƯỚNG PHÒNG": a chức vụ (misread, or its wrapped end); "CHU",
         # "TỐNG", "TRƯƠNG" name people
     if not upper and not all(part[0].isupper() and part[1:] == part[1:].lower()
