@@ -85,7 +85,9 @@ WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_
         "101_qd_cdn_giao_duc_quang_tri_ban_to_chuc_hoi_thi", "103_kh_cdcs_may_daejin_nam_dinh_phat_trien_doan_vien",
         "106_hd_doan_tn_than_ha_lam_thang_thanh_nien",
         "109_tb_cdn_y_te_ha_giang_ket_qua_thi_dua", "112_ctr_cdcs_thpt_dak_mil_cong_tac_nam_hoc",
-        "114_qd_ubnd_tinh_ha_tinh_khen_thuong_lao_dong_gioi")
+        "114_qd_ubnd_tinh_ha_tinh_khen_thuong_lao_dong_gioi",
+        "117_kh_hoi_nong_dan_ha_nam_thi_dua_dai_hoi", "119_cv_ldld_tinh_thai_binh_giao_chi_tieu_doan_vien",
+        "120_cv_so_tnmt_kon_tum_the_gioi_sach_hon", "122_kh_thcs_luong_dien_on_thi_lop_10")
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,10 @@ SCANS = {
     "111_cv_ldld_huyen_ham_thuan_bac_don_doc_kpcd": ScanPlan(dpi=200, skew=0.7, blur=0.5, noise=3, speckle=0.0003, seal=True),
     "113_pd_cd_tong_cong_ty_ca_phe_thi_dua_2016": ScanPlan(dpi=150, skew=-1.2, blur=0.6, noise=4, speckle=0.0005, seal=False),
     "115_hd_ldld_tp_bao_loc_dai_hoi_cdcs": ScanPlan(dpi=200, skew=1.3, blur=0.6, noise=4, speckle=0.0004, seal=True),
+    "116_ct_ubnd_huyen_tan_son_pccc_rung": ScanPlan(dpi=200, skew=-0.8, blur=0.6, noise=4, speckle=0.0004, seal=True),
+    "118_bc_bvdk_kv_ba_tri_hai_long_nguoi_benh": ScanPlan(dpi=150, skew=1.2, blur=0.7, noise=5, speckle=0.0005, seal=True),
+    "119_cv_ldld_tinh_thai_binh_giao_chi_tieu_doan_vien": ScanPlan(dpi=200, skew=0.6, blur=0.5, noise=3, speckle=0.0003, seal=False),
+    "121_hd_tinh_doan_yen_bai_tinh_nguyen_he": ScanPlan(dpi=150, skew=-1.4, blur=0.8, noise=4, speckle=0.0004, seal=True),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150
