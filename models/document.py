@@ -4,8 +4,9 @@ A parser (PDF text layer, OCR, Word, plain text) fills one `PageText` per page:
 the positioned words where it has them, and `lines`, the page's text in
 reading order with two-column regions (header: issuer | quốc hiệu; footer:
 Nơi nhận | signature) already taken apart, left column first, and ruled tables
-one row a line. `extractors.parse` reads the pages' lines into the dispatch's
-zones; nothing past the parsers looks at files.
+one row a line, and `columns`, where each line stood (across the text, or in the left or right column of such
+a region). `extractors.parse` reads the pages' lines into the dispatch's zones, by those columns where the
+parser had positions; nothing past the parsers looks at files.
 """
 from __future__ import annotations
 
@@ -17,6 +18,14 @@ TEXT_LAYER = "text-layer"
 OCR = "ocr"
 WORD = "word"
 PLAIN = "plain"
+
+# Where a line stood, as the parser saw it by position (`PageText.columns`): across the text's width, or in the
+# left or right column of a two-column region (the header's issuer | quốc hiệu, the footer's Nơi nhận | signing
+# block, a Word table's two columns). A parser without positions (plain text) says nothing.
+ACROSS = "across"
+LEFT = "left"
+RIGHT = "right"
+UNPLACED = ""
 
 
 @dataclass
@@ -41,6 +50,11 @@ class PageText:
     words: list[Word] = field(default_factory=list)
     confidence: float | None = None  # mean OCR word confidence 0–100; None when not OCR
     route: str = ""  # why the page was read the way it was ("pdfplumber failed (…); pypdfium2 text layer")
+    columns: list[str] = field(default_factory=list)  # each line's ACROSS, LEFT or RIGHT; empty when unplaced
+
+    def placed_columns(self) -> list[str]:
+        """Each line's column, UNPLACED for every line when the parser had no positions."""
+        return self.columns if len(self.columns) == len(self.lines) else [UNPLACED] * len(self.lines)
 
     @property
     def text(self) -> str:

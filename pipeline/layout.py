@@ -17,7 +17,9 @@ interleaved. `reading_order` rebuilds the order a reader follows:
    a centred title such as "Kính gửi: …" or "KẾ HOẠCH") or at a title centred on
    the page (a label and its items, "Kính gửi:   - Ban …", open a region whose
    gap lies far to the left, which a title would not cross);
-4. a region is read left column first, then right column; other rows in order.
+4. a region is read left column first, then right column; other rows in order; each line
+   says where it stood (ACROSS, LEFT, RIGHT: `placed_lines`), so the parse finds the
+   footer's two parts by position.
 
 Page numbers ("2", "- 2 -", "Trang 2") alone on the first or last row of a page
 and the text of e-signature stamps ("Ký bởi: …", "Thời gian ký: …") are dropped.
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from extractors.vntext import nfc
-from models.document import Word
+from models.document import ACROSS, LEFT, RIGHT, Word
 
 # A gap wider than this many row heights separates segments; justified body text
 # stretches word spaces to about one row height at most, while the narrowest
@@ -120,7 +122,14 @@ class _Row:
 
 def reading_order(words: list[Word], page_width: float, page_height: float | None = None,
                   line_ids: Sequence[Hashable] | None = None) -> list[str]:
-    """The page's lines in reading order, two-column regions read column by column.
+    """The page's lines in reading order, two-column regions read column by column (`placed_lines`' text)."""
+    return placed_lines(words, page_width, page_height, line_ids)[0]
+
+
+def placed_lines(words: list[Word], page_width: float, page_height: float | None = None,
+                 line_ids: Sequence[Hashable] | None = None) -> tuple[list[str], list[str]]:
+    """The page's lines in reading order, two-column regions read column by column, and where each stood:
+    ACROSS the text, or in the LEFT or RIGHT column of a two-column region.
 
     line_ids, when given, is the OCR line of each word (Tesseract's block, paragraph
     and line numbers): the pieces of one OCR line stay together when rows are formed.
@@ -134,8 +143,8 @@ def reading_order(words: list[Word], page_width: float, page_height: float | Non
         units = _line_pieces(kept, page_width)
     rows = _group_rows(units, page_width)
     rows = _drop_page_numbers(rows, page_height)
-    lines = _emit(rows, page_width)
-    return _drop_signature_stamps(lines)
+    placed = _drop_signature_stamps(_emit(rows, page_width))
+    return [text for text, _ in placed], [column for _, column in placed]
 
 
 def _line_pieces(kept: list[tuple[Word, Hashable]], page_width: float) -> list[list[Word]]:
@@ -300,7 +309,7 @@ def _page_centred(row: _Row, centre: float, page_width: float) -> bool:
     return abs((seg.x0 + seg.x1) / 2 - centre) <= CENTRED_FRACTION * page_width
 
 
-def _emit(rows: list[_Row], page_width: float) -> list[str]:
+def _emit(rows: list[_Row], page_width: float) -> list[tuple[str, str]]:
     owner: dict[int, _Region] = {}  # row index -> its region
     centre = _text_centre(rows, page_width)
     for start, row in enumerate(rows):
@@ -320,32 +329,32 @@ def _emit(rows: list[_Row], page_width: float) -> list[str]:
                 owner[i] = region
                 i += step
 
-    lines: list[str] = []
+    lines: list[tuple[str, str]] = []
     done: set[int] = set()
     for i, row in enumerate(rows):
         region = owner.get(i)
         if region is None:
-            lines.append(row.text)
+            lines.append((row.text, ACROSS))
             continue
         if id(region) in done:
             continue
         done.add(id(region))
         order = sorted(region.sides)
-        for column in (0, 1):
+        for column, side in ((0, LEFT), (1, RIGHT)):
             for j in order:
                 segs = region.sides[j][column]
                 if segs:
-                    lines.append(" ".join(s.text for s in segs))
+                    lines.append((" ".join(s.text for s in segs), side))
     return lines
 
 
-def _drop_signature_stamps(lines: list[str]) -> list[str]:
+def _drop_signature_stamps(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Drop e-signature stamp text: "Ký bởi: …", "Thời gian ký: …" and the details around them."""
-    stamp = [bool(_STAMP_START.match(line)) for line in lines]
+    stamp = [bool(_STAMP_START.match(text)) for text, _ in lines]
     keep = []
-    for i, line in enumerate(lines):
+    for i, (text, column) in enumerate(lines):
         near_stamp = any(stamp[max(0, i - 3): i + 4])
-        if stamp[i] or (near_stamp and _STAMP_DETAIL.match(line)):
+        if stamp[i] or (near_stamp and _STAMP_DETAIL.match(text)):
             continue
-        keep.append(line)
+        keep.append((text, column))
     return keep

@@ -32,7 +32,7 @@ from PIL import Image
 
 from models.document import OCR, PageText, Word
 from pipeline import preprocess, tables
-from pipeline.layout import reading_order
+from pipeline.layout import placed_lines
 from pipeline.options import Options
 
 # Tesseract is built with OpenMP; several threads per process only fight each other when
@@ -203,9 +203,9 @@ class OcrPool:
                 turned = self._recognise(preprocess.deskew(turned, preprocess.measure(turned).skew), dpi)
                 if turned.confidence > reading.confidence:
                     reading = turned
-        lines = reading_order(reading.words, reading.width, reading.height, reading.line_ids)
+        lines, columns = placed_lines(reading.words, reading.width, reading.height, reading.line_ids)
         return PageText(page_number, lines, OCR, float(reading.width), float(reading.height), reading.words,
-                        reading.confidence)
+                        reading.confidence, columns=columns)
 
     # Tesseract calls
 

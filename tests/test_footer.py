@@ -19,7 +19,7 @@ def lines_of(text: str) -> list[str]:
 
 
 def sig(text: str) -> Signatory:
-    return extract_signatory(parse_lines(lines_of(BODY + "\n" + text)).footer)
+    return extract_signatory(parse_lines(lines_of(BODY + "\n" + text)).signing_part)
 
 
 def test_the_year_a_wrapped_place_date_line_left_below_kinh_gui_names_no_one():
@@ -72,6 +72,18 @@ def test_specks_after_kinh_gui_and_an_item_whose_bullet_ocr_lost(first):
 def test_tm_collective_title_and_name():
     s = sig("TM. BAN CHẤP HÀNH\nPHÓ CHỦ TỊCH\n(Đã ký)\nLò Văn Sơn\n")
     assert s == Signatory("TM.", "BAN CHẤP HÀNH", "PHÓ CHỦ TỊCH", "Lò Văn Sơn")
+
+
+@pytest.mark.parametrize("signed", ["Đã ký", "ĐÃ KÝ", "(Đã ký)"])
+def test_signed_alone_on_a_line_is_no_part_of_the_list_left_open_above_it(signed):
+    """Published copies print "Đã ký" where the signature was, with or without brackets: the Nơi nhận list's
+    last item, left open (no ";"), does not take it in."""
+    lines = lines_of(f"{BODY}\nNơi nhận:\n- Như trên;\n- Thường trực LĐLĐ tỉnh\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\n"
+                     f"{signed}\nNguyễn Văn Hùng")
+    assert extract_recipients(parse_lines(lines).recipients_part) == [Recipient("Như trên", None),
+                                                                      Recipient("Thường trực LĐLĐ tỉnh", None)]
+    assert sig("\n".join(lines[1:])) == Signatory("TM.", "BAN THƯỜNG VỤ", "CHỦ TỊCH", "Nguyễn Văn Hùng")
+    assert lines_of("Các đơn vị\nđã ký\nkết giao ước thi đua") == ["Các đơn vị", "đã ký", "kết giao ước thi đua"]
 
 
 @pytest.mark.parametrize("marker, authority", [("ˆKT.", "KT."), ("'TM.", "TM."), ("‘KT .", "KT."), ("°TL.", "TL.")])
@@ -138,17 +150,17 @@ def test_interleaved_footer_with_wide_gaps():
             "- Lưu: VT, KGVX.\n"
             "                                           Âu Văn Phúc\n")
     lines = lines_of(BODY + "\n" + text)
-    assert extract_signatory(parse_lines(lines).footer) == Signatory("KT.", None, "PHÓ CHỦ TỊCH", "Âu Văn Phúc")
-    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Thường trực Tỉnh ủy", "báo cáo"),
+    assert extract_signatory(parse_lines(lines).signing_part) == Signatory("KT.", None, "PHÓ CHỦ TỊCH", "Âu Văn Phúc")
+    assert extract_recipients(parse_lines(lines).recipients_part) == [Recipient("Thường trực Tỉnh ủy", "báo cáo"),
                                          Recipient("Các sở, ngành", "thực hiện")]
 
 
 def test_interleaved_footer_on_single_spaced_lines():
     text = "Nơi nhận: TM. BAN CHẤP HÀNH\n- Như trên; CHỦ TỊCH\n- Lưu: VP. PHÓ CHỦ TỊCH THƯỜNG TRỰC\nPhan Văn Lộc\n"
     lines = lines_of(BODY + "\n" + text)
-    s = extract_signatory(parse_lines(lines).footer)
+    s = extract_signatory(parse_lines(lines).signing_part)
     assert (s.authority, s.body, s.name) == ("TM.", "BAN CHẤP HÀNH", "Phan Văn Lộc")
-    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Như trên", None)]
+    assert extract_recipients(parse_lines(lines).recipients_part) == [Recipient("Như trên", None)]
 
 
 def test_e_signature_stamp_is_not_the_name():
@@ -246,7 +258,7 @@ def test_purpose_code_misread_by_ocr_only_when_one_code_is_nearest(words, purpos
 
 
 def test_ocr_misread_code_in_a_recipient_item():
-    assert extract_recipients(parse_lines(lines_of("Nơi nhận:\n- Sở Nội vụ (b/e);\n- Lưu: VT.\n")).footer) == [
+    assert extract_recipients(parse_lines(lines_of("Nơi nhận:\n- Sở Nội vụ (b/e);\n- Lưu: VT.\n")).recipients_part) == [
         Recipient("Sở Nội vụ", "báo cáo")]
 
 
@@ -260,7 +272,7 @@ Nơi nhận:
 - Website trường;
 - Lưu: VT, CĐ.
 """)
-    assert extract_recipients(parse_lines(lines).footer) == [
+    assert extract_recipients(parse_lines(lines).recipients_part) == [
         Recipient("Như kính gửi", "thực hiện"), Recipient("Ban Tuyên giáo Huyện ủy", "báo cáo"),
         Recipient("Đảng ủy, UBND xã", "báo cáo"), Recipient("Các tổ công đoàn", "để biết"),
         Recipient("Website trường", None)]
@@ -275,23 +287,23 @@ Bản điện tử:
 - Các huyện, thị xã (để thực hiện);
 - Giám đốc, các PGĐ Sở.
 """)
-    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Bộ Nội vụ", "báo cáo"),
+    assert extract_recipients(parse_lines(lines).recipients_part) == [Recipient("Bộ Nội vụ", "báo cáo"),
                                          Recipient("Các huyện, thị xã", "thực hiện"),
                                          Recipient("Giám đốc, các PGĐ Sở", None)]
 
 
 def test_recipient_item_wrapped_over_two_lines():
     lines = lines_of(BODY + "\nNơi nhận:\n- Các đồng chí Ủy viên Ban Chấp hành\nCông đoàn ngành (để biết);\n- Lưu VT\n")
-    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Các đồng chí Ủy viên Ban Chấp hành Công đoàn ngành", "để biết")]
+    assert extract_recipients(parse_lines(lines).recipients_part) == [Recipient("Các đồng chí Ủy viên Ban Chấp hành Công đoàn ngành", "để biết")]
 
 
 def test_recipients_after_the_signature_block():
     lines = lines_of(BODY + "\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNơi nhận:\n- Tỉnh đoàn (b/c);\n- Lưu VT.\nCù Thị Lan\n")
-    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Tỉnh đoàn", "báo cáo")]
+    assert extract_recipients(parse_lines(lines).recipients_part) == [Recipient("Tỉnh đoàn", "báo cáo")]
 
 
 def test_no_recipient_list():
-    assert extract_recipients(parse_lines(lines_of(BODY + "\nCHỦ TỊCH\nHoàng Văn Nam\n")).footer) == []
+    assert extract_recipients(parse_lines(lines_of(BODY + "\nCHỦ TỊCH\nHoàng Văn Nam\n")).recipients_part) == []
 
 
 # --- addressees ------------------------------------------------------------------
@@ -371,14 +383,14 @@ KT. TRƯỞNG PHÒNG
 ñ Á Ồ
 Bùi Thị Lệ
 """)
-    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Sở Tài chính", "phối hợp"), Recipient("UBND các xã", "thực hiện"),
+    assert extract_recipients(parse_lines(lines).recipients_part) == [Recipient("Sở Tài chính", "phối hợp"), Recipient("UBND các xã", "thực hiện"),
                                          Recipient("Các trường học trên địa bàn", None)]
-    assert extract_signatory(parse_lines(lines).footer) == Signatory("KT.", None, None, "Bùi Thị Lệ")
+    assert extract_signatory(parse_lines(lines).signing_part) == Signatory("KT.", None, None, "Bùi Thị Lệ")
 
 
 def test_title_lost_under_the_seal_keeps_the_closing_name():
     lines = lines_of(BODY + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTriệu Văn Hùng\n")
-    assert extract_signatory(parse_lines(lines).footer) == Signatory(None, None, None, "Triệu Văn Hùng")
+    assert extract_signatory(parse_lines(lines).signing_part) == Signatory(None, None, None, "Triệu Văn Hùng")
 
 
 def test_ocr_comma_after_the_authority_and_academic_prefix():
@@ -397,8 +409,8 @@ Nơi nhận : TM. Ban thường vụ
 - Lưu VP
 Hầu Thị Mai
 """)
-    assert extract_signatory(parse_lines(lines).footer) == Signatory("TM.", "Ban thường vụ", "phó chủ tịch", "Hầu Thị Mai")
-    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Như trên", None), Recipient("Phòng Nội vụ", None)]
+    assert extract_signatory(parse_lines(lines).signing_part) == Signatory("TM.", "Ban thường vụ", "phó chủ tịch", "Hầu Thị Mai")
+    assert extract_recipients(parse_lines(lines).recipients_part) == [Recipient("Như trên", None), Recipient("Phòng Nội vụ", None)]
 
 
 def test_chuc_vu_broken_or_misread_by_ocr():
@@ -419,7 +431,7 @@ def test_noi_nhan_with_its_first_letter_misread():
 GIÁM ĐỐC
 Trần Văn Tâm
 """)
-    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Như trên", None), Recipient("Sở Nội vụ", "báo cáo")]
+    assert extract_recipients(parse_lines(lines).recipients_part) == [Recipient("Như trên", None), Recipient("Sở Nội vụ", "báo cáo")]
 
 
 def test_seal_noise_is_no_title_and_a_misread_title_is_recovered():
@@ -445,8 +457,8 @@ PHÓ
 CHỦ TỊCH
 Hoàng Văn Lâm
 """)
-    assert extract_signatory(parse_lines(lines).footer) == Signatory("TM.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Hoàng Văn Lâm")
-    assert extract_recipients(parse_lines(lines).footer) == [Recipient("Thường trực Huyện ủy", "báo cáo"),
+    assert extract_signatory(parse_lines(lines).signing_part) == Signatory("TM.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Hoàng Văn Lâm")
+    assert extract_recipients(parse_lines(lines).recipients_part) == [Recipient("Thường trực Huyện ủy", "báo cáo"),
                                          Recipient("Các phòng, ban liên quan", None)]
 
 
@@ -461,7 +473,7 @@ _— ~ Ban Thường vụ Huyện đoàn (b/c);
 TRƯỞNG PHÒNG
 Vi Văn Thịnh
 """)
-    assert extract_recipients(parse_lines(lines).footer) == [
+    assert extract_recipients(parse_lines(lines).recipients_part) == [
         Recipient("Phòng Văn hóa - Thông tin", "thực hiện"), Recipient("Các trường học trực thuộc", "phối hợp"),
         Recipient("Đoàn Thanh niên (trừ chi đoàn khối) thuộc xã", None), Recipient("Ban Thường vụ Huyện đoàn", "báo cáo"),
     ]

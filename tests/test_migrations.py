@@ -5,6 +5,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, inspect
@@ -304,3 +305,21 @@ def test_0009_upgrades_an_index_in_place_with_the_year_in_the_full_text_index(da
             with store._engine.connect() as conn:
                 indexes = {i["name"] for i in inspect(conn).get_indexes("documents_fts")}
             assert {"documents_fts_year_tsv", "documents_fts_year_subject_tsv"} <= indexes
+
+
+def test_0010_upgrades_an_index_in_place_with_where_each_line_stood(database):
+    """An index at 0009 holding a record: upgraded in place, its pages kept with no columns (read as plain
+    text's); a page stored after keeps where each of its lines stood."""
+    from models.document import ACROSS, LEFT, RIGHT, DocumentText, PageText
+
+    with _the_708_target_at(database, "0009") as conn:
+        assert "line_columns" not in {c["name"] for c in inspect(conn).get_columns("pages")}
+    with Store(database) as store:
+        assert store.query("SELECT version_num FROM alembic_version") == [{"version_num": migrate.head()}]
+        old = store.document_text(1)
+        assert old.pages[0].lines[1] == "Số: 708/LĐLĐ-CTCS" and old.pages[0].columns == []
+        placed = DocumentText(Path("b.pdf"), [PageText(1, ["Nơi nhận:", "TM. BAN THƯỜNG VỤ", "Thu kinh phí"], "text-layer",
+                                                       columns=[LEFT, RIGHT, ACROSS])])
+        new = store.add_document(extract_record(placed), placed, LedgerEntry(
+            sha256="e" * 64, file_name="b.pdf", status="ingested", started_at=now()), 70)
+        assert store.document_text(new).pages[0].columns == [LEFT, RIGHT, ACROSS]

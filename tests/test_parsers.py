@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shared
-from models.document import TEXT_LAYER, WORD
+from models.document import ACROSS, LEFT, RIGHT, TEXT_LAYER, WORD
 from pipeline import legacy
 from pipeline.acquire import choose_parser, read_document
 from pipeline.errors import InputError
@@ -133,7 +133,7 @@ def test_word97_table_cells_antiword_wrapped_are_joined_back():
         ["", "", "(01/01/2024)", "(đoàn viên)"],
         ["1", "Xưởng May 1", "142", "120"],
         ["", "Tổng cộng", "937", "800"]])
-    assert antiword_lines(text) == ["TT | Bộ phận | Chưa là đoàn viên (01/01/2024) | Chỉ tiêu năm 2024 (đoàn viên)",
+    assert [line for line, _ in antiword_lines(text)] == ["TT | Bộ phận | Chưa là đoàn viên (01/01/2024) | Chỉ tiêu năm 2024 (đoàn viên)",
                                     "1 | Xưởng May 1 | 142 | 120", " | Tổng cộng | 937 | 800"]
 
 def test_docx_tables_read_column_by_column(tmp_path):
@@ -146,6 +146,8 @@ def test_docx_tables_read_column_by_column(tmp_path):
         "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
         "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Nguyễn Văn An",
     ]
+    # where each line stood: a two-column table's cells are its columns, paragraphs run across
+    assert doc.pages[0].columns == [LEFT] * 2 + [RIGHT] * 3 + [ACROSS] * 3 + [LEFT] * 3 + [RIGHT] * 3
 
 
 def test_docx_found_by_content_whatever_its_name(tmp_path):

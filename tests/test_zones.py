@@ -125,7 +125,8 @@ def test_seal_noise_beside_the_agency_block_is_not_part_of_the_issuer():
 def test_the_zones_of_a_dispatch_each_hold_their_part():
     dispatch = parse_lines(clean_pages([FIRST.splitlines()]))
     assert dispatch.salutation == []
-    assert dispatch.footer[0] == "Nơi nhận:" and dispatch.footer[-1] == "Vương Thị Hạnh"
+    footer = dispatch.lines[slice(*dispatch.zones.footer)]
+    assert footer[0] == "Nơi nhận:" and footer[-1] == "Vương Thị Hạnh"
     texts = [item.text for item in dispatch.body]
     assert texts[0].startswith("Thực hiện chương trình công tác")  # after the title block
     assert not any("Số: 41" in t or "Nơi nhận" in t or "Lưu" in t for t in texts)
@@ -153,7 +154,8 @@ Nơi nhận:
 def test_a_head_signing_above_the_list_with_no_authority_is_in_the_footer_not_the_body():
     dispatch = parse_lines(clean_pages([HEAD_SIGNS_ABOVE_THE_LIST.splitlines()]))
     assert dispatch.salutation[0] == "Kính gửi:"
-    assert dispatch.footer[:3] == ["GIÁM ĐỐC", "Hoàng Văn Minh", "Nơi nhận:"]
+    footer = dispatch.lines[slice(*dispatch.zones.footer)]
+    assert footer[:3] == ["GIÁM ĐỐC", "Hoàng Văn Minh", "Nơi nhận:"]
     assert [item.text for item in dispatch.body][-1] == "Phấn đấu 95% đoàn viên được tập huấn."
     record = extract_record(document(HEAD_SIGNS_ABOVE_THE_LIST))
     assert (record.signatory.title, record.signatory.name) == ("GIÁM ĐỐC", "Hoàng Văn Minh")

@@ -20,12 +20,16 @@ from extractors.lexicon import TITLE_WORDS
 from extractors.parse.marks import (AUTHORITY, BODY_OPENER, DANG_CSVN, DATE_WORDS, KINH_GUI, NATIONAL_ORGANISATION, NOI_NHAN,
                                     PLACE_DATE, QUOC_HIEU, TIEU_NGU, authority_match)
 from extractors.vntext import fold_same_length, nfc, squash
+from models.document import ACROSS, UNPLACED
 
 # --- cleaning ----------------------------------------------------------------------
 
 SIGNED_MARK = re.compile(
     r"\(\s*(?:da\s*ky|ky\s*ten|ky\s*,|ky\s*va|ky\s*so|ky\s*,?\s*ghi|chu\s*ky)[^()]{0,40}\)"
 )
+# "Đã ký" alone on a line, where the signature was (published copies print it with or without brackets; a
+# wrapped sentence's "đã ký" is in lower case)
+_SIGNED_ALONE = re.compile(r"^\W*(?:Đã\s*ký|ĐÃ\s*KÝ)\W*$")
 _STAMP_LINE = re.compile(r"^\W*(ky\s*boi|thoi\s*gian\s*ky|nguoi\s*ky|signed\s*by)\b")
 _STAMP_DETAIL = re.compile(r"^\W*(email|co\s*quan|chuc\s*vu|to\s*chuc)\s*:")
 _SIGN_TIMESTAMP = re.compile(r"^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2})?\s*([+-]\d{2}:?\d{2})?$")
@@ -80,12 +84,12 @@ def _is_noise(line: str) -> bool:
         return True
     if not re.search(r"[^\W_]", f):  # rules, underlines, lone punctuation
         return True
-    return bool(_STAMP_LINE.match(f))
+    return bool(_STAMP_LINE.match(f) or _SIGNED_ALONE.match(line.strip()))
 
 
-def _drop_signature_stamps(lines: list[str]) -> list[str]:
+def _drop_signature_stamps(lines: list[str]) -> list[tuple[int, str]]:
     """Remove e-signature stamp blocks: "Ký bởi: …", "Email: …", "Cơ quan: …", "Thời gian ký: …",
-    and a signer-organisation line directly above a bare signing timestamp."""
+    and a signer-organisation line directly above a bare signing timestamp. The kept lines with their indexes."""
     keep = [True] * len(lines)
     stamp_rows = [i for i, l in enumerate(lines) if _STAMP_LINE.match(fold_same_length(l.strip()))]
     for i in stamp_rows:
@@ -103,7 +107,7 @@ def _drop_signature_stamps(lines: list[str]) -> list[str]:
                     lines[i - 1] = prev[: cut.start() + 1]  # "- Lãnh đạo Sở. Sở Giáo dục và Đào tạo"
                 else:
                     keep[i - 1] = False
-    return [l for l, k in zip(lines, keep) if k]
+    return [(i, l) for i, (l, k) in enumerate(zip(lines, keep)) if k]
 
 
 # the stamp's organisation name run onto the end of a Nơi nhận item
@@ -272,35 +276,47 @@ def _lookalikes(line: str) -> str:
 def clean_pages(pages: Iterable[Sequence[str]]) -> list[str]:
     """The document's cleaned lines: NFC, no markdown, stamps, page numbers, running
     headers, "(Đã ký)" or blank lines, two-column lines split into their pieces."""
+    pages = [list(page) for page in pages]
+    return clean_placed(pages, [[UNPLACED] * len(page) for page in pages])[0]
+
+
+def clean_placed(pages: Sequence[Sequence[str]], columns: Sequence[Sequence[str]]) -> tuple[list[str], list[str]]:
+    """`clean_pages`, and the column each cleaned line stood in (`models.document.ACROSS`, LEFT, RIGHT or
+    UNPLACED): a line's pieces stand where it stood, a line split into pieces here ACROSS (which piece stood
+    where, the parser could not tell)."""
     pages = [[_lookalikes(nfc(l).replace("\u00a0", " ")) for l in p] for p in pages]
     running = _running_lines(pages)
     lines: list[str] = []
-    for page in pages:
+    placed: list[str] = []
+    for page, page_columns in zip(pages, columns):
         kept = []
-        for raw in page:
+        for raw, column in zip(page, page_columns):
             line = strip_lead_junk(strip_markdown(raw).strip().strip("|").rstrip())
             line = _SPACED_THOUSANDS.sub(".", _space_after_enumerator(_remove_signed_marks(line)))
             line = _DECIMAL_READ_AS_SEMICOLON.sub(",", _MID_SPECK.sub(" ", line))
             line = _DOT_BEFORE_DATE.sub("ngày ", _STRAY_MID_STOP.sub(_drop_stray_stop, line))
             if squash(line) in running or _is_noise(line):
                 continue
-            kept.append(line)
+            kept.append((line, column))
         for edge in (-1, 0):
-            if kept and _PAGE_NUMBER.match(kept[edge].strip()):
+            if kept and _PAGE_NUMBER.match(kept[edge][0].strip()):
                 kept.pop(edge)
-        lines.extend(kept)
-    lines = [l for l in _drop_signature_stamps(lines) if not _SIGN_TIMESTAMP.match(l.strip())]
-    head_end, foot_start = _two_column_bounds(lines)
-    out: list[str] = []
-    for i, line in enumerate(lines):
+        lines.extend(line for line, _ in kept)
+        placed.extend(column for _, column in kept)
+    kept = [(line, placed[i]) for i, line in _drop_signature_stamps(lines) if not _SIGN_TIMESTAMP.match(line.strip())]
+    head_end, foot_start = _two_column_bounds([line for line, _ in kept])
+    out: list[tuple[str, str]] = []
+    for i, (line, column) in enumerate(kept):
         if i >= foot_start:
             pieces = [q for p in _split_gaps(line) for q in split_footer_line(p)]
         elif i < head_end:
             pieces = [q for p in _split_gaps(line) for q in split_right_column(p)]
         else:
             pieces = [line]
-        out.extend(squash(p) for p in pieces if not _is_noise(p))
-    return _rejoin_salutation(out)
+        pieces = [squash(p) for p in pieces if not _is_noise(p)]
+        out.extend((p, column if len(pieces) == 1 or column == UNPLACED else ACROSS) for p in pieces)
+    out = _rejoin_salutation(out)
+    return [line for line, _ in out], [column for _, column in out]
 
 
 # A heading's enumerator with the space after it lost ("I.CÁC CĂN CỨ", "2.Mục tiêu"): a Roman or Arabic
@@ -338,14 +354,15 @@ _GUI_OPENS = re.compile(r"^\W*g[uo][i1]\b\s*:?")
 _SALUTATION_REACH = 6
 
 
-def _rejoin_salutation(lines: list[str]) -> list[str]:
+def _rejoin_salutation(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Kính gửi:" split by a two-column header ("Kính" read with the left column, the quốc hiệu and
     date between, then "gửi: …"): one line again, where "gửi" stood, above its addressees."""
-    for i, line in enumerate(lines):
+    for i, (line, _) in enumerate(lines):
         if _KINH_ALONE.match(fold_same_length(line)):
             for j in range(i + 1, min(len(lines), i + 1 + _SALUTATION_REACH)):
-                if _GUI_OPENS.match(fold_same_length(lines[j])):
-                    return lines[:i] + lines[i + 1: j] + [f"{line.strip()} {lines[j].strip()}"] + lines[j + 1:]
+                if _GUI_OPENS.match(fold_same_length(lines[j][0])):
+                    joined = (f"{line.strip()} {lines[j][0].strip()}", lines[j][1])
+                    return lines[:i] + lines[i + 1: j] + [joined] + lines[j + 1:]
     return lines
 
 

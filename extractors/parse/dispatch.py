@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from extractors.parse.appended import split_appended
 from extractors.lexicon import DOCUMENT_KINDS
 from extractors.parse.body import NEUTRAL, RESULT, Item, items
-from extractors.parse.clean import clean_pages, strip_lead_junk
+from extractors.parse.clean import clean_placed, strip_lead_junk
 from extractors.parse.header import Header, extract_header
 from extractors.parse.marks import KINH_GUI
 from extractors.parse.received import find_received
@@ -53,8 +53,14 @@ class Dispatch:
         return lines
 
     @property
-    def footer(self) -> list[str]:
-        return self.lines[slice(*self.zones.footer)]
+    def recipients_part(self) -> list[str]:
+        """The footer's Nơi nhận part."""
+        return [self.lines[i] for i in self.zones.recipients]
+
+    @property
+    def signing_part(self) -> list[str]:
+        """The footer's signing block."""
+        return [self.lines[i] for i in self.zones.signing]
 
     @property
     def citing_lines(self) -> list[str]:
@@ -63,16 +69,17 @@ class Dispatch:
                 if i not in self.stamp_lines and i != self.header.number_at]
 
 
-def parse_lines(lines: list[str]) -> Dispatch:
-    """A dispatch from cleaned lines (one document's, or a file's with appended matter)."""
+def parse_lines(lines: list[str], columns: list[str] | None = None) -> Dispatch:
+    """A dispatch from cleaned lines (one document's, or a file's with appended matter) and, where the parser
+    placed them, the column each stood in."""
     lines, appended = split_appended(lines)
     received, stamp_lines = find_received(lines)
     header = extract_header(lines, stamp_lines)
-    zones = find_zones(lines, header.end)
+    zones = find_zones(lines, header.end, columns[: len(lines)] if columns is not None else None)
     recounts = any(kind.recounts and kind.name == header.doc_type for kind in DOCUMENT_KINDS)
     return Dispatch(lines=lines, appended=appended, received=received, stamp_lines=stamp_lines, header=header,
                     zones=zones, body=items(lines[slice(*zones.body)], RESULT if recounts else NEUTRAL))
 
 
 def parse_dispatch(doc: DocumentText) -> Dispatch:
-    return parse_lines(clean_pages([page.lines for page in doc.pages]))
+    return parse_lines(*clean_placed([page.lines for page in doc.pages], [page.placed_columns() for page in doc.pages]))

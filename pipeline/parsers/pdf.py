@@ -42,7 +42,7 @@ from pdfplumber.utils import extract_words, line_to_edge
 from models.document import TEXT_LAYER, DocumentText, PageText, Word
 from pipeline import legacy, preprocess, tables
 from pipeline.errors import InputError
-from pipeline.layout import reading_order
+from pipeline.layout import placed_lines
 from pipeline.options import Options
 
 # A page is read from its text layer when at least this share of its accented
@@ -244,8 +244,9 @@ def text_layer_page(page, number: int) -> tuple[PageText | None, str]:
     if not verdict.usable:
         return None, verdict.reason
     words += _signature_fill_words(page)
-    lines = reading_order(_table_rows(page, words), float(page.width), float(page.height))
-    return PageText(number, lines, TEXT_LAYER, float(page.width), float(page.height), words), verdict.reason
+    lines, columns = placed_lines(_table_rows(page, words), float(page.width), float(page.height))
+    return PageText(number, lines, TEXT_LAYER, float(page.width), float(page.height), words,
+                    columns=columns), verdict.reason
 
 
 def _table_rows(page, words: list[Word]) -> list[Word]:
@@ -303,8 +304,8 @@ def pdfium_text_page(path: Path, number: int) -> tuple[PageText | None, str]:
     verdict = judge_layer(words, share)
     if not verdict.usable:
         return None, verdict.reason
-    lines = reading_order(words, float(width), float(height))
-    return PageText(number, lines, TEXT_LAYER, float(width), float(height), words), verdict.reason
+    lines, columns = placed_lines(words, float(width), float(height))
+    return PageText(number, lines, TEXT_LAYER, float(width), float(height), words, columns=columns), verdict.reason
 
 
 # Characters closer than this (in points) belong to one word, as pdfplumber's x_tolerance.

@@ -3,9 +3,9 @@
 Offices lay the two-column header (issuer | quốc hiệu) and footer (Nơi nhận |
 signature) out as borderless two-column tables, or with tabs and spaces. Both
 come out the way `pipeline.layout` reads a page: a two-column table as its left
-cells' lines, then its right cells' lines; tab-aligned text through
-`reading_order` on character positions. Tables of three or more columns are
-read row by row, one line per row with its cells joined by " | ". Text in legacy TCVN3/VNI fonts is converted to Unicode.
+cells' lines (LEFT), then its right cells' lines (RIGHT); tab-aligned text through
+`placed_lines` on character positions. Tables of three or more columns are
+read row by row, one line per row with its cells joined by " | " (ACROSS). Text in legacy TCVN3/VNI fonts is converted to Unicode.
 """
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from models.document import WORD, DocumentText, PageText
+from models.document import ACROSS, LEFT, RIGHT, WORD, DocumentText, PageText
 from models.document import Word as PositionedWord
 from pipeline import legacy
 from pipeline.errors import InputError
-from pipeline.layout import reading_order
+from pipeline.layout import placed_lines
 from pipeline.options import Options
 from pipeline.parsers.text import decode_lines
 
@@ -31,15 +31,17 @@ ANTIWORD_LINE_WIDTH = 150
 ANTIWORD_TIMEOUT = 60
 
 
-def _two_column_lines(rows: list[list[str]]) -> list[str]:
-    """A table's text: two columns as left column then right column, wider tables row by row.
+def _two_column_lines(rows: list[list[list[str]]]) -> list[tuple[str, str]]:
+    """A table's lines and where each stood: two columns as left column (LEFT) then right column (RIGHT), wider
+    tables row by row (ACROSS).
 
     Each cell is the list of its lines.
     """
     width = max((len(r) for r in rows), default=0)
     if width == 2:
-        return [line for column in (0, 1) for row in rows if len(row) > column for line in row[column]]
-    return [" | ".join(" ".join(cell) for cell in row) for row in rows]
+        return [(line, side) for column, side in ((0, LEFT), (1, RIGHT))
+                for row in rows if len(row) > column for line in row[column]]
+    return [(" | ".join(" ".join(cell) for cell in row), ACROSS) for row in rows]
 
 
 # --- .docx -------------------------------------------------------------------
@@ -61,22 +63,23 @@ class DocxParser:
             raise InputError(path, f"corrupt Word document ({exc})") from exc
         body = document.element.body
         encoding = legacy.detect_encoding(" ".join(body.itertext()))
-        lines = [line for line in _block_lines(body, encoding) if line]
-        return DocumentText(path, [PageText(1, lines, WORD, route="Word document (python-docx)")])
+        placed = [(line, column) for line, column in _block_lines(body, encoding) if line]
+        return DocumentText(path, [PageText(1, [line for line, _ in placed], WORD, route="Word document (python-docx)",
+                                            columns=[column for _, column in placed])])
 
 
-def _block_lines(container, encoding: str) -> list[str]:
-    """Lines of paragraphs and tables in document order, tables read column by column."""
+def _block_lines(container, encoding: str) -> list[tuple[str, str]]:
+    """Lines of paragraphs and tables in document order, tables read column by column, and where each stood."""
     from docx.oxml.ns import qn
 
-    lines: list[str] = []
+    lines: list[tuple[str, str]] = []
     for child in container.iterchildren():
         if child.tag == qn("w:p"):
-            lines.extend(_paragraph_lines(child, encoding))
+            lines.extend((line, ACROSS) for line in _paragraph_lines(child, encoding))
         elif child.tag == qn("w:tbl"):
             rows = []
             for tr in child.iterchildren(qn("w:tr")):
-                rows.append([_block_lines(tc, encoding) for tc in tr.iterchildren(qn("w:tc"))])
+                rows.append([[line for line, _ in _block_lines(tc, encoding)] for tc in tr.iterchildren(qn("w:tc"))])
             lines.extend(_two_column_lines(rows))
     return lines
 
@@ -121,20 +124,23 @@ class DocParser:
             reason = run.stderr.decode("utf-8", "replace").strip().splitlines()
             raise InputError(path, f"not a readable Word 97 document ({reason[-1] if reason else 'antiword failed'})")
         text = unicodedata.normalize("NFC", run.stdout.decode("utf-8", "replace"))
-        return DocumentText(path, [PageText(1, decode_lines(antiword_lines(text)), WORD,
-                                                   route="Word 97 document (antiword)")])
+        placed = antiword_lines(text)
+        return DocumentText(path, [PageText(1, decode_lines([line for line, _ in placed]), WORD,
+                                            route="Word 97 document (antiword)",
+                                            columns=[column for _, column in placed])])
 
 
-def antiword_lines(text: str) -> list[str]:
-    """Reading order of antiword's text output.
+def antiword_lines(text: str) -> list[tuple[str, str]]:
+    """Reading order of antiword's text output, and where each line stood (a line decoding to nothing drops the
+    columns: `PageText.placed_columns`).
 
     antiword prints a table row that fits as "|cell|cell|"; a row whose cells
     hold several paragraphs comes out cell after cell, the cells ended by "|" —
     already in column order, so such a line is only cut at its bars. Other lines
-    keep their tab/space alignment and go through `reading_order` on character
+    keep their tab/space alignment and go through `placed_lines` on character
     columns, which takes a tab-aligned two-column header or footer apart.
     """
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     table: list[list[list[str]]] = []
     aligned: list[str] = []
 
@@ -160,13 +166,13 @@ def antiword_lines(text: str) -> list[str]:
                 table.append([[c.strip()] if c.strip() else [] for c in cells])
         elif "|" in stripped:
             flush()
-            out.extend(" ".join(part.split()) for part in stripped.split("|"))
+            out.extend((" ".join(part.split()), ACROSS) for part in stripped.split("|"))
         else:
             if table:
                 flush()
             aligned.append(line)
     flush()
-    return [line for line in out if line]
+    return [(line, column) for line, column in out if line]
 
 
 def _continues(above: list[list[str]], cells: list[str]) -> bool:
@@ -180,9 +186,9 @@ def _continues(above: list[list[str]], cells: list[str]) -> bool:
     return all(above[k] and len(above[k][-1]) + 1 + len(text.split()[0]) > len(cells[k]) for k, text in filled)
 
 
-def _aligned_lines(lines: list[str]) -> list[str]:
+def _aligned_lines(lines: list[str]) -> list[tuple[str, str]]:
     words = []
     for row, line in enumerate(lines):
         for match in re.finditer(r"\S+", line):
             words.append(PositionedWord(match.group(0), match.start(), row, match.end(), row + 0.8))
-    return reading_order(words, ANTIWORD_LINE_WIDTH)
+    return list(zip(*placed_lines(words, ANTIWORD_LINE_WIDTH)))

@@ -64,6 +64,14 @@ def needs_review(doc: DocumentText, review_confidence: float) -> bool:
     return any(p.confidence is not None and p.confidence < review_confidence for p in doc.pages)
 
 
+def _page_rows(doc_id: int, doc: DocumentText) -> list[dict[str, object]]:
+    """The `pages` rows of a document: each page's text, how it was read, and where its lines stood."""
+    return [{"document_id": doc_id, "number": p.number, "method": p.method, "confidence": p.confidence,
+             "text": p.text, "route": p.route or None,
+             "line_columns": "\n".join(p.placed_columns()) if any(p.placed_columns()) else None}
+            for p in doc.pages]
+
+
 def folded_target(t: Target) -> dict[str, str | None]:
     """The folded columns of one target (see schema.targets)."""
     return {"folded": fold(f"{t.text or ''} {t.metric or ''} {t.unit or ''}"),
@@ -217,9 +225,7 @@ class Store:
         doc_id = int(result.inserted_primary_key[0])
         Store._insert_children(conn, doc_id, record)
         if doc.pages:
-            conn.execute(schema.pages.insert(), [
-                {"document_id": doc_id, "number": p.number, "method": p.method, "confidence": p.confidence,
-                 "text": p.text, "route": p.route or None} for p in doc.pages])
+            conn.execute(schema.pages.insert(), _page_rows(doc_id, doc))
         fulltext.index_document(conn, doc_id, record.subject or "", doc.text)
         return doc_id
 
@@ -344,11 +350,13 @@ class Store:
         rows = self.query("SELECT source_name FROM documents WHERE id = :id", {"id": doc_id})
         if not rows:
             raise KeyError(doc_id)
-        pages = self.query("SELECT number, method, confidence, text, route FROM pages WHERE document_id = :id "
-                           "ORDER BY number", {"id": doc_id})
+        pages = self.query("SELECT number, method, confidence, text, route, line_columns FROM pages "
+                           "WHERE document_id = :id ORDER BY number", {"id": doc_id})
         return DocumentText(Path(rows[0]["source_name"]),
                             [PageText(p["number"], p["text"].split("\n"), p["method"], confidence=p["confidence"],
-                                      route=p["route"] or "") for p in pages])
+                                      route=p["route"] or "",
+                                      columns=p["line_columns"].split("\n") if p["line_columns"] else [])
+                             for p in pages])
 
     def original_of(self, doc_id: int) -> str | None:
         """Where the file a stored document was read from was archived (as its ledger shows it), or None."""
@@ -367,9 +375,7 @@ class Store:
                 body=doc.text, page_count=len(doc.pages), text_methods=",".join(dict.fromkeys(doc.methods)),
                 ocr_confidence=doc.ocr_confidence, needs_review=int(needs_review(doc, review_confidence))))
             conn.execute(schema.pages.delete().where(schema.pages.c.document_id == doc_id))
-            conn.execute(schema.pages.insert(), [
-                {"document_id": doc_id, "number": p.number, "method": p.method, "confidence": p.confidence,
-                 "text": p.text, "route": p.route or None} for p in doc.pages])
+            conn.execute(schema.pages.insert(), _page_rows(doc_id, doc))
             fulltext.replace_document(conn, doc_id, record.subject or "", doc.text)
 
     def replace_records(self, records: list[tuple[int, Record, list[str]]], extractor_version: str) -> None:

@@ -93,6 +93,8 @@ pages = Table(
     Column("confidence", Float),
     Column("text", Text, nullable=False),
     Column("route", Text),  # how the page was read and why (PageText.route); NULL on pages stored before 0006
+    # where each line stood (PageText.columns), one tag a line; NULL when unplaced and on pages stored before 0010
+    Column("line_columns", Text),
 )
 
 ingestion_ledger = Table(
