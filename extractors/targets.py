@@ -331,6 +331,47 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
     return Target(text=f"{what}: {cell}", value=value, comparator=comparator, unit=unit, metric=None)
 
 
+def _counted_columns(header: list[str]) -> dict[int, str]:
+    """The columns named for what they count ("Số đoàn viên phát triển mới", "Số CĐCS thành lập mới"), by
+    index: the counted noun (a lexicon unit, as printed)."""
+    counted = {}
+    for i, name in enumerate(header):
+        m = re.match(r"\W*so\s+", fold(name))
+        if not m:
+            continue
+        rest = fold(name[m.end():])
+        units = [u for u in _UNIT_BY_FOLD if rest == u or rest.startswith(u + " ")]
+        if units:
+            unit = name[m.end(): m.end() + len(max(units, key=len))]
+            counted[i] = unit[0].lower() + unit[1:] if unit[1:2].islower() else unit
+    return counted
+
+
+def _count_column_targets(text: str, header: list[str]) -> list[Target]:
+    """The targets of one row of a goal section's table with no column of goals, whose columns count what each
+    unit is to reach ("Đơn vị | Số đoàn viên phát triển mới | Số CĐCS thành lập mới"): a target per count
+    column, its unit the noun the column counts; a cell with no number ("-") sets none."""
+    cells = [c.strip() for c in text.split(" | ")]
+    if len(cells) < 2 or abs(len(header) - len(cells)) > 1:
+        return []
+    printed = header[len(header) - len(cells):] if len(header) > len(cells) else header
+    cells = cells[len(cells) - len(printed):]
+    counted = _counted_columns(printed)
+    if not counted or any(_RESULT_COLUMN.search(fold(h)) for h in printed):
+        return []
+    what = next((c for i, c in enumerate(cells) if i not in counted and re.search(r"[^\W\d_]", c)), None)
+    if what is None:
+        return []
+    targets = []
+    for i, unit in counted.items():
+        m = _VALUE_CELL.match(fold_same_length(cells[i].lower()))
+        value = parse_number(m.group("n")) if m and not m.group("before").strip() else None
+        if value is not None:
+            targets.append(Target(text=f"{what}: {cells[i]} {unit}", value=value, comparator="=", unit=unit,
+                                  metric=None))
+    return targets
+
+
 def _in_cell(value: float, cell: str) -> bool:
     """Whether a quantity's value was printed in the cell (not in the row's name)."""
     return any(abs(v * k - value) < 1e-6 for n in _NUMBER.findall(cell) if (v := parse_number(n)) is not None
@@ -505,6 +546,11 @@ def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
         if " | " in item.text:
             header = table_header(item.text) or header
             goal_column = header is not None and any(i and _GOAL_COLUMN.search(fold(h)) for i, h in enumerate(header))
+            counted = _count_column_targets(item.text, header) if (
+                item.polarity == GOAL and header is not None and not goal_column) else []
+            if counted:
+                targets.extend(counted)
+                continue
             row = _table_row_target(item.text, header) if item.polarity == GOAL or goal_column else None
             if row is not None:
                 targets.append(row)

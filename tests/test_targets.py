@@ -678,3 +678,30 @@ Trần Văn Hùng"""
 ])
 def test_a_programme_counted_a_debt_recovered_and_a_status_as_of_a_date(line, expected):
     assert triples("II. NHIỆM VỤ\n" + line) == expected
+
+
+def test_a_goal_sections_table_whose_columns_count_what_each_unit_is_to_reach():
+    """No column is named a goal ("Chỉ tiêu …"), but the section is one and each column counts a lexicon unit:
+    a target per count column; a "-" sets none; a table of what was counted in a report sets none."""
+    text = """LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI BÌNH
+Số: 15/LĐLĐ-TC
+Thái Bình, ngày 20 tháng 01 năm 2024
+V/v giao chỉ tiêu phát triển đoàn viên năm 2024
+Kính gửi: Liên đoàn Lao động các huyện, thành phố
+1. Kết quả năm 2023
+Toàn tỉnh có 420 công đoàn cơ sở.
+2. Chỉ tiêu giao cho từng đơn vị:
+TT | Đơn vị | Số đoàn viên kết nạp mới | Số CĐCS thành lập mới
+1 | LĐLĐ huyện Vũ Thư | 620 | 4
+2 | Công đoàn ngành Y tế | 120 | -
+3. Tổ chức thực hiện
+Các đơn vị báo cáo kết quả trước ngày 15/11/2024./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. BAN THƯỜNG VỤ
+CHỦ TỊCH
+Trần Văn Hùng"""
+    assert triples(text) == [(620, "=", "đoàn viên"), (4, "=", "CĐCS"), (120, "=", "đoàn viên")]
+    report = text.replace("2. Chỉ tiêu giao cho từng đơn vị:", "2. Kết quả từng đơn vị:")
+    assert triples(report) == []
