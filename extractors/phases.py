@@ -36,6 +36,11 @@ _LABEL = re.compile(
 _SPAN_LABEL = re.compile(r"^giai doan\s+(?:nam\s*)?(?:19|20)\d\d\s*[-–—]\s*(?:nam\s*)?(?:19|20)\d\d\b")
 # "theo từng đợt", "thành 2 đợt", "các đợt thi đua", "ba giai đoạn" in the sentence that ends with a colon.
 _INTRO = re.compile(rf"\b(?:cac|tung|nhung|\d{{1,2}}|{_NUMERALS})\s+(?:dot|giai doan|vong)\b[^.;]*:\s*$")
+# ...unless, after the waves, it names another list ("Các đợt thi đua … phấn đấu đạt các chỉ tiêu sau:")
+_OTHER_LIST = re.compile(r"\b(?:chi tieu|noi dung|nhiem vu|muc tieu|yeu cau|giai phap)\b[^.;:]*:\s*$")
+# A list of waves has two at least (an opening "… xây dựng Kế hoạch tổ chức các đợt thi đua như sau:" is
+# followed by the document's first heading alone).
+_WAVES_AT_LEAST = 2
 
 
 _YEAR_SPAN = re.compile(r"(?:nam\s*)?((?:19|20)\d\d)\s*(?:[-–—]|den(?:\s+het)?)\s*(?:nam\s*)?((?:19|20)\d\d)\b")
@@ -249,14 +254,15 @@ def extract_phases(body: list[Item], year: int | None = None) -> list[Phase]:
         if inline:
             labelled += [p for p in inline if all(fold(p.label) != fold(q.label) for q in labelled)]
             continue
-        if not _INTRO.search(fold(item.text)):
+        intro = _INTRO.search(fold(item.text))
+        if not intro or _OTHER_LIST.search(intro.group()):
             continue
         wave = []
         for follower in doc[i + 1:]:
             if follower.marker is None or follower.marker != (wave[0].marker if wave else follower.marker):
                 break
             wave.append(follower)
-        if wave and not any(_labelled(w.text) for w in wave):
+        if len(wave) >= _WAVES_AT_LEAST and not any(_labelled(w.text) for w in wave):
             for w in wave:
                 start, end = _range(w.text, year) if re.match(r"\s*tu\b", fold(w.text)) else (None, None)
                 unlabelled.append(Phase(label=None, start=start, end=end, text=w.text))

@@ -229,3 +229,20 @@ def test_ocr_specks_in_a_rounds_label_and_after_ngay():
 - Vòng chung kết (ngày. 14/10/2022): thi sân khấu tại Hội trường."""
     assert [(p.label, p.start, p.end) for p in extract_phases(parse_lines(clean_lines(text.splitlines())).body)] == [
         ("Vòng sơ khảo", "2022-09-12", "2022-09-23"), ("Vòng chung kết", "2022-10-14", "2022-10-14")]
+
+
+def test_a_sentence_naming_the_waves_before_another_list_announces_no_waves():
+    """The opening "… xây dựng Kế hoạch tổ chức các đợt thi đua như sau:" is followed by the document's first
+    heading alone; "Các đợt thi đua … phấn đấu đạt các chỉ tiêu sau:" by targets. Neither list is of waves."""
+    text = """Ban Thường vụ Hội Nông dân tỉnh xây dựng Kế hoạch tổ chức các đợt thi đua cao điểm như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Tạo khí thế thi đua sôi nổi trong cán bộ, hội viên.
+II. CHỈ TIÊU THI ĐUA
+Các đợt thi đua cao điểm năm 2023 phấn đấu đạt các chỉ tiêu sau:
+- Kết nạp mới từ 2.500 hội viên trở lên.
+- Thành lập mới 20 chi hội nghề nghiệp.
+III. CÁC ĐỢT THI ĐUA
+Các đợt thi đua được tổ chức theo từng đợt sau:
+- Từ ngày 15/3/2023 đến ngày 30/4/2023, thi đua chào mừng đại hội cấp cơ sở.
+- Từ ngày 01/5/2023 đến ngày 15/7/2023, thi đua chào mừng đại hội cấp huyện."""
+    assert phases(text) == [(None, "2023-03-15", "2023-04-30"), (None, "2023-05-01", "2023-07-15")]
