@@ -350,25 +350,25 @@ def _counted_columns(header: list[str]) -> dict[int, str]:
 def _count_column_targets(text: str, header: list[str]) -> list[Target]:
     """The targets of one row of a goal section's table with no column of goals, whose columns count what each
     unit is to reach ("Đơn vị | Số đoàn viên phát triển mới | Số CĐCS thành lập mới"): a target per count
-    column, its unit the noun the column counts; a cell with no number ("-") sets none."""
+    column, its unit the noun the column counts; a cell with no number ("-") sets none. The row is aligned on
+    its name, the first cell of three letters or more: a serial cell may be read apart or as a speck, an
+    empty last cell lost."""
+    counted = _counted_columns(header)
+    if not counted or any(_RESULT_COLUMN.search(fold(h)) for h in header):
+        return []
+    names = [i for i in range(min(counted)) if not _SERIAL_COLUMN.fullmatch(fold(header[i]))]
     cells = [c.strip() for c in text.split(" | ")]
-    if len(cells) < 2 or abs(len(header) - len(cells)) > 1:
-        return []
-    printed = header[len(header) - len(cells):] if len(header) > len(cells) else header
-    cells = cells[len(cells) - len(printed):]
-    counted = _counted_columns(printed)
-    if not counted or any(_RESULT_COLUMN.search(fold(h)) for h in printed):
-        return []
-    what = next((c for i, c in enumerate(cells) if i not in counted and re.search(r"[^\W\d_]", c)), None)
-    if what is None:
+    named = next((k for k, c in enumerate(cells) if len(re.findall(r"[^\W\d_]", c)) >= 3), None)
+    if not names or named is None or len(cells) < 2:
         return []
     targets = []
     for i, unit in counted.items():
-        m = _VALUE_CELL.match(fold_same_length(cells[i].lower()))
+        k = i - names[-1] + named
+        m = _VALUE_CELL.match(fold_same_length(cells[k].lower())) if named < k < len(cells) else None
         value = parse_number(m.group("n")) if m and not m.group("before").strip() else None
         if value is not None:
-            targets.append(Target(text=f"{what}: {cells[i]} {unit}", value=value, comparator="=", unit=unit,
-                                  metric=None))
+            targets.append(Target(text=f"{cells[named]}: {cells[k]} {unit}", value=value, comparator="=",
+                                  unit=unit, metric=None))
     return targets
 
 

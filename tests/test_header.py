@@ -696,3 +696,12 @@ def test_a_space_after_the_symbols_hyphen():
     from extractors.parse.header import find_number
 
     assert find_number(["Số: 45/PĐ- CĐTCT"]) == ("45", "PĐ-CĐTCT", 0)
+
+
+def test_a_speck_after_a_wrapped_place_date_lines_last_word_does_not_cut_the_date():
+    """OCR's specks alone after a line's last word ("… ngày 14 tháng ˆ", "ĐOÀN TNCS HỒ CHÍ MINH _") are dropped:
+    the place–date line wrapped there is read whole again."""
+    h = header("BCH ĐOÀN TỈNH YÊN BÁI\nSố: 58-HD/TĐTN-PT\nĐOÀN TNCS HỒ CHÍ MINH _\n"
+               "Thành phố Yên Bái, ngày 14 tháng ˆ\n5 năm 2021\nHƯỚNG DẪN\nTổ chức Chiến dịch Thanh niên tình nguyện hè")
+    assert (h.place, h.date) == ("Thành phố Yên Bái", "2021-05-14")
+    assert clean_lines(["Đơn vị ‹Phòng› Tổ chức", "Tổng cộng |"]) == ["Đơn vị ‹Phòng› Tổ chức", "Tổng cộng"]

@@ -61,7 +61,7 @@ _LEAD_JUNK = re.compile(r"^(?=[^\w“\"(]*[_'`~|‘’¦›‹ˆ])[\s_'`~|‘’
 def strip_lead_junk(line: str) -> str:
     """The line without OCR junk before its first word (a bullet in the junk is kept as "- "), a bullet read
     twice ("- - Công đoàn …") once, and without specks after its closing mark ("… Phú Lâm; . -")."""
-    line = _TRAIL_JUNK.sub(r"\1\2", _STRAY_STOP.sub("", _DOUBLE_BULLET.sub("- ", line)))
+    line = _TRAIL_SPECKS.sub("", _TRAIL_JUNK.sub(r"\1\2", _STRAY_STOP.sub("", _DOUBLE_BULLET.sub("- ", line))))
     m = _LEAD_JUNK.match(line)
     if not m:
         return line
@@ -74,6 +74,9 @@ _STRAY_STOP = re.compile(r"^\s*\.\s+(?=[^\W\d_]|[-–]\s)")
 # After a line's closing ";" or ",", specks only ("ˆ _", ". -"); a dash there is the next item's bullet, wrapped
 # ("… Việt Hưng; -" / "Ban Giám đốc …"), and stays.
 _TRAIL_JUNK = re.compile(r"([;,])[\s._ˆ~'`|¦:]*[._ˆ~'`|¦][\s._ˆ~'`|¦:]*(\s[-–])?$")
+# Specks alone after a line's last word ("Yên Bái, ngày 14 tháng ˆ", "ĐOÀN TNCS HỒ CHÍ MINH _"): marks no
+# Vietnamese text ends a line with, standing apart from the word.
+_TRAIL_SPECKS = re.compile(r"(?<=\w)\s+[ˆ~`¦‹›_|][\sˆ~`¦‹›_|.:]*$")
 
 
 def _is_noise(line: str) -> bool:
