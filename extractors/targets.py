@@ -42,8 +42,10 @@ _MULTIPLIERS = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
 _RATIO_DENOMINATORS = {100, 1000, 10000, 100000}
 _PER_NOUN = re.compile(r"[^\S\n]*/[^\S\n]*(\d{1,3}(?:\.\d{3})*|\d+)\b")  # "… cán bộ/100 đoàn viên"
 
-# "104% chỉ tiêu", "95% kế hoạch năm": the base a figure is measured against, not a goal cue
-_BASE = re.compile(r"\d\s*%\s*(?:so voi\s+)?(?:chi tieu|ke hoach)")
+# "104% chỉ tiêu", "95% kế hoạch năm", "4/12 đơn vị hoàn thành chỉ tiêu": the base a result is measured
+# against, not a goal cue
+_BASE = re.compile(r"\d\s*%\s*(?:so voi\s+)?(?:chi tieu|ke hoach)"
+                   r"|\d\s*/\s*\d+\s+(?:[^\W\d_]+\s+){1,3}hoan thanh(?:\s+vuot)?\s+chi tieu")
 _COMPARATOR = r"(?:tu|tren|hon|it nhat|toi thieu|khong (?:qua|vuot qua|duoi|it hon|thap hon|nhieu hon)|toi da|duoi)"
 # an attainment verb before the quantity: the clause's own predicate ("… đạt 70%", "nâng … lên 90%")
 _ATTAIN = re.compile(rf"\b(?:dat|len)\s+(?:{_COMPARATOR}\s+)?$")
@@ -559,13 +561,15 @@ def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
                 continue  # a row of a table with a header: its own columns say what it holds
         else:
             header = None
+        stated = None  # the year the item's statements are dated by, so far ("Năm 2021, …. Có 4/12 đơn vị …")
         for sentence in _split(item.text, ".!?"):
             cue = _goal_cue(fold(sentence), item.polarity == RESULT)
+            if cue:
+                stated = None  # a sentence setting goals is dated by its own words
             if (item.polarity == RESULT or _AS_OF.match(fold(sentence))) and not cue:
                 continue  # (a status "as of" a date: "Tính đến ngày 31/7/2024, toàn huyện thu … đạt 54,2%")
             if item.polarity == GOAL and not cue and _reports(sentence):
                 continue  # a goal section's recall of what was done, before its own targets
-            stated = None  # the year the sentence's statements are dated by, so far
             for part in _split(sentence, ";"):
                 folded = fold(part)
                 goal = (item.polarity == GOAL or cue or bool(_THRESHOLD.search(folded))

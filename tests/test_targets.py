@@ -708,3 +708,14 @@ Trần Văn Hùng"""
     assert triples(ocr) == [(620, "=", "đoàn viên"), (4, "=", "CĐCS"), (120, "=", "đoàn viên")]
     report = text.replace("2. Chỉ tiêu giao cho từng đơn vị:", "2. Kết quả từng đơn vị:")
     assert triples(report) == []
+
+
+def test_a_past_year_opening_an_item_dates_its_sentences_until_one_sets_goals():
+    """"Năm 2021, …. Có 4/12 đơn vị hoàn thành chỉ tiêu; tỷ lệ … đạt 84,3%." reports 2021 in a 2022 công văn
+    ("4/12 đơn vị hoàn thành chỉ tiêu" is a result measured against goals, no goal cue); a later sentence that
+    sets goals is dated by its own words."""
+    head = "LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI BÌNH\nSố: 15/LĐLĐ-TC\nThái Bình, ngày 20 tháng 01 năm 2022\nV/v giao chỉ tiêu\n"
+    past = ("1. Năm 2021, toàn tỉnh phát triển mới 6.218 đoàn viên. Có 4/12 đơn vị hoàn thành chỉ tiêu phát triển "
+            "đoàn viên; tỷ lệ đoàn viên trên tổng số lao động đạt 84,3%.")
+    assert triples(head + past) == []
+    assert triples(head + past + " Năm 2022, phấn đấu tỷ lệ này đạt trên 86%.") == [(86, ">", "%")]
