@@ -93,6 +93,8 @@ _NOT_COUNT_SPELLED = {"tang": "tầng", "so": "số"}
 # A count that scopes who the goal is for, the goal set later in the clause: "công đoàn cơ sở có từ 100
 # đoàn viên trở lên phấn đấu đạt bình quân 01 sáng kiến/50 đoàn viên", "… trở lên tổ chức ít nhất 01 …".
 _SCOPE_BEFORE = re.compile(r"\bco\s+(?:tu|tren|duoi)\s+$")
+# ...and a size, not a goal, before a range: "doanh nghiệp có từ 15 đến 18 lao động", "mỗi tổ từ 3 đến 5 thành viên"
+_SIZE_BEFORE = re.compile(r"\b(?:co|gom|khoang|moi\s+\w+(?:\s+\w+)?)\s+tu\s*$")
 _GOAL_LATER = re.compile(r"[^,;:]*?\b(?:phan dau|dat|it nhat|toi thieu|khong duoi)\b[^,;:\d]{0,30}\d")
 # Units that make a number a time, a duration, an age or a copy count (money: see `_MONEY`).
 # Words of time that count events when an event's name follows: "01 buổi tọa đàm", "02 đợt ra quân"
@@ -108,7 +110,8 @@ _NOT_A_UNIT = {
 }
 # Things counted whose first word alone would be a label or a time ("chương 3", "phần II", "khóa XII"):
 # "01 chương trình", "300 phần quà", "02 khóa học".
-_COUNTED_COMPOUNDS = {"chuong trinh", "phan qua", "phan thuong", "khoa hoc", "khoa tap", "so tiet", "ban tin"}
+_COUNTED_COMPOUNDS = {"chuong trinh", "phan qua", "phan thuong", "phan viec", "khoa hoc", "khoa tap", "so tiet",
+                      "ban tin"}
 # Words that end the noun phrase after a number: verbs, prepositions, conjunctions.
 _UNIT_STOP = {
     "được", "có", "là", "tại", "cho", "của", "trong", "với", "về", "và", "hoặc", "để", "đạt", "đã",
@@ -458,6 +461,12 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
     printed_last = (re.findall(r"\w+", clause[: m.start()][-12:]) or [""])[-1].lower()
     label = (last_word in _NOT_COUNT_BEFORE and _NOT_COUNT_SPELLED.get(last_word, printed_last) == printed_last
              and not re.search(r"[:;]\s*$", before_f))  # "Xây dựng nhà “Mái ấm Công đoàn”: 04 nhà": no label
+    range_to = re.match(r"\s*(?:[-–]|den)\s*(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?!\s*[/%])", after_f)
+    if range_to and re.search(r"\btu\s*$", before_f) and not _SIZE_BEFORE.search(before_f) and not label:
+        # a goal set as a range ("trồng mới từ 20.000 đến 25.000 cây xanh"): its lower bound, counting what the
+        # upper one counts
+        unit = _unit(after[range_to.end():])
+        return (unit, value) if unit and fold(unit).split()[0] not in _NOT_A_UNIT else (None, value)
     if label or re.match(r"\s*(?:[-–]|den)\s*\d", after_f) or _range_end(before_f):
         return None, value
     if _SCOPE_BEFORE.search(before_f) and _GOAL_LATER.match(after_f) and not re.search(r"\bphan dau\b", before_f):
@@ -493,6 +502,8 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
         return " ".join(_words_after(after, 3)), value
     if head_two in _WAGE_DAYS:  # "01 ngày lương", "02 ngày công": a day's pay or work
         return " ".join(unit.split()[:2]), value
+    if first == "km" and len(head.split()) > 1:  # "50 km đường giao thông": road built, not a distance ("cách 5 km")
+        return "km", value
     if (head in _NOT_A_UNIT or first in _NOT_A_UNIT or head_two in _NOT_A_UNIT) and head_two not in _COUNTED_COMPOUNDS:
         if first != "tuoi" or not _REACHES.search(before_f):  # "tuổi thọ bình quân đạt 75 tuổi"
             return None, value

@@ -719,3 +719,15 @@ def test_a_past_year_opening_an_item_dates_its_sentences_until_one_sets_goals():
             "đoàn viên; tỷ lệ đoàn viên trên tổng số lao động đạt 84,3%.")
     assert triples(head + past) == []
     assert triples(head + past + " Năm 2022, phấn đấu tỷ lệ này đạt trên 86%.") == [(86, ">", "%")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Toàn tỉnh làm mới, sửa chữa 50 km đường giao thông nông thôn.", [(50, "=", "km")]),
+    ("- Trung tâm xã cách thành phố 45 km về phía tây.", []),
+    ("- Mỗi cơ sở Đoàn thực hiện tối thiểu 01 phần việc thanh niên.", [(1, ">=", "phần việc")]),
+    ("- Trồng mới từ 20.000 đến 25.000 cây xanh.", [(20000, "=", "cây xanh")]),
+    ("- Thành lập các tổ công nghệ số cộng đồng, mỗi tổ từ 3 đến 5 thành viên.", []),
+    ("- Hỗ trợ doanh nghiệp có từ 15 đến 18 lao động.", []),
+])
+def test_road_built_in_km_a_youth_task_and_a_goal_set_as_a_range_not_a_size(line, expected):
+    assert triples("II. CHỈ TIÊU\n" + line) == expected
