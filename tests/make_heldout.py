@@ -87,7 +87,9 @@ WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_
         "109_tb_cdn_y_te_ha_giang_ket_qua_thi_dua", "112_ctr_cdcs_thpt_dak_mil_cong_tac_nam_hoc",
         "114_qd_ubnd_tinh_ha_tinh_khen_thuong_lao_dong_gioi",
         "117_kh_hoi_nong_dan_ha_nam_thi_dua_dai_hoi", "119_cv_ldld_tinh_thai_binh_giao_chi_tieu_doan_vien",
-        "120_cv_so_tnmt_kon_tum_the_gioi_sach_hon", "122_kh_thcs_luong_dien_on_thi_lop_10")
+        "120_cv_so_tnmt_kon_tum_the_gioi_sach_hon", "122_kh_thcs_luong_dien_on_thi_lop_10",
+        "124_kh_ldld_quan_hai_an_thang_cong_nhan_2019", "127_qd_ldld_tinh_vinh_phuc_giao_chi_tieu_thu_kpcd_2021",
+        "129_kh_ldld_huyen_son_duong_chuyen_doi_so_2024", "130_cv_cdcs_cong_ty_sewon_precision_de_nghi_tong_giam_doc")
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,11 @@ SCANS = {
     "118_bc_bvdk_kv_ba_tri_hai_long_nguoi_benh": ScanPlan(dpi=150, skew=1.2, blur=0.7, noise=5, speckle=0.0005, seal=True),
     "119_cv_ldld_tinh_thai_binh_giao_chi_tieu_doan_vien": ScanPlan(dpi=200, skew=0.6, blur=0.5, noise=3, speckle=0.0003, seal=False),
     "121_hd_tinh_doan_yen_bai_tinh_nguyen_he": ScanPlan(dpi=150, skew=-1.4, blur=0.8, noise=4, speckle=0.0004, seal=True),
+    "125_tb_ldld_tinh_quang_tri_ket_luan_cd_khu_kinh_te": ScanPlan(dpi=200, skew=1.2, blur=0.6, noise=4, speckle=0.0004, seal=True),
+    "126_gm_cdn_giao_duc_quang_nam_hoi_nghi_tong_ket": ScanPlan(dpi=150, skew=-0.8, blur=0.7, noise=5, speckle=0.0005, seal=True),
+    "127_qd_ldld_tinh_vinh_phuc_giao_chi_tieu_thu_kpcd_2021": ScanPlan(dpi=200, skew=-1.0, blur=0.5, noise=3, speckle=0.0003, seal=True),
+    "128_bc_cdn_xay_dung_khanh_hoa_so_ket_6_thang_2018": ScanPlan(dpi=200, skew=0.6, blur=0.6, noise=4, speckle=0.0003, seal=False),
+    "131_kh_hoi_ctd_tp_phan_rang_thap_cham_thang_nhan_dao_2025": ScanPlan(dpi=150, skew=1.4, blur=0.8, noise=4, speckle=0.0004, seal=True),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150

@@ -115,6 +115,12 @@ tỉnh công văn with a chỉ tiêu table per unit, a Sở công văn signed T/
 school kế hoạch with two Giai đoạn and a phụ lục, and a CĐCS chương trình hành động whose day is left blank;
 targets as ranges, "không dưới", "tối thiểu" among past results and norms; four as .docx and .doc, four as
 scans.
+A sixteenth batch, 124–131, was written blind after 116–123's rules: an LĐLĐ quận kế hoạch Tháng Công nhân,
+an LĐLĐ tỉnh thông báo kết luận (assignments and deadlines), a Công đoàn ngành giấy mời (attendee counts),
+an LĐLĐ tỉnh quyết định giao chỉ tiêu thu kinh phí (Điều 1–3, a table in triệu đồng), a Công đoàn ngành báo
+cáo sơ kết 6 tháng (a results table, then the half-year's targets), an LĐLĐ huyện kế hoạch chuyển đổi số with
+two Giai đoạn given by months, an FDI company union's công văn to its Tổng Giám đốc (day left blank) and a
+Hội Chữ thập đỏ kế hoạch Tháng Nhân đạo; four as .docx and .doc, five as scans.
 Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
@@ -156,6 +162,8 @@ MEASURED = {
     # when written: 0.986, 1.000, 1.000, 0.958, 0.838
     (116, "pdf"): 0.997, (116, "docx"): 0.997, (116, "doc"): 0.997, (116, "scan"): 0.979, (116, "badscan"): 0.913,
     # when written: 0.920, 0.903, 0.903, 0.938, 0.847
+    (124, "pdf"): 0.963, (124, "docx"): 0.950, (124, "doc"): 0.950, (124, "scan"): 0.943, (124, "badscan"): 0.915,
+    # when written: 0.963, 0.950, 0.950, 0.943, 0.915
     # Word 97 .doc files saved by LibreOffice from each .docx (read through antiword), made after the rules
     # of 45–60 (61–84's with their batches, when written 0.961, 0.974, 0.944):
     (1, "doc"): 1.000, (13, "doc"): 1.000, (21, "doc"): 1.000, (29, "doc"): 1.000, (37, "doc"): 1.000,
@@ -168,7 +176,8 @@ FLOORS = {key: math.floor(round((score - 0.03) * 20, 6)) / 20 for key, score in 
 BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 37), 37: range(37, 45),
            45: range(45, 53), 53: range(53, 61), 61: range(61, 69), 69: range(69, 77),
            77: range(77, 85), 85: range(85, 93), 93: range(93, 100),
-           100: range(100, 108), 108: range(108, 116), 116: range(116, 124)}
+           100: range(100, 108), 108: range(108, 116), 116: range(116, 124),
+           124: range(124, 132)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -216,9 +225,9 @@ def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options,
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 123 and names == set(golds)
+    assert len(names) == 131 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 56 and len(inputs("scan")) == 62 and set(inputs("badscan")) == set(inputs("scan"))
+    assert len(inputs("docx")) == 60 and len(inputs("scan")) == 67 and set(inputs("badscan")) == set(inputs("scan"))
     assert set(inputs("doc")) == set(inputs("docx"))
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():  # GOLD.md: `phases` is left out where it is unclear whether there are any
