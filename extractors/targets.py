@@ -336,43 +336,53 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
     return Target(text=f"{what}: {cell}", value=value, comparator=comparator, unit=unit, metric=None)
 
 
-def _counted_columns(header: list[str]) -> dict[int, str]:
-    """The columns named for what they count ("Số đoàn viên phát triển mới", "Số CĐCS thành lập mới"), by
-    index: the counted noun (a lexicon unit, as printed)."""
-    counted = {}
+def _measure_columns(header: list[str]) -> dict[int, tuple[str, float]]:
+    """The columns named for what they measure, by index: (unit, multiplier). A count names its noun ("Số đoàn
+    viên phát triển mới", "Số CĐCS thành lập mới": a lexicon unit, as printed); a sum or share its unit in a
+    closing bracket ("Thu kinh phí công đoàn (triệu đồng)": đồng, a million each; "(%)"; "(đoàn viên)")."""
+    measured = {}
     for i, name in enumerate(header):
-        m = re.match(r"\W*so\s+", fold(name))
-        if not m:
-            continue
-        rest = fold(name[m.end():])
-        units = [u for u in _UNIT_BY_FOLD if rest == u or rest.startswith(u + " ")]
-        if units:
-            unit = name[m.end(): m.end() + len(max(units, key=len))]
-            counted[i] = unit[0].lower() + unit[1:] if unit[1:2].islower() else unit
-    return counted
+        folded = fold(name)
+        bracket = re.search(r"\(([^()]+)\)\s*$", name)
+        m = re.match(r"\W*so\s+", folded)
+        if bracket:
+            inside = squash(bracket.group(1))
+            money = re.fullmatch(r"(?:(trieu|nghin|ngan|ty)\s+)?dong", fold(inside))
+            if money:
+                measured[i] = ("đồng", _MULTIPLIERS[money.group(1)] if money.group(1) else 1)
+            elif inside == "%" or fold(inside) in _UNIT_BY_FOLD:
+                measured[i] = ("%" if inside == "%" else _UNIT_BY_FOLD[fold(inside)], 1)
+        elif m:
+            rest = fold(name[m.end():])
+            units = [u for u in _UNIT_BY_FOLD if rest == u or rest.startswith(u + " ")]
+            if units:
+                unit = name[m.end(): m.end() + len(max(units, key=len))]
+                measured[i] = (unit[0].lower() + unit[1:] if unit[1:2].islower() else unit, 1)
+    return measured
 
 
 def _count_column_targets(text: str, header: list[str]) -> list[Target]:
-    """The targets of one row of a goal section's table with no column of goals, whose columns count what each
-    unit is to reach ("Đơn vị | Số đoàn viên phát triển mới | Số CĐCS thành lập mới"): a target per count
-    column, its unit the noun the column counts; a cell with no number ("-") sets none. The row is aligned on
-    its name, the first cell of three letters or more: a serial cell may be read apart or as a speck, an
-    empty last cell lost."""
-    counted = _counted_columns(header)
-    if not counted or any(_RESULT_COLUMN.search(fold(h)) for h in header):
+    """The targets of one row of a goal section's table with no column of goals, whose columns measure what
+    each unit is to reach ("Đơn vị | Số đoàn viên phát triển mới | Số CĐCS thành lập mới", "Đơn vị | Thu kinh
+    phí công đoàn (triệu đồng)"): a target per measure column, its unit the one the column names; a cell with
+    no number ("-") sets none. The row is aligned on its name, the first cell of three letters or more: a
+    serial cell may be read apart or as a speck, an empty last cell lost."""
+    measured = _measure_columns(header)
+    if not measured or any(_RESULT_COLUMN.search(fold(h)) for h in header):
         return []
-    names = [i for i in range(min(counted)) if not _SERIAL_COLUMN.fullmatch(fold(header[i]))]
+    names = [i for i in range(min(measured)) if not _SERIAL_COLUMN.fullmatch(fold(header[i]))]
     cells = [c.strip() for c in text.split(" | ")]
     named = next((k for k, c in enumerate(cells) if len(re.findall(r"[^\W\d_]", c)) >= 3), None)
     if not names or named is None or len(cells) < 2:
         return []
     targets = []
-    for i, unit in counted.items():
+    for i, (unit, multiplier) in measured.items():
         k = i - names[-1] + named
         m = _VALUE_CELL.match(fold_same_length(cells[k].lower())) if named < k < len(cells) else None
         value = parse_number(m.group("n")) if m and not m.group("before").strip() else None
         if value is not None:
-            targets.append(Target(text=f"{cells[named]}: {cells[k]} {unit}", value=value, comparator="=",
+            printed = f"{cells[k]}%" if unit == "%" else f"{cells[k]} {unit}" if multiplier == 1 else cells[k]
+            targets.append(Target(text=f"{cells[named]}: {printed}", value=value * multiplier, comparator="=",
                                   unit=unit, metric=None))
     return targets
 

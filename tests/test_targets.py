@@ -731,3 +731,32 @@ def test_a_past_year_opening_an_item_dates_its_sentences_until_one_sets_goals():
 ])
 def test_road_built_in_km_a_youth_task_and_a_goal_set_as_a_range_not_a_size(line, expected):
     assert triples("II. CHỈ TIÊU\n" + line) == expected
+
+
+def test_a_lead_ins_table_whose_columns_name_their_unit_in_brackets_as_ocr_reads_it():
+    """"Điều 1. Giao chỉ tiêu … như sau:" over a table whose columns name what they measure and its unit
+    ("Thu kinh phí công đoàn (triệu đồng)"): a target per unit and column, in đồng; the rows stay the lead-in's
+    whatever OCR made of their serial cells ("| LĐLĐ …", "4. LĐLĐ …", "5s_ | …")."""
+    text = """LIÊN ĐOÀN LAO ĐỘNG TỈNH VĨNH PHÚC
+Số: 512/QĐ-LĐLĐ
+Vĩnh Phúc, ngày 28 tháng 12 năm 2020
+QUYẾT ĐỊNH
+Về việc giao chỉ tiêu thu kinh phí công đoàn năm 2021
+Điều 1. Giao chỉ tiêu thu kinh phí công đoàn, đoàn phí công đoàn năm 2021 cho các đơn vị như sau:
+TT | Đơn vị | Thu kinh phí công đoàn (triệu đồng) | Thu đoàn phí công đoàn (triệu đồng)
+1 | LĐLĐ thành phố Vĩnh Yên | 9.850 | 2.140
+| LĐLĐ thành phố Phúc Yên | 6.420 | 1.380
+4. LĐLĐ huyện Yên Lạc | 3.180 | 720
+5s_ | LĐLĐ huyện Vĩnh Tường | 3.640 | -
+Điều 2. Các đơn vị tổ chức thu nộp đúng quy định.
+Điều 3. Quyết định có hiệu lực kể từ ngày ký.
+Chánh Văn phòng, Trưởng Ban Tài chính và các đơn vị có tên tại Điều 1 chịu trách nhiệm thi hành./.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+TM. BAN THƯỜNG VỤ
+CHỦ TỊCH
+Trần Văn Hùng"""
+    assert triples(text) == [(9_850_000_000, "=", "đồng"), (2_140_000_000, "=", "đồng"),
+                             (6_420_000_000, "=", "đồng"), (1_380_000_000, "=", "đồng"),
+                             (3_180_000_000, "=", "đồng"), (720_000_000, "=", "đồng"), (3_640_000_000, "=", "đồng")]

@@ -190,7 +190,8 @@ def items(lines: list[str], base: int = NEUTRAL) -> list[Item]:
     joined = join_lines(lines)
     stack: list[tuple[str, int | None]] = []  # (style, polarity or None to inherit)
     result: list[Item] = []
-    lead: list[str | None] | None = None  # a goal lead-in is in force: [marker of its list, once seen]
+    lead: list[str | None] | None = None  # a goal lead-in is in force: [marker of its list, once seen]; a table's
+    # rows stay under it whatever marker OCR made of their serial cells
     for style, text in joined:
         heading, pol = None, None
         level_style = style if style not in (None, "bullet") else None
@@ -207,7 +208,9 @@ def items(lines: list[str], base: int = NEUTRAL) -> list[Item]:
         if lead is not None:
             if not lead:
                 lead.append(style)
-            if style == lead[0] and pol is None and not (style is None and re.search(r"\.\s*$", text)):
+            table_row = lead[0] is None and " | " in text and " | " in result[-1].text  # a row, its serial however read
+            if (table_row or style == lead[0] and pol is None
+                    and not (style is None and re.search(r"\.\s*$", text))):
                 effective = GOAL if effective == NEUTRAL else effective
             else:
                 lead = None
