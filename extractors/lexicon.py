@@ -133,9 +133,10 @@ nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly li dinh d
 chu ha kieu quach thai tang trieu vuong lai luu lu la dao to tong khuc nong lo hua giang mac thach tieu ung vi
 quan kim lac nghiem phung truong chau lieu diep au bach be cu dam dong giap han hau khong khuat lang linh mong
 nham ninh phi phuong quang son tan thang tiet tu uong van vien yen ton thieu hoa ong sam cam ma nhu
-danh ca lu lo luc hoang
+danh ca lu lo luc hoang thap thuan sung thao vang mua
 siu ksor rmah rcom kpa kpuih nie mlo ayun adrong bya buon hwing enuol rahlan y h' k'
-""".split())  # (the last line: Jrai, Ê Đê and K'Ho names, "Siu Hương", "Ksor H'Bla", "Y Ngông Niê Kdăm", "K' Brơi")
+""".split())  # (Chăm "Thập Thị Bích Liên", "Thuận"; H'Mông "Sùng", "Thào", "Vàng", "Mùa"; the last line: Jrai, Ê Đê
+# and K'Ho names, "Siu Hương", "Ksor H'Bla", "Y Ngông Niê Kdăm", "K' Brơi")
 
 # The collectives documents are most often signed for, as printed: OCR's misreading of one ("BAN THƯƠNG VỤ",
 # "BẠN CHẤP HÃNH") is given this spelling.

@@ -102,6 +102,8 @@ _GOAL_LATER = re.compile(r"[^,;:]*?\b(?:phan dau|dat|it nhat|toi thieu|khong duo
 _EVENTS_COUNTED = {"buoi", "dot"}
 # A second quantity coordinated with the first under one verb: "thành lập 12 tổ hợp tác và 03 hợp tác xã".
 _ALSO = re.compile(r"\bva\s+(?:[^\W\d_]+\s+){0,2}$")  # (and its own verb: "xây mới 05 nhà và sửa chữa 03 nhà")
+# ...or, after a share of units, what each is to do at least: "100% công đoàn cơ sở … tổ chức ít nhất 01 hoạt động"
+_OWN_BOUND = re.compile(r"\b(?:it nhat|toi thieu|khong duoi|khong it hon)\s*$")
 _NOT_A_UNIT = {
     "nam", "thang", "ngay", "tuan", "gio", "phut", "giay", "quy", "buoi", "tuoi", "dot", "ky",
     "hoc ky", "ban", "trang", "km", "m", "cm", "h", "tieng", "lan thu",
@@ -130,6 +132,8 @@ _MONEY = re.compile(r"\s*(?:dong(?!\s+(?:chi|nghiep|bao|doi|huong|mon|ho)\b)|vnd
 _EARNED = re.compile(r"\b(?:dat|lam loi|thu nhap|doanh thu|loi nhuan|tiet kiem|nop ngan sach|gia tri|nguon luc)\b")
 # money raised for a cause ("Kinh phí vận động Quỹ …", "ủng hộ", "đóng góp"): a goal whatever it is spent on
 _RAISED = re.compile(r"\b(?:van dong|huy dong|ung ho|dong gop|thu kinh phi|thu hoi)\b")  # (and dues collected, debts recovered)
+# A total to reach ("tổng trị giá không dưới 650 triệu đồng"), where one gift's value ("trị giá 500.000 đồng") is a norm
+_TOTAL = re.compile(r"\btong (?:tri gia|gia tri|so tien)\b")
 _SPENT = re.compile(r"\b(?:kinh phi|ho tro|chi phi|chi tra|muc chi|khen thuong|tien thuong|duoc thuong|"
                     r"giai (?:nhat|nhi|ba|khuyen khich)|tang qua|qua tang|mua|muc dong|hoc phi|le phi|tri gia)\b")
 # "tăng 1,7 lần", "gấp 2 lần": a multiple
@@ -427,7 +431,8 @@ def _quantities(clause: str, goal: bool, done: bool | None) -> list[Target]:
         raw = m.group(1)
         value = parse_number(raw)
         before_f = folded[: m.start()]
-        if value is None or found and not (_ATTAIN.search(before_f) or _ALSO.search(before_f)):
+        if value is None or found and not (_ATTAIN.search(before_f) or _ALSO.search(before_f)
+                                           or found[-1].unit == "%" and _OWN_BOUND.search(before_f)):
             continue
         after_f = folded[m.end():]
         after = clause[m.end():]
@@ -497,7 +502,8 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
         after, after_f = after[multiplier.end():], after_f[multiplier.end():]
     money = _MONEY.match(after_f)
     if money and money.end() > 0 and re.search(r"[a-z]", money.group()):
-        earned = _RAISED.search(before_f) or _EARNED.search(before_f) and not _SPENT.search(before_f)
+        earned = (_RAISED.search(before_f) or _TOTAL.search(before_f)
+                  or _EARNED.search(before_f) and not _SPENT.search(before_f))
         return (squash(after[: money.end()]) if earned else None), value
     unit = _unit(after)
     if not unit:
@@ -524,7 +530,7 @@ def _counted(clause: str, m: re.Match, value: float, before_f: str, after_f: str
 # A change stated from a baseline to a target: "giảm từ 23 ca sinh … xuống 18", "tăng từ 80% lên 90%",
 # "từ 5 giờ còn 3 giờ".
 _CHANGE_FROM = re.compile(r"\btu\s*$")
-_CHANGE_TO = re.compile(r"[^;]{0,40}?\b(?:xuong|len|con)\s+(?:muc\s+|duoi\s+|tren\s+)?\d")
+_CHANGE_TO = re.compile(r"[^;]{0,40}?\b(?:xuong|len|con)\s+(?:muc\s+|duoi\s+|tren\s+|toi thieu\s+|it nhat\s+)?\d")
 
 
 def _range_end(before_f: str) -> bool:

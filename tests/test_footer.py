@@ -609,8 +609,10 @@ def test_two_words_of_a_name_ocr_glued_together_come_apart(read, name):
     ("T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\nMa Thị Nguyệt", Signatory("TL.", "BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "Ma Thị Nguyệt")),
     ("CHỦ TỊCH\nSiu Hương", Signatory(None, None, "CHỦ TỊCH", "Siu Hương")),  # a Jrai family name
     ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nKsor H'Bla", Signatory("KT.", None, "PHÓ CHỦ TỊCH", "Ksor H'Bla")),
+    ("TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nThập Thị Bích Liên", Signatory("TM.", "BAN THƯỜNG VỤ", "CHỦ TỊCH", "Thập Thị Bích Liên")),
+    ("CHỦ TỊCH\nSùng A Chứ", Signatory(None, None, "CHỦ TỊCH", "Sùng A Chứ")),  # Chăm and H'Mông family names
 ])
-def test_t_slash_l_and_the_family_names_of_the_central_highlands(block, expected):
+def test_t_slash_l_and_the_family_names_of_the_central_highlands_and_the_mountains(block, expected):
     assert sig(f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n{block}") == expected
 
 

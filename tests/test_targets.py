@@ -63,10 +63,10 @@ def test_numbers_comparators_and_units_in_a_goal_list(line, expected):
     assert triples("b) Chỉ tiêu:\n" + line) == [expected]
 
 
-def test_one_goal_per_clause_later_quantities_qualify_it():
+def test_later_quantities_qualify_a_goal_but_what_each_unit_is_to_do_at_least_is_one():
     text = """2.7. Đẩy mạnh phát triển đoàn viên, có 95% trở lên doanh nghiệp có từ 25 CNLĐ có tổ chức công đoàn.
 - 100% Công đoàn cấp trên tổ chức tối thiểu 01 hội nghị trao đổi kinh nghiệm."""
-    assert triples(text) == [(95, ">=", "%"), (100, "=", "%")]
+    assert triples(text) == [(95, ">=", "%"), (100, "=", "%"), (1, ">=", "hội nghị trao đổi")]
 
 
 def test_outside_goal_sections_counts_need_a_goal_sentence():
@@ -114,9 +114,9 @@ def test_eligibility_terms_are_not_goals():
 def test_seed_targets_match_gold():
     text = (SHARED / "seeds/text/003_215ada83c8d0aa07.txt").read_text(encoding="utf-8")
     gold = json.loads((SHARED / "seeds/gold/003_215ada83c8d0aa07.json").read_text(encoding="utf-8"))
-    assert [(t.value, t.comparator) for t in targets_of(text.splitlines())] == [
-        (g["value"], g["comparator"]) for g in gold["targets"]
-    ]
+    optional = [(g["value"], g["comparator"]) for g in gold["optional_targets"]]  # the scorer ignores them
+    assert [(t.value, t.comparator) for t in targets_of(text.splitlines()) if (t.value, t.comparator) not in optional
+            ] == [(g["value"], g["comparator"]) for g in gold["targets"]]
 
 
 def test_a_report_counts_only_what_it_sets_for_the_period_ahead():
@@ -760,3 +760,16 @@ Trần Văn Hùng"""
     assert triples(text) == [(9_850_000_000, "=", "đồng"), (2_140_000_000, "=", "đồng"),
                              (6_420_000_000, "=", "đồng"), (1_380_000_000, "=", "đồng"),
                              (3_180_000_000, "=", "đồng"), (720_000_000, "=", "đồng"), (3_640_000_000, "=", "đồng")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- 100% công đoàn cơ sở xây dựng kế hoạch và tổ chức ít nhất 01 hoạt động thiết thực.",
+     [(100, "=", "%"), (1, ">=", "hoạt động thiết thực")]),
+    ("- Tặng tối thiểu 1.300 suất quà; tổng trị giá không dưới 650 triệu đồng.",
+     [(1300, ">=", "suất quà"), (650_000_000, ">=", "đồng")]),
+    ("- Điều chỉnh giá trị bữa ăn giữa ca từ 17.000 đồng/suất lên tối thiểu 20.000 đồng/suất.",
+     [(20000, ">=", "đồng/suất")]),
+])
+def test_what_each_unit_does_at_least_a_gifts_total_value_and_a_rise_to_a_floor(line, expected):
+    assert triples("II. CHỈ TIÊU\n" + line) == expected
+
