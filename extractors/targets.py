@@ -33,7 +33,7 @@ import re
 from underthesea import pos_tag
 
 from extractors.lexicon import AHEAD_CUES, GOAL_CUES, UNITS
-from extractors.parse import GOAL, RESULT, Item
+from extractors.parse import GOAL, NEUTRAL, RESULT, Item
 from extractors.vntext import fold, fold_same_length, parse_number, squash
 from models.record import Target
 
@@ -566,12 +566,44 @@ def _goal_cue(folded_sentence: str, in_results: bool) -> bool:
     return any(c in text for c in GOAL_CUES if not (in_results and c in ("chi tieu", "binh quan moi")))
 
 
+# A list looking ahead ("Phương hướng, nhiệm vụ 6 tháng cuối năm": 1., 2., …) is a list of goals when this share
+# of its items, and this many at least, state one by their own words ("Phấn đấu …", "đạt từ 90% trở lên", "ít
+# nhất 01 đội"): its other items' plain counts are goals too ("Giới thiệu 15 đoàn viên ưu tú cho Đảng").
+_GOAL_LIST_SHARE, _GOAL_LIST_ITEMS = 0.6, 3
+
+
+def _goal_lists(body: list[Item]) -> set[int]:
+    """The indexes of the items of lists looking ahead whose items mostly state goals."""
+    runs: list[list[int]] = []
+    for k, item in enumerate(body):
+        if item.ahead and item.polarity == NEUTRAL and item.marker not in (None, "bullet") and item.heading is None:
+            if runs and runs[-1][-1] == k - 1 and body[runs[-1][0]].marker == item.marker:
+                runs[-1].append(k)
+                continue
+            runs.append([k])
+    listed = set()
+    for run in runs:
+        stating = sum(_states_goal(body[k].text) for k in run)
+        if len(run) >= _GOAL_LIST_ITEMS and stating >= _GOAL_LIST_SHARE * len(run):
+            listed.update(run)
+    return listed
+
+
+def _states_goal(text: str) -> bool:
+    folded = fold(text)
+    return (_goal_cue(folded, False) or bool(_THRESHOLD.search(folded)) or _sets_bound(folded)
+            or bool(re.search(r"\d\s*%", folded)))
+
+
 def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
     """The quantified goals of the body's items, in reading order. `year` is the year of the document's
     date: a statement dated before the document is a result, not a goal."""
     targets: list[Target] = []
     header = None  # the header row of the table being read
-    for item in body:
+    listed_goals = _goal_lists(body)
+    for k, item in enumerate(body):
+        if k in listed_goals:
+            item = Item(item.text, item.marker, GOAL, item.heading, item.ahead)
         if " | " in item.text:
             header = table_header(item.text) or header
             goal_column = header is not None and any(i and _GOAL_COLUMN.search(fold(h)) for i, h in enumerate(header))

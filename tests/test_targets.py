@@ -773,3 +773,26 @@ Trần Văn Hùng"""
 def test_what_each_unit_does_at_least_a_gifts_total_value_and_a_rise_to_a_floor(line, expected):
     assert triples("II. CHỈ TIÊU\n" + line) == expected
 
+
+
+def test_a_list_looking_ahead_whose_items_mostly_state_goals_counts_its_plain_counts():
+    """In a báo cáo's "Phương hướng" a numbered list whose items mostly set goals by their own words is a list of
+    goals: "Giới thiệu 15 đoàn viên ưu tú" among them is one. A list of tasks with one goal among them is not."""
+    report = """BÁO CÁO
+Sơ kết hoạt động công đoàn 6 tháng đầu năm 2018
+I. KẾT QUẢ
+Toàn ngành kết nạp 212 đoàn viên, tổ chức 12 lớp tập huấn.
+II. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2018
+{items}
+III. KIẾN NGHỊ
+Đề nghị Liên đoàn Lao động tỉnh hỗ trợ kinh phí."""
+    goals = """1. Phấn đấu kết nạp thêm ít nhất 250 đoàn viên.
+2. Thu kinh phí công đoàn cả năm đạt từ 3,6 tỷ đồng trở lên.
+3. Phấn đấu từ 90% công đoàn cơ sở trở lên đạt tiêu chuẩn vững mạnh.
+4. Giới thiệu 15 đoàn viên ưu tú cho các tổ chức đảng xem xét, bồi dưỡng kết nạp."""
+    assert triples(report.format(items=goals)) == [(250, ">=", "đoàn viên"), (3_600_000_000, ">=", "đồng"),
+                                                   (90, ">=", "%"), (15, "=", "đoàn viên ưu tú")]
+    tasks = """1. Tổ chức 3 lớp tập huấn nghiệp vụ cho cán bộ công đoàn cơ sở.
+2. Phấn đấu từ 90% công đoàn cơ sở trở lên đạt tiêu chuẩn vững mạnh.
+3. Giới thiệu 15 đoàn viên ưu tú cho các tổ chức đảng xem xét, bồi dưỡng kết nạp."""
+    assert triples(report.format(items=tasks)) == [(90, ">=", "%")]
