@@ -796,3 +796,19 @@ III. KIẾN NGHỊ
 2. Phấn đấu từ 90% công đoàn cơ sở trở lên đạt tiêu chuẩn vững mạnh.
 3. Giới thiệu 15 đoàn viên ưu tú cho các tổ chức đảng xem xét, bồi dưỡng kết nạp."""
     assert triples(report.format(items=tasks)) == [(90, ">=", "%")]
+
+
+def test_ocr_marks_on_a_sections_number_do_not_hide_its_heading():
+    """"- HI. CHỈ TIÊU" is section III (a dash before a number is no bullet; "HI" is III misread), and its items
+    are goals; "- 2.000 đoàn viên" stays a bullet with its number."""
+    text = """I. CHỦ ĐỀ, THỜI GIAN
+1. Chủ đề năm 2025: “Hành trình nhân đạo - Lan tỏa yêu thương”. - -
+-2. Thời gian: từ ngày 01/5/2025 đến ngày 31/5/2025.
+- HI. CHỈ TIÊU
+1. Xây mới, sửa chữa 05 ngôi nhà nhân đạo cho hộ nghèo.
+2. Kết nạp mới 150 hội viên.
+IV. TỔ CHỨC THỰC HIỆN
+Các cơ sở Hội báo cáo kết quả trước ngày 10/6/2025."""
+    assert triples(text) == [(5, "=", "ngôi nhà"), (150, "=", "hội viên")]
+    assert clean_lines(["- 2.000 đoàn viên được tập huấn;", "- HI. CHỈ TIÊU", "HI. Tiếp"]) == [
+        "- 2.000 đoàn viên được tập huấn;", "III. CHỈ TIÊU", "HI. Tiếp"]

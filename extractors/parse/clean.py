@@ -295,7 +295,7 @@ def clean_placed(pages: Sequence[Sequence[str]], columns: Sequence[Sequence[str]
         kept = []
         for raw, column in zip(page, page_columns):
             line = strip_lead_junk(strip_markdown(raw).strip().strip("|").rstrip())
-            line = _SPACED_THOUSANDS.sub(".", _space_after_enumerator(_remove_signed_marks(line)))
+            line = _SPACED_THOUSANDS.sub(".", _space_after_enumerator(_enumerator_read(_remove_signed_marks(line))))
             line = _DECIMAL_READ_AS_SEMICOLON.sub(",", _MID_SPECK.sub(" ", line))
             line = _DOT_BEFORE_DATE.sub("ngày ", _STRAY_MID_STOP.sub(_drop_stray_stop, line))
             if squash(line) in running or _is_noise(line):
@@ -325,6 +325,16 @@ def clean_placed(pages: Sequence[Sequence[str]], columns: Sequence[Sequence[str]
 # A heading's enumerator with the space after it lost ("I.CÁC CĂN CỨ", "2.Mục tiêu"): a Roman or Arabic
 # numeral, a dot, a capital. "1.000" (a digit follows) and "TP.HCM" (no numeral) are left alone.
 _GLUED_ENUMERATOR = re.compile(r"^(\W{0,2}(?:[IVX]{1,5}|\d{1,2})\.)(?=[^\W\d_])")
+
+
+# OCR's marks on a section's number: a dash before it ("-2. Thời gian", "- III. CHỈ TIÊU": no bullet stands
+# before a number) and a Roman "III" read "HI" or "IH" before a heading in capitals ("HI. CHỈ TIÊU").
+_DASH_BEFORE_ENUMERATOR = re.compile(r"^\s*[-–—]\s*(?=(?:[IVX]{1,5}|HI|IH|\d{1,2})\.(?![\d.]))")
+_MISREAD_THREE = re.compile(r"^(?:HI|IH)(?=\.\s*[A-ZĐÀ-Ỹ]{2,})")
+
+
+def _enumerator_read(line: str) -> str:
+    return _MISREAD_THREE.sub("III", _DASH_BEFORE_ENUMERATOR.sub("", line))
 
 
 def _space_after_enumerator(line: str) -> str:
