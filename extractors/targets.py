@@ -206,12 +206,14 @@ def _unit(after: str) -> str | None:
 
 
 def _with_diacritics(unit: str) -> str:
-    """A unit whose diacritics OCR lost ("doan vien", "CDCS"), spelled as the documents print it;
-    a unit printed with diacritics, or not in the vocabulary, stays as it is."""
-    if not unit or fold(unit) != unit.lower():
+    """A unit whose diacritics OCR lost ("doan vien", "CDCS") or misread in a unit of two words or more
+    ("đoàn viên cồng đoàn"), spelled as the documents print it; a unit not in the vocabulary stays as it is
+    (and a one-word unit printed with marks: "hồ" is no "hộ")."""
+    if not unit:
         return unit
+    marked = fold(unit) != unit.lower()
     words = unit.split()
-    for n in range(len(words), 0, -1):
+    for n in range(len(words), 0 if not marked else 1, -1):
         known = _UNIT_BY_FOLD.get(fold(" ".join(words[:n])))
         if known:
             return " ".join([known, *words[n:]])

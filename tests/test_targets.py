@@ -812,3 +812,17 @@ Các cơ sở Hội báo cáo kết quả trước ngày 10/6/2025."""
     assert triples(text) == [(5, "=", "ngôi nhà"), (150, "=", "hội viên")]
     assert clean_lines(["- 2.000 đoàn viên được tập huấn;", "- HI. CHỈ TIÊU", "HI. Tiếp"]) == [
         "- 2.000 đoàn viên được tập huấn;", "III. CHỈ TIÊU", "HI. Tiếp"]
+
+
+def test_ocr_specks_beside_a_count_and_a_units_mark_misread():
+    """A lone marked letter beside a count, inline or on a line of its own ("1.200 ẳ người", "ẳ"), is a speck
+    ("ở", "ý kiến", "05 ô tô" are words); a unit of two words or more with a mark misread ("đoàn viên cồng
+    đoàn") is spelled as the lexicon prints it, a one-word unit with its own marks kept ("03 hồ chứa")."""
+    assert triples("II. CHỈ TIÊU\n- Khám bệnh nghề nghiệp cho tối thiểu 1.200\nẳ\nngười lao động.") == [
+        (1200, ">=", "người lao động")]
+    assert triples("II. CHỈ TIÊU\n- Giới thiệu ít nhất 02 đoàn viên cồng đoàn ưu tú cho Đảng.") == [
+        (2, ">=", "đoàn viên công đoàn")]
+    assert triples("II. CHỈ TIÊU\n- Nạo vét 03 hồ chứa nước.\n- Mua 05 ô tô cứu thương.") == [
+        (3, "=", "hồ chứa nước"), (5, "=", "ô tô cứu thương")]
+    assert clean_lines(["ở các đơn vị", "ý kiến", "có 20 ở lại", "500.000 đ mỗi suất"]) == [
+        "ở các đơn vị", "ý kiến", "có 20 ở lại", "500.000 đ mỗi suất"]

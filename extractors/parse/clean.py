@@ -87,6 +87,8 @@ def _is_noise(line: str) -> bool:
         return True
     if not re.search(r"[^\W_]", f):  # rules, underlines, lone punctuation
         return True
+    if re.fullmatch(r"[à-ỹ]", line.strip()) and line.strip() not in _LONE_WORDS:  # a marked letter alone: "ẳ"
+        return True
     return bool(_STAMP_LINE.match(f) or _SIGNED_ALONE.match(line.strip()))
 
 
@@ -296,7 +298,7 @@ def clean_placed(pages: Sequence[Sequence[str]], columns: Sequence[Sequence[str]
         for raw, column in zip(page, page_columns):
             line = strip_lead_junk(strip_markdown(raw).strip().strip("|").rstrip())
             line = _SPACED_THOUSANDS.sub(".", _space_after_enumerator(_enumerator_read(_remove_signed_marks(line))))
-            line = _DECIMAL_READ_AS_SEMICOLON.sub(",", _MID_SPECK.sub(" ", line))
+            line = _DECIMAL_READ_AS_SEMICOLON.sub(",", _SPECK_AFTER_NUMBER.sub("", _MID_SPECK.sub(" ", line)))
             line = _DOT_BEFORE_DATE.sub("ngày ", _STRAY_MID_STOP.sub(_drop_stray_stop, line))
             if squash(line) in running or _is_noise(line):
                 continue
@@ -345,6 +347,10 @@ def _space_after_enumerator(line: str) -> str:
 # OCR's specks standing alone between two words ("ít › nhất"): marks no Vietnamese text uses so ("|" divides
 # a table's cells, "'" may be a name's: "H' Nhí").
 _MID_SPECK = re.compile(r"(?<=\w)\s+[›‹`~¦ˆ]+\s+(?=\w)")
+# ...and a lone marked letter between a number and the word it counts ("1.200 ẳ người lao động", or the count
+# wrapped: "ẳ người" opening a line): no such letter is a word but these ("ở" at, "ý kiến", "ô tô", "ổ dịch", "đ")
+_LONE_WORDS = "ởýôổđ"
+_SPECK_AFTER_NUMBER = re.compile(rf"(?:(?<=\d)\s+|^)(?![{_LONE_WORDS}]\s)[à-ỹ](?=\s+[^\W\d_]{{2}})")
 # A full stop standing alone between two words, the next in lower case ("Vòng . sơ khảo"): a speck, no sentence
 # ends so; and one glued to "ngày" before its date ("ngày. 14/10/2022").
 _STRAY_MID_STOP = re.compile(r"(?<=\w) \. (?=\w)")
