@@ -35,7 +35,7 @@ def extract_record(doc: DocumentText) -> Record:
         subject=header.subject,
         addressees=extract_addressees(dispatch.salutation),
         phases=extract_phases(dispatch.body, dispatch.year),
-        targets=extract_targets(dispatch.body, dispatch.year),
+        targets=extract_targets(dispatch.body, dispatch.year, dispatch.school_year),
         signatory=extract_signatory(dispatch.signing_part),
         recipients=extract_recipients(dispatch.recipients_part),
         references=extract_references(dispatch.citing_lines, dispatch.own_number),

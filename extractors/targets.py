@@ -553,6 +553,18 @@ def _stated_year(folded_part: str) -> int | None:
     return None
 
 
+_SCHOOL_YEAR = re.compile(r"^\W*nam hoc\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+
+
+def _dated_by_school_year(folded_clause: str, year: int | None, school_year: int | None) -> int | None:
+    """The year a clause opened by a school year ("Năm học 2022 - 2023, …") is dated by, on the scale of the
+    document's `year`: before it when the school year ended before the document's began, else the year itself."""
+    m = _SCHOOL_YEAR.match(folded_clause)
+    if not m or year is None or school_year is None:
+        return None
+    return year - 1 if int(m.group(2)) < school_year else year
+
+
 def _reports(sentence: str) -> bool:
     """Whether a sentence with no goal cue reports what is or was done: it says so ("đã", "hiện có",
     "kết quả") and sets no threshold or bound ("đạt từ 95% trở lên")."""
@@ -597,9 +609,11 @@ def _states_goal(text: str) -> bool:
             or bool(re.search(r"\d\s*%", folded)))
 
 
-def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
+def extract_targets(body: list[Item], year: int | None = None, school_year: int | None = None) -> list[Target]:
     """The quantified goals of the body's items, in reading order. `year` is the year of the document's
-    date: a statement dated before the document is a result, not a goal."""
+    date: a statement dated before the document is a result, not a goal; `school_year` the year the school
+    year it is dated in ends: a statement dated by an earlier school year ("Năm học 2022 - 2023, …" in a
+    plan of September 2023) is a result too."""
     targets: list[Target] = []
     header = None  # the header row of the table being read
     listed_goals = _goal_lists(body)
@@ -643,7 +657,7 @@ def extract_targets(body: list[Item], year: int | None = None) -> list[Target]:
                     ahead = any(w in fold(clause) for w in AHEAD_CUES)
                     if ahead:  # "…, phấn đấu năm 2024 đạt 85%": what is to be done starts here
                         stated, done = None, (None if done is None else False)
-                    stated = _stated_year(fold(clause)) or stated
+                    stated = _stated_year(fold(clause)) or _dated_by_school_year(fold(clause), year, school_year) or stated
                     if year and stated and stated < year:
                         continue  # dated before the document: a result already achieved
                     found = _quantities(clause, goal, done)

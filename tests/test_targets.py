@@ -11,7 +11,7 @@ from extractors.targets import extract_targets
 
 def targets_of(lines: list[str]):
     dispatch = parse_lines(clean_lines(lines))
-    return extract_targets(dispatch.body, dispatch.year)
+    return extract_targets(dispatch.body, dispatch.year, dispatch.school_year)
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -826,3 +826,21 @@ def test_ocr_specks_beside_a_count_and_a_units_mark_misread():
         (3, "=", "hồ chứa nước"), (5, "=", "ô tô cứu thương")]
     assert clean_lines(["ở các đơn vị", "ý kiến", "có 20 ở lại", "500.000 đ mỗi suất"]) == [
         "ở các đơn vị", "ý kiến", "có 20 ở lại", "500.000 đ mỗi suất"]
+
+
+@pytest.mark.parametrize("date, expected", [
+    ("ngày 20 tháng 9 năm 2023", [(95, "=", "%")]),  # năm học 2023 - 2024: the last school year's figures are results
+    ("ngày 26 tháng 3 năm 2023", [(312, "=", "công đoàn cơ sở"), (95, "=", "%")]),  # in năm học 2022 - 2023 itself
+])
+def test_a_school_year_before_the_documents_own_dates_its_statements_as_results(date, expected):
+    text = f"""CÔNG ĐOÀN NGÀNH GIÁO DỤC TỈNH BẮC NINH
+Số: 45/KH-CĐN
+Bắc Ninh, {date}
+KẾ HOẠCH
+Phát động thi đua năm học
+I. CHỈ TIÊU
+1. Năm học 2022 - 2023, toàn ngành có 312 công đoàn cơ sở.
+2. Phấn đấu 95% công đoàn cơ sở đạt vững mạnh.
+II. TỔ CHỨC THỰC HIỆN
+Các công đoàn cơ sở triển khai thực hiện./."""
+    assert triples(text) == expected

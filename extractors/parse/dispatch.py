@@ -39,6 +39,14 @@ class Dispatch:
         return int(self.header.date[:4]) if self.header.date else None
 
     @property
+    def school_year(self) -> int | None:
+        """The year the school year the document is dated in ends (a school year runs from September: a
+        dispatch of 2023-09-20 is of năm học 2023 - 2024, one of 2023-03-26 of 2022 - 2023); None when the
+        month is not known."""
+        date = self.header.date or ""
+        return int(date[:4]) + (int(date[5:7]) >= 8) if len(date) >= 7 else None
+
+    @property
     def own_number(self) -> tuple[str | None, str | None]:
         return self.header.number, self.header.symbol
 
