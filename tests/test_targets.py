@@ -844,3 +844,13 @@ I. CHỈ TIÊU
 II. TỔ CHỨC THỰC HIỆN
 Các công đoàn cơ sở triển khai thực hiện./."""
     assert triples(text) == expected
+
+
+def test_a_short_numbered_item_stating_a_share_is_no_heading():
+    """"4. Trên 70% chi đoàn được đánh giá, xếp loại vững mạnh." is an item of a goal list, not a heading whose
+    words ("đánh giá") would make what follows results."""
+    text = """II. MỤC TIÊU
+1. 100% đoàn viên được học tập chuyên đề.
+2. Trên 70% chi đoàn được đánh giá, xếp loại vững mạnh.
+3. Có ít nhất 05 mô hình học tập và làm theo Bác."""
+    assert triples(text) == [(100, "=", "%"), (70, ">", "%"), (5, ">=", "mô hình học tập")]

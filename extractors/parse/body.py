@@ -150,9 +150,10 @@ def join_lines(lines: list[str]) -> list[tuple[str | None, str]]:
 
 
 def _heading_part(text: str) -> str | None:
-    """The heading of an item: all of a short item, or the short lead before its colon."""
+    """The heading of an item: all of a short item, or the short lead before its colon; a short item stating a
+    share ("Trên 70% chi đoàn được đánh giá, xếp loại vững mạnh.") is no heading."""
     words = text.split()
-    if (len(words) <= 12 or text.isupper()) and not re.search(r"[.;]\s*\S", text):
+    if (len(words) <= 12 or text.isupper()) and not re.search(r"[.;]\s*\S|\d\s*%", text):
         return text.rstrip(" .:")
     m = re.match(r"^([^:]{2,60}):", text)
     if m and len(m.group(1).split()) <= 6:
