@@ -201,7 +201,11 @@ def _words_after(text: str, limit: int) -> list[str]:
 
 
 def _unit(after: str) -> str | None:
-    """The counted noun as printed right after the number ("đoàn viên", "CĐCS", "cuộc giao lưu")."""
+    """The counted noun as printed right after the number ("đoàn viên", "CĐCS", "cuộc giao lưu"), or the name
+    in quotes counted there ("15 “Mái ấm Công đoàn”")."""
+    quoted = re.match(r"\s*[“\"]([^”\"]{2,40})[”\"]", after)
+    if quoted:
+        return squash(quoted.group(1))
     return _with_diacritics(" ".join(_words_after(after, 2))) or None
 
 

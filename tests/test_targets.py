@@ -854,3 +854,8 @@ def test_a_short_numbered_item_stating_a_share_is_no_heading():
 2. Trên 70% chi đoàn được đánh giá, xếp loại vững mạnh.
 3. Có ít nhất 05 mô hình học tập và làm theo Bác."""
     assert triples(text) == [(100, "=", "%"), (70, ">", "%"), (5, ">=", "mô hình học tập")]
+
+
+def test_a_name_in_quotes_counted_is_the_unit():
+    assert triples("II. CHỈ TIÊU\n- Toàn ngành phấn đấu hỗ trợ xây mới, sửa chữa 15 “Mái ấm Công đoàn” trong năm 2020.") == [
+        (15, "=", "Mái ấm Công đoàn")]
