@@ -599,8 +599,9 @@ Hoàng Văn Tiến"""
 
 
 @pytest.mark.parametrize("read, name", [("Nguyễn Thị/Ngọc Hà", "Nguyễn Thị Ngọc Hà"), ("Nguyễn ThịLan Anh", "Nguyễn Thị Lan Anh"),
-                                        ("ThS. Lê Thanh Tùng", "Lê Thanh Tùng"), ("ĐẶNG ĐÌNH CHUNG", "ĐẶNG ĐÌNH CHUNG")])
-def test_two_words_of_a_name_ocr_glued_together_come_apart(read, name):
+                                        ("ThS. Lê Thanh Tùng", "Lê Thanh Tùng"), ("ĐẶNG ĐÌNH CHUNG", "ĐẶNG ĐÌNH CHUNG"),
+                                        ("1ê Duy Định", "Lê Duy Định"), ("lương Thị Hoa", "Lương Thị Hoa")])
+def test_two_words_of_a_name_ocr_glued_together_come_apart_and_a_family_names_l_read_1(read, name):
     s = sig(f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n{read}")
     assert s == Signatory("KT.", None, "PHÓ TRƯỞNG BAN", name)
 

@@ -114,7 +114,13 @@ def person_name(line: str) -> str | None:
     bare = text[prefix.end():] if prefix else text
     if not bare.isupper():
         bare = _unglued(bare)
-    return bare if is_person_name(bare) else None
+    if is_person_name(bare):
+        return bare
+    mended = _L_MISREAD.sub("L", bare)  # "1ê Duy Định": OCR's "1" (or "|", "l") for a family name's L
+    return mended if mended != bare and is_person_name(mended) else None
+
+
+_L_MISREAD = re.compile(r"^[1|l](?=[a-zà-ỹ]{1,4}\s)")
 
 
 def printed_as_title_word(word: str) -> bool:
