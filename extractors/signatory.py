@@ -44,7 +44,7 @@ def _authority_at(line: str) -> re.Match[str] | None:
 def _skippable(line: str) -> bool:
     """Lines of the other footer column or of the seal that may sit inside the block."""
     f = fold_same_length(line)
-    return bool(re.match(r"^\s*[-–+•]", line) or NOI_NHAN.match(f) or re.match(r"^\W*luu\b", f)
+    return bool(re.match(r"^\s*[-–+•](?!\d)", line) or NOI_NHAN.match(f) or re.match(r"^\W*luu\b", f)
                 or (line.rstrip().endswith(":") and len(line) <= 30
                     and not (line.isupper() and TITLE_WORDS.match(f.lower()))))  # ("CHỦ TỊCH:", a speck read as ":")
 
@@ -81,7 +81,9 @@ def office_title(line: str) -> str | None:
     for skip in range(min(_JUNK_WORDS, len(words) - 1) + 1):
         if skip and len(re.sub(r"\W", "", words[skip - 1])) > 3:
             break
-        text = " ".join(words[skip:])
+        text = re.sub(r"^[\W\d_]+", "", " ".join(words[skip:]))  # specks glued before it: "“%ÈHÓ GIÁM ĐÓC"
+        if not text:
+            continue
         f = fold_same_length(text.lower())
         best = max(_OFFICE_BY_FOLD, key=lambda o: SequenceMatcher(None, f, o).ratio())
         if SequenceMatcher(None, f, best).ratio() >= _OCR_SIMILAR:
@@ -169,6 +171,8 @@ def extract_signatory(footer: list[str]) -> Signatory:
         for k in range(last_i + 1, min(len(tail), last_i + 1 + _NAME_WINDOW)):
             if _skippable(tail[k]) or _list_remainder(tail[k]) and not tail[k].isupper():
                 continue  # Nơi nhận read between the authority and its chức vụ (columns interleaved)
+            if not re.search(r"[^\W\d_]", tail[k]):
+                continue  # a seal's speck with no letter ("2")
             looked += 1
             if looked > _TITLE_LINES:
                 break

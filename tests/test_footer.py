@@ -630,3 +630,10 @@ def test_a_chuc_vu_misread_in_capitals_is_not_a_name_and_a_deputy_signs_under_kt
 def test_ede_and_kho_names_a_one_letter_family_name_wrapped(name_lines, name):
     assert sig(f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{name_lines}") == Signatory(
         "KT.", None, "PHÓ CHỦ TỊCH", name)
+
+
+def test_seal_specks_before_and_glued_to_a_deputys_chuc_vu():
+    """A seal's speck with no letter ("2") before the chức vụ, and specks glued to it ("+92 “%ÈHÓ GIÁM ĐÓC": a
+    "+" before a digit is no bullet), leave it readable: under "KT. GIÁM ĐỐC" it is PHÓ GIÁM ĐỐC."""
+    assert sig("Nơi nhận:\n- Lưu: VT.\nKT. GIAM ĐÓC\n2\n+92 “%ÈHÓ GIÁM ĐÓC\n/ sở\nNguyễn Văn Thêm") == Signatory(
+        "KT.", None, "PHÓ GIÁM ĐỐC", "Nguyễn Văn Thêm")
