@@ -89,7 +89,9 @@ WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_
         "117_kh_hoi_nong_dan_ha_nam_thi_dua_dai_hoi", "119_cv_ldld_tinh_thai_binh_giao_chi_tieu_doan_vien",
         "120_cv_so_tnmt_kon_tum_the_gioi_sach_hon", "122_kh_thcs_luong_dien_on_thi_lop_10",
         "124_kh_ldld_quan_hai_an_thang_cong_nhan_2019", "127_qd_ldld_tinh_vinh_phuc_giao_chi_tieu_thu_kpcd_2021",
-        "129_kh_ldld_huyen_son_duong_chuyen_doi_so_2024", "130_cv_cdcs_cong_ty_sewon_precision_de_nghi_tong_giam_doc")
+        "129_kh_ldld_huyen_son_duong_chuyen_doi_so_2024", "130_cv_cdcs_cong_ty_sewon_precision_de_nghi_tong_giam_doc",
+        "132_cv_tong_ldld_huong_dan_thuong_luong_tap_the_2017", "135_kh_cd_truong_th_xuan_lap_hoat_dong_nam_hoc_2020_2021",
+        "139_cv_so_ldtbxh_long_an_don_doc_bao_cao_tien_luong_tet_2019")
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,12 @@ SCANS = {
     "127_qd_ldld_tinh_vinh_phuc_giao_chi_tieu_thu_kpcd_2021": ScanPlan(dpi=200, skew=-1.0, blur=0.5, noise=3, speckle=0.0003, seal=True),
     "128_bc_cdn_xay_dung_khanh_hoa_so_ket_6_thang_2018": ScanPlan(dpi=200, skew=0.6, blur=0.6, noise=4, speckle=0.0003, seal=False),
     "131_kh_hoi_ctd_tp_phan_rang_thap_cham_thang_nhan_dao_2025": ScanPlan(dpi=150, skew=1.4, blur=0.8, noise=4, speckle=0.0004, seal=True),
+    "133_kh_ubnd_tinh_cao_bang_thi_dua_vi_nguoi_ngheo_2021": ScanPlan(dpi=200, skew=-1.2, blur=0.6, noise=4, speckle=0.0004, seal=True),
+    "134_tb_ldld_tinh_phu_yen_ket_qua_hoi_nghi_lao_dong_gioi_2023": ScanPlan(dpi=150, skew=0.9, blur=0.7, noise=5, speckle=0.0005, seal=True),
+    "135_kh_cd_truong_th_xuan_lap_hoat_dong_nam_hoc_2020_2021": ScanPlan(dpi=200, skew=0.6, blur=0.5, noise=3, speckle=0.0003, seal=False),
+    "136_bc_hoi_lhpn_tinh_gia_lai_tong_ket_2019": ScanPlan(dpi=150, skew=-1.4, blur=0.7, noise=4, speckle=0.0004, seal=False),
+    "137_ttr_ldld_huyen_yen_the_kinh_phi_ky_niem_95_nam_cdvn": ScanPlan(dpi=200, skew=1.1, blur=0.6, noise=4, speckle=0.0003, seal=True),
+    "138_tkg_ldld_tinh_quang_binh_ung_ho_lu_lut_2016": ScanPlan(dpi=150, skew=-0.7, blur=0.8, noise=5, speckle=0.0004, seal=True),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150

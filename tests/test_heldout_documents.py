@@ -121,6 +121,11 @@ an LĐLĐ tỉnh quyết định giao chỉ tiêu thu kinh phí (Điều 1–3, 
 cáo sơ kết 6 tháng (a results table, then the half-year's targets), an LĐLĐ huyện kế hoạch chuyển đổi số with
 two Giai đoạn given by months, an FDI company union's công văn to its Tổng Giám đốc (day left blank) and a
 Hội Chữ thập đỏ kế hoạch Tháng Nhân đạo; four as .docx and .doc, five as scans.
+A seventeenth batch, 132–139, was written blind after 124–131's rules: a Tổng Liên đoàn công văn hướng dẫn
+(eight cited documents), an UBND tỉnh kế hoạch with a chỉ tiêu table per sector and two Giai đoạn by years, an
+LĐLĐ thông báo of a conference's awards (no targets), a school union's năm học plan with a monthly calendar (no
+phases), a Hội LHPN báo cáo whose last section sets next year's targets, a tờ trình xin kinh phí, a thư kêu gọi
+with its number left blank, and a Sở công văn đôn đốc signed TUQ.; three as .docx and .doc, six as scans.
 Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
@@ -164,6 +169,8 @@ MEASURED = {
     # when written: 0.920, 0.903, 0.903, 0.938, 0.847
     (124, "pdf"): 0.998, (124, "docx"): 0.998, (124, "doc"): 0.998, (124, "scan"): 0.994, (124, "badscan"): 0.937,
     # when written: 0.963, 0.950, 0.950, 0.943, 0.915
+    (132, "pdf"): 0.979, (132, "docx"): 0.997, (132, "doc"): 0.997, (132, "scan"): 0.964, (132, "badscan"): 0.841,
+    # when written: 0.979, 0.997, 0.997, 0.964, 0.841
     # Word 97 .doc files saved by LibreOffice from each .docx (read through antiword), made after the rules
     # of 45–60 (61–84's with their batches, when written 0.961, 0.974, 0.944):
     (1, "doc"): 1.000, (13, "doc"): 1.000, (21, "doc"): 1.000, (29, "doc"): 1.000, (37, "doc"): 1.000,
@@ -177,7 +184,7 @@ BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 
            45: range(45, 53), 53: range(53, 61), 61: range(61, 69), 69: range(69, 77),
            77: range(77, 85), 85: range(85, 93), 93: range(93, 100),
            100: range(100, 108), 108: range(108, 116), 116: range(116, 124),
-           124: range(124, 132)}
+           124: range(124, 132), 132: range(132, 140)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -225,9 +232,9 @@ def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options,
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 131 and names == set(golds)
+    assert len(names) == 139 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 60 and len(inputs("scan")) == 67 and set(inputs("badscan")) == set(inputs("scan"))
+    assert len(inputs("docx")) == 63 and len(inputs("scan")) == 73 and set(inputs("badscan")) == set(inputs("scan"))
     assert set(inputs("doc")) == set(inputs("docx"))
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():  # GOLD.md: `phases` is left out where it is unclear whether there are any
