@@ -42,9 +42,9 @@ _MULTIPLIERS = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
 _RATIO_DENOMINATORS = {100, 1000, 10000, 100000}
 _PER_NOUN = re.compile(r"[^\S\n]*/[^\S\n]*(\d{1,3}(?:\.\d{3})*|\d+)\b")  # "… cán bộ/100 đoàn viên"
 
-# "104% chỉ tiêu", "95% kế hoạch năm", "4/12 đơn vị hoàn thành chỉ tiêu": the base a result is measured
-# against, not a goal cue
-_BASE = re.compile(r"\d\s*%\s*(?:so voi\s+)?(?:chi tieu|ke hoach)"
+# "104% chỉ tiêu", "95% kế hoạch năm", "vượt 6,8% so với mục tiêu đề ra", "4/12 đơn vị hoàn thành chỉ tiêu":
+# the base a result is measured against, not a goal cue
+_BASE = re.compile(r"(?:\d\s*%\s*|\bso voi\s+)(?:so voi\s+)?(?:chi tieu|ke hoach|muc tieu)"
                    r"|\d\s*/\s*\d+\s+(?:[^\W\d_]+\s+){1,3}hoan thanh(?:\s+vuot)?\s+chi tieu")
 _COMPARATOR = r"(?:tu|tren|hon|it nhat|toi thieu|khong (?:qua|vuot qua|duoi|it hon|thap hon|nhieu hon)|toi da|duoi)"
 # an attainment verb before the quantity: the clause's own predicate ("… đạt 70%", "nâng … lên 90%")

@@ -705,3 +705,14 @@ def test_a_speck_after_a_wrapped_place_date_lines_last_word_does_not_cut_the_dat
                "Thành phố Yên Bái, ngày 14 tháng ˆ\n5 năm 2021\nHƯỚNG DẪN\nTổ chức Chiến dịch Thanh niên tình nguyện hè")
     assert (h.place, h.date) == ("Thành phố Yên Bái", "2021-05-14")
     assert clean_lines(["Đơn vị ‹Phòng› Tổ chức", "Tổng cộng |"]) == ["Đơn vị ‹Phòng› Tổ chức", "Tổng cộng"]
+
+
+def test_a_thu_keu_goi_with_its_number_left_blank():
+    """An appeal ("THƯ KÊU GỌI") is a tên loại with its trích yếu wrapped under it; "Số:      /TKG-LĐLĐ" has no
+    number yet."""
+    h = header("LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG BÌNH\nSố:      /TKG-LĐLĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+               "Độc lập - Tự do - Hạnh phúc\nĐồng Hới, ngày 20 tháng 10 năm 2016\nTHƯ KÊU GỌI\n"
+               "Ủng hộ đoàn viên, người lao động bị thiệt hại do\nđợt mưa lũ lịch sử tháng 10 năm 2016\n"
+               "Kính gửi: Các cấp công đoàn trong tỉnh.\nTừ ngày 13/10 đến ngày 19/10/2016, trên địa bàn tỉnh xảy ra lũ.")
+    assert (h.number, h.symbol, h.doc_type) == (None, "TKG-LĐLĐ", "Thư kêu gọi")
+    assert h.subject == "Ủng hộ đoàn viên, người lao động bị thiệt hại do đợt mưa lũ lịch sử tháng 10 năm 2016"

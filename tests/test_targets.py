@@ -859,3 +859,11 @@ def test_a_short_numbered_item_stating_a_share_is_no_heading():
 def test_a_name_in_quotes_counted_is_the_unit():
     assert triples("II. CHỈ TIÊU\n- Toàn ngành phấn đấu hỗ trợ xây mới, sửa chữa 15 “Mái ấm Công đoàn” trong năm 2020.") == [
         (15, "=", "Mái ấm Công đoàn")]
+
+
+def test_a_result_measured_against_the_goal_set_before_is_no_goal():
+    """"96,8% CĐCS đăng ký, vượt 6,8% so với mục tiêu đề ra": "so với mục tiêu" is the base the result is
+    measured against, as "% chỉ tiêu" is, not a goal cue."""
+    text = """1. Kết quả phong trào
+Có 38.715 lượt công nhân đạt danh hiệu “Lao động giỏi”; 96,8% công đoàn cơ sở đăng ký tham gia phong trào, vượt 6,8% so với mục tiêu đề ra tại Đại hội."""
+    assert triples(text) == []
