@@ -192,7 +192,7 @@ def extract_signatory(footer: list[str]) -> Signatory:
             # lost its "PHÓ" to OCR
             title = f"PHÓ {title}" if title.isupper() else f"Phó {title[:1].lower()}{title[1:]}"
         if title is None and authority == "Q.":
-            title = after or None
+            title = (office_title(after) or after) if after else None  # "Q. CHU TỊCH": acting head, as printed
         elif title is None and len(block) > 1 and _marker(last_m) == "Q." and after:
             title = squash(tail[last_i]).strip(" :|")  # "TL. BAN THƯỜNG VỤ" / "Q. CHÁNH VĂN PHÒNG": acting, as printed
         start = last_i + 1

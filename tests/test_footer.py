@@ -637,3 +637,8 @@ def test_seal_specks_before_and_glued_to_a_deputys_chuc_vu():
     "+" before a digit is no bullet), leave it readable: under "KT. GIÁM ĐỐC" it is PHÓ GIÁM ĐỐC."""
     assert sig("Nơi nhận:\n- Lưu: VT.\nKT. GIAM ĐÓC\n2\n+92 “%ÈHÓ GIÁM ĐÓC\n/ sở\nNguyễn Văn Thêm") == Signatory(
         "KT.", None, "PHÓ GIÁM ĐỐC", "Nguyễn Văn Thêm")
+
+
+def test_an_acting_heads_chuc_vu_whose_mark_ocr_lost_is_spelled_as_printed():
+    assert sig("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nQ. CHU TỊCH\nHoàng Văn Thắm") == Signatory(
+        "Q.", None, "CHỦ TỊCH", "Hoàng Văn Thắm")

@@ -716,3 +716,11 @@ def test_a_thu_keu_goi_with_its_number_left_blank():
                "Kính gửi: Các cấp công đoàn trong tỉnh.\nTừ ngày 13/10 đến ngày 19/10/2016, trên địa bàn tỉnh xảy ra lũ.")
     assert (h.number, h.symbol, h.doc_type) == (None, "TKG-LĐLĐ", "Thư kêu gọi")
     assert h.subject == "Ủng hộ đoàn viên, người lao động bị thiệt hại do đợt mưa lũ lịch sử tháng 10 năm 2016"
+
+
+def test_a_speck_word_after_the_ten_loai_is_no_subject():
+    """OCR's speck read as a short lower-case word after the tên loại ("THÔNG BÁO sản") is no trích yếu: the
+    subject is the lines under it."""
+    h = header("LIÊN ĐOÀN LAO ĐỘNG TỈNH PHÚ YÊN\nSố: 72/TB-LĐLĐ\nTuy Hòa, ngày 16 tháng 5 năm 2023\nTHÔNG BÁO sản\n"
+               "Kết quả Hội nghị tổng kết phong trào thi đua\nKính gửi: Các công đoàn cấp trên trực tiếp cơ sở.")
+    assert (h.doc_type, h.subject) == ("Thông báo", "Kết quả Hội nghị tổng kết phong trào thi đua")

@@ -476,8 +476,8 @@ def find_type_subject(lines: list[str], skip: set[int] = frozenset(),
         if t and _is_upper(line[: t.end("t")]) and len(line) < 160:
             doc_type, end = _doc_type(line, t)
             rest = line[end:].strip(" :-–")
-            if not re.search(r"\w", rest):
-                rest = ""  # OCR's specks after the tên loại ("THÔNG BÁO."): the subject is below
+            if not re.search(r"\w", rest) or len(rest.split()) == 1 and rest[:1].islower() and len(rest) <= 4:
+                rest = ""  # OCR's specks after the tên loại ("THÔNG BÁO.", "THÔNG BÁO sản"): the subject is below
             if _TYPE_BY_KEY[re.sub(r"\s+", "", t.group("t"))] in _VERB_TYPES and rest:
                 rest = line[t.start("t"):].strip()
             doc_type, subject, j = _title_subject(lines, i, doc_type, rest, skip)
