@@ -60,7 +60,7 @@ _BOUND = re.compile(r"\b(?:it nhat|toi thieu|khong duoi|khong it hon)\s+\d|\btu\
 _THRESHOLD = re.compile(rf"\bdat\s+{_COMPARATOR}\s+\d")
 # what is already done: "đã", "đạt được" (as printed: folded "da" is also "đa dạng"); a goal word
 # later in the sentence starts what is to be done ("…, phấn đấu năm 2024 đạt 85%")
-_DONE = re.compile(r"(?<!\w)(?:đã|đạt được|mới đạt|chỉ đạt)(?!\w)")  # ("mới đạt 71%": only reached so far)
+_DONE = re.compile(r"(?<!\w)(?:đã|đạt được|mới đạt|chỉ đạt|mới có)(?!\w)")  # ("mới đạt 71%", "mới có 412/1.386": only so far)
 _DONE_PLAIN = re.compile(r"\b(?:da|dat duoc)\b")
 # A sentence that reports what is, or was done, even inside a goal section: the figures a plan recalls
 # before setting its own ("Nhà trường hiện có 98 cán bộ …", "… toàn huyện đã trao 1.215 suất quà").

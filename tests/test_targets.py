@@ -867,3 +867,10 @@ def test_a_result_measured_against_the_goal_set_before_is_no_goal():
     text = """1. Kết quả phong trào
 Có 38.715 lượt công nhân đạt danh hiệu “Lao động giỏi”; 96,8% công đoàn cơ sở đăng ký tham gia phong trào, vượt 6,8% so với mục tiêu đề ra tại Đại hội."""
     assert triples(text) == []
+
+
+def test_only_so_far_reports_a_status():
+    """"mới có 412/1.386 doanh nghiệp gửi báo cáo, đạt 29,7%": "mới có" (only so far) reports, as "mới đạt" does."""
+    text = """Tuy nhiên, đến ngày 21/12/2018, mới có 412/1.386 doanh nghiệp gửi báo cáo, đạt 29,7%. Sở đề nghị:
+1. Các doanh nghiệp báo cáo trước ngày 05/01/2019; phấn đấu tỷ lệ doanh nghiệp báo cáo đạt từ 85% trở lên."""
+    assert triples(text) == [(85, ">=", "%")]
