@@ -43,7 +43,8 @@ _OTHER_LIST = re.compile(r"\b(?:chi tieu|noi dung|nhiem vu|muc tieu|yeu cau|giai
 _WAVES_AT_LEAST = 2
 
 
-_YEAR_SPAN = re.compile(r"(?:nam\s*)?((?:19|20)\d\d)\s*(?:[-–—]|den(?:\s+het)?)\s*(?:nam\s*)?((?:19|20)\d\d)\b")
+# (its dash OCR may read as stops: "(2024.: 2025)")
+_YEAR_SPAN = re.compile(r"(?:nam\s*)?((?:19|20)\d\d)\s*(?:[-–—]|[.:;]{1,2}|den(?:\s+het)?)\s*(?:nam\s*)?((?:19|20)\d\d)\b")
 
 
 def _bracketed_date(folded: str, pos: int):

@@ -246,3 +246,10 @@ Các đợt thi đua được tổ chức theo từng đợt sau:
 - Từ ngày 15/3/2023 đến ngày 30/4/2023, thi đua chào mừng đại hội cấp cơ sở.
 - Từ ngày 01/5/2023 đến ngày 15/7/2023, thi đua chào mừng đại hội cấp huyện."""
     assert phases(text) == [(None, "2023-03-15", "2023-04-30"), (None, "2023-05-01", "2023-07-15")]
+
+
+def test_stages_named_by_years_whose_dash_ocr_read_as_stops():
+    text = """III. CÁC GIAI ĐOẠN
+- Giai đoạn 1 (2021 - 2023): phát động phong trào ở các cấp, các ngành.
+- Giai đoạn 2 (2024.: 2025): nhân rộng các mô hình giảm nghèo hiệu quả."""
+    assert phases(text) == [("Giai đoạn 1", "2021", "2023"), ("Giai đoạn 2", "2024", "2025")]
