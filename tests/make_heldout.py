@@ -91,7 +91,9 @@ WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_
         "124_kh_ldld_quan_hai_an_thang_cong_nhan_2019", "127_qd_ldld_tinh_vinh_phuc_giao_chi_tieu_thu_kpcd_2021",
         "129_kh_ldld_huyen_son_duong_chuyen_doi_so_2024", "130_cv_cdcs_cong_ty_sewon_precision_de_nghi_tong_giam_doc",
         "132_cv_tong_ldld_huong_dan_thuong_luong_tap_the_2017", "135_kh_cd_truong_th_xuan_lap_hoat_dong_nam_hoc_2020_2021",
-        "139_cv_so_ldtbxh_long_an_don_doc_bao_cao_tien_luong_tet_2019")
+        "139_cv_so_ldtbxh_long_an_don_doc_bao_cao_tien_luong_tet_2019",
+        "140_qd_ubnd_huyen_thuan_chau_bcd_xoa_nha_tam_2024", "142_cv_so_gddt_dak_lak_tra_loi_day_tieng_ede_2019",
+        "146_ctrph_hoi_nong_dan_tinh_dien_bien_uy_thac_von_chinh_sach_2025")
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,12 @@ SCANS = {
     "136_bc_hoi_lhpn_tinh_gia_lai_tong_ket_2019": ScanPlan(dpi=150, skew=-1.4, blur=0.7, noise=4, speckle=0.0004, seal=False),
     "137_ttr_ldld_huyen_yen_the_kinh_phi_ky_niem_95_nam_cdvn": ScanPlan(dpi=200, skew=1.1, blur=0.6, noise=4, speckle=0.0003, seal=True),
     "138_tkg_ldld_tinh_quang_binh_ung_ho_lu_lut_2016": ScanPlan(dpi=150, skew=-0.7, blur=0.8, noise=5, speckle=0.0004, seal=True),
+    "140_qd_ubnd_huyen_thuan_chau_bcd_xoa_nha_tam_2024": ScanPlan(dpi=200, skew=0.8, blur=0.6, noise=4, speckle=0.0004, seal=True),
+    "141_khlt_so_nnptnt_hoi_nong_dan_tra_vinh_xam_nhap_man_2017": ScanPlan(dpi=150, skew=-1.3, blur=0.7, noise=5, speckle=0.0005, seal=True),
+    "143_bc_nhanh_bch_pctt_huyen_muong_te_mua_lu_2018": ScanPlan(dpi=200, skew=1.4, blur=0.5, noise=3, speckle=0.0003, seal=True),
+    "144_kh_huyen_doan_dak_ha_giai_bong_da_thanh_nien_2024": ScanPlan(dpi=150, skew=-0.6, blur=0.8, noise=4, speckle=0.0004, seal=False),
+    "145_hd_ban_tdkt_soc_trang_xet_khen_thuong_tong_ket_2016": ScanPlan(dpi=200, skew=-1.0, blur=0.6, noise=4, speckle=0.0003, seal=True),
+    "147_gtt_so_gddt_bac_lieu_boi_duong_giao_vien_tieng_khmer_2019": ScanPlan(dpi=150, skew=1.1, blur=0.7, noise=5, speckle=0.0005, seal=False),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150

@@ -126,6 +126,11 @@ A seventeenth batch, 132–139, was written blind after 124–131's rules: a T�
 LĐLĐ thông báo of a conference's awards (no targets), a school union's năm học plan with a monthly calendar (no
 phases), a Hội LHPN báo cáo whose last section sets next year's targets, a tờ trình xin kinh phí, a thư kêu gọi
 with its number left blank, and a Sở công văn đôn đốc signed TUQ.; three as .docx and .doc, six as scans.
+An eighteenth batch, 140–147, was written blind after 132–139's rules, from the North-West, the Central
+Highlands and the Mekong Delta (Thái, Mông, Ê Đê and Khmer signers): an UBND huyện quyết định thành lập Ban Chỉ
+đạo, a Sở and Hội Nông dân kế hoạch liên tịch with two Đợt, a Sở công văn trả lời, a báo cáo nhanh of a flood, a
+Huyện đoàn football tournament with its Vòng, a Ban Thi đua hướng dẫn with award quotas, a chương trình phối
+hợp with a table of yearly targets, and a giấy triệu tập; three as .docx and .doc, six as scans.
 Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
@@ -171,6 +176,8 @@ MEASURED = {
     # when written: 0.963, 0.950, 0.950, 0.943, 0.915
     (132, "pdf"): 1.000, (132, "docx"): 1.000, (132, "doc"): 1.000, (132, "scan"): 0.994, (132, "badscan"): 0.888,
     # when written: 0.979, 0.997, 0.997, 0.964, 0.841
+    (140, "pdf"): 0.966, (140, "docx"): 0.953, (140, "doc"): 0.953, (140, "scan"): 0.966, (140, "badscan"): 0.847,
+    # when written: 0.966, 0.953, 0.953, 0.966, 0.847
     # Word 97 .doc files saved by LibreOffice from each .docx (read through antiword), made after the rules
     # of 45–60 (61–84's with their batches, when written 0.961, 0.974, 0.944):
     (1, "doc"): 1.000, (13, "doc"): 1.000, (21, "doc"): 1.000, (29, "doc"): 1.000, (37, "doc"): 1.000,
@@ -184,7 +191,8 @@ BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 
            45: range(45, 53), 53: range(53, 61), 61: range(61, 69), 69: range(69, 77),
            77: range(77, 85), 85: range(85, 93), 93: range(93, 100),
            100: range(100, 108), 108: range(108, 116), 116: range(116, 124),
-           124: range(124, 132), 132: range(132, 140)}
+           124: range(124, 132), 132: range(132, 140),
+           140: range(140, 148)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -232,9 +240,9 @@ def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options,
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 139 and names == set(golds)
+    assert len(names) == 147 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 63 and len(inputs("scan")) == 73 and set(inputs("badscan")) == set(inputs("scan"))
+    assert len(inputs("docx")) == 66 and len(inputs("scan")) == 79 and set(inputs("badscan")) == set(inputs("scan"))
     assert set(inputs("doc")) == set(inputs("docx"))
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():  # GOLD.md: `phases` is left out where it is unclear whether there are any
