@@ -346,6 +346,19 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
     return Target(text=f"{what}: {cell}", value=value, comparator=comparator, unit=unit, metric=None)
 
 
+def _bracketed_unit(name: str) -> tuple[str, float] | None:
+    """The unit a column's or row's name closes with in brackets, and what a value is multiplied by:
+    "(triệu đồng)" đồng, a million each; "(%)"; "(lượt hộ)"."""
+    bracket = re.search(r"\(([^()]*[^\W\d_%][^()]*|%)\)\s*$", name)
+    if not bracket:
+        return None
+    inside = squash(bracket.group(1))
+    money = re.fullmatch(r"(?:(trieu|nghin|ngan|ty)\s+)?dong", fold(inside))
+    if money:
+        return "đồng", _MULTIPLIERS[money.group(1)] if money.group(1) else 1
+    return (inside if inside == "%" else _UNIT_BY_FOLD.get(fold(inside), inside)), 1
+
+
 def _measure_columns(header: list[str]) -> dict[int, tuple[str, float]]:
     """The columns named for what they measure, by index: (unit, multiplier). A count names its noun ("Số đoàn
     viên phát triển mới", "Số CĐCS thành lập mới": a lexicon unit, as printed); a sum or share its unit in a
@@ -356,12 +369,9 @@ def _measure_columns(header: list[str]) -> dict[int, tuple[str, float]]:
         bracket = re.search(r"\(([^()]+)\)\s*$", name)
         m = re.match(r"\W*so\s+", folded)
         if bracket:
-            inside = squash(bracket.group(1))
-            money = re.fullmatch(r"(?:(trieu|nghin|ngan|ty)\s+)?dong", fold(inside))
-            if money:
-                measured[i] = ("đồng", _MULTIPLIERS[money.group(1)] if money.group(1) else 1)
-            elif inside == "%" or fold(inside) in _UNIT_BY_FOLD:
-                measured[i] = ("%" if inside == "%" else _UNIT_BY_FOLD[fold(inside)], 1)
+            unit = _bracketed_unit(name)
+            if unit and (unit[0] in ("%", "đồng") or fold(unit[0]) in _UNIT_BY_FOLD):
+                measured[i] = unit
         elif m:
             rest = fold(name[m.end():])
             units = [u for u in _UNIT_BY_FOLD if rest == u or rest.startswith(u + " ")]
@@ -394,6 +404,36 @@ def _count_column_targets(text: str, header: list[str]) -> list[Target]:
             printed = f"{cells[k]}%" if unit == "%" else f"{cells[k]} {unit}" if multiplier == 1 else cells[k]
             targets.append(Target(text=f"{cells[named]}: {printed}", value=value * multiplier, comparator="=",
                                   unit=unit, metric=None))
+    return targets
+
+
+_YEAR_COLUMN = re.compile(r"(?:nam\s+)?(?:19|20)\d\d")
+
+
+def _period_column_targets(text: str, header: list[str]) -> list[Target]:
+    """The targets of one row of a chỉ tiêu table whose value columns are years ("TT | Chỉ tiêu | Năm 2025 |
+    Năm 2026 | Năm 2027"): a target per year, its unit the one the row's name closes with in brackets
+    ("Dư nợ ủy thác (tỷ đồng)", "Tỷ lệ nợ quá hạn (%)"), its comparator the cell's words ("Dưới 0,3", "Từ 90 trở
+    lên"). The row is aligned on its name, as a count column's is."""
+    years = [i for i, h in enumerate(header) if _YEAR_COLUMN.fullmatch(fold(h))]
+    if len(years) < 2:
+        return []
+    names = [i for i in range(min(years)) if not _SERIAL_COLUMN.fullmatch(fold(header[i]))]
+    cells = [c.strip() for c in text.split(" | ")]
+    named = next((k for k, c in enumerate(cells) if len(re.findall(r"[^\W\d_]", c)) >= 3), None)
+    unit = _bracketed_unit(cells[named]) if named is not None else None
+    if not names or unit is None:
+        return []
+    targets = []
+    for i in years:
+        k = i - names[-1] + named
+        m = _VALUE_CELL.match(fold_same_length(cells[k].lower())) if named < k < len(cells) else None
+        before = m.group("before").strip() if m else ""
+        if m is None or before and before not in _SIGNS and not _CELL_COMPARATOR.fullmatch(before):
+            continue
+        comparator = _SIGNS.get(before) or _comparator(before, m.group("after") or "")
+        targets.append(Target(text=f"{cells[named]} {header[i]}: {cells[k]}", value=parse_number(m.group("n")) * unit[1],
+                              comparator=comparator, unit=unit[0], metric=None))
     return targets
 
 
@@ -629,6 +669,8 @@ def extract_targets(body: list[Item], year: int | None = None, school_year: int 
             goal_column = header is not None and any(i and _GOAL_COLUMN.search(fold(h)) for i, h in enumerate(header))
             counted = _count_column_targets(item.text, header) if (
                 item.polarity == GOAL and header is not None and not goal_column) else []
+            if header is not None and (item.polarity == GOAL or any(_GOAL_COLUMN.search(fold(h)) for h in header)):
+                counted = counted or _period_column_targets(item.text, header)  # ("TT | Chỉ tiêu | Năm 2025 | …")
             if counted:
                 targets.extend(counted)
                 continue

@@ -874,3 +874,34 @@ def test_only_so_far_reports_a_status():
     text = """Tuy nhiên, đến ngày 21/12/2018, mới có 412/1.386 doanh nghiệp gửi báo cáo, đạt 29,7%. Sở đề nghị:
 1. Các doanh nghiệp báo cáo trước ngày 05/01/2019; phấn đấu tỷ lệ doanh nghiệp báo cáo đạt từ 85% trở lên."""
     assert triples(text) == [(85, ">=", "%")]
+
+
+def test_a_chi_tieu_table_with_a_column_per_year_gives_a_target_per_year():
+    """"TT | Chỉ tiêu | Năm 2025 | Năm 2026": each year's cell is a target, its unit the one the row's name closes
+    with in brackets, its comparator the cell's words."""
+    text = """Kính gửi: Ngân hàng Chính sách xã hội tỉnh Điện Biên
+II. CHỈ TIÊU PHỐI HỢP HẰNG NĂM
+1. Hai bên thống nhất các chỉ tiêu chủ yếu theo từng năm như sau:
+TT | Chỉ tiêu | Năm 2025 | Năm 2026
+1 | Dư nợ ủy thác qua Hội Nông dân (tỷ đồng) | 1.180 | 1.260
+2 | Tỷ lệ nợ quá hạn trên tổng dư nợ ủy thác (%) | Dưới 0,3 | Dưới 0,25
+3 | Tổ Tiết kiệm và vay vốn được xếp loại tốt (%) | Từ 90 trở lên | Từ 92 trở lên
+4 | Hộ vay được tập huấn kiến thức (lượt hộ) | 3.500 | 4.000
+III. NỘI DUNG PHỐI HỢP
+Tuyên truyền chủ trương của Đảng về tín dụng chính sách xã hội.
+Phối hợp kiện toàn Tổ Tiết kiệm và vay vốn.
+Lồng ghép vốn vay với chuyển giao khoa học kỹ thuật."""
+    assert triples(text) == [(1_180_000_000_000, "=", "đồng"), (1_260_000_000_000, "=", "đồng"), (0.3, "<", "%"),
+                             (0.25, "<", "%"), (90, ">=", "%"), (92, ">=", "%"), (3500, "=", "lượt hộ"),
+                             (4000, "=", "lượt hộ")]
+
+
+def test_a_tables_header_row_repeated_on_the_next_page_is_no_running_header():
+    from extractors.parse.clean import clean_pages
+
+    head = "TT | Chỉ tiêu | Năm 2025 | Năm 2026"
+    pages = [["Kính gửi: Ngân hàng Chính sách xã hội tỉnh", "II. CHỈ TIÊU", head, "1 | Dư nợ (tỷ đồng) | 1.180 | 1.260"],
+             [head, "2 | Tỷ lệ nợ quá hạn (%) | 0,3 | 0,25", "Phối hợp kiện toàn Tổ Tiết kiệm và vay vốn."],
+             [head, "3 | Hộ vay (lượt hộ) | 3.500 | 4.000", "Lồng ghép vốn vay với chuyển giao khoa học kỹ thuật.",
+              "Tuyên truyền chủ trương của Đảng.", "Kiểm tra, giám sát định kỳ."]]
+    assert clean_pages(pages).count(head) == 3

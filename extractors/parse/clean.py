@@ -126,14 +126,15 @@ RUNNING_PAGES = 3
 
 def _running_lines(pages: Sequence[Sequence[str]]) -> set[str]:
     """Lines printed at the top or bottom of most pages, two of them in a row (running headers/footers);
-    a line at the foot of pages 1 and 3 only is the same signer closing two documents."""
+    a line at the foot of pages 1 and 3 only is the same signer closing two documents, and a table's header
+    row repeated where the table goes on to the next page is the table's ("TT | Chỉ tiêu | Năm 2025")."""
     if len(pages) < RUNNING_PAGES:
         return set()
     seen: dict[str, list[int]] = {}
     for number, page in enumerate(pages):
         body = [squash(l) for l in page if squash(l)]
         for edge in set(body[:2] + body[-2:]):
-            if len(edge) >= 8:
+            if len(edge) >= 8 and " | " not in edge:
                 seen.setdefault(edge, []).append(number)
     need = max(2, (len(pages) + 1) // 2)
     return {line for line, on in seen.items()
