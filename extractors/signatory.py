@@ -164,6 +164,9 @@ def extract_signatory(footer: list[str]) -> Signatory:
             rest = squash(tail[i][m.end():]).strip(" :|")
             if _marker(m) == "TM.":
                 body = rest or None
+                wrapped = tail[i + 1].strip() if i + 1 < len(tail) else ""
+                if body and _wrapped_collective(wrapped) and _authority_at(tail[i + 2] if i + 2 < len(tail) else ""):
+                    body = f"{body} {squash(wrapped)}"  # "TM. BAN THƯỜNG VỤ HUYỆN" / "ĐOÀN" / "KT. BÍ THƯ"
             elif body is None and rest.isupper() and COLLECTIVES.match(fold_same_length(rest.lower())):
                 body = rest  # "TL. BAN THƯỜNG VỤ": the collective a delegate signs for, no chức vụ
         after = squash(tail[last_i][last_m.end():])
@@ -243,6 +246,12 @@ def _title_remainder(lines: list[str], k: int, title: str) -> int | None:
             and all(len(w) >= 2 and w.isalpha() for w in words) and not _authority_at(line)):
         return rest[0]
     return None
+
+
+def _wrapped_collective(line: str) -> bool:
+    """A collective's name's wrapped end: a few words in capitals, no chức vụ, no name, no authority."""
+    return (line.isupper() and 0 < len(line.split()) <= _BODY_REMAINDER_WORDS and not person_name(line)
+            and not _authority_at(line) and office_title(line) is None)
 
 
 def _body_remainder(lines: list[str], k: int) -> bool:

@@ -642,3 +642,9 @@ def test_seal_specks_before_and_glued_to_a_deputys_chuc_vu():
 def test_an_acting_heads_chuc_vu_whose_mark_ocr_lost_is_spelled_as_printed():
     assert sig("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nQ. CHU TỊCH\nHoàng Văn Thắm") == Signatory(
         "Q.", None, "CHỦ TỊCH", "Hoàng Văn Thắm")
+
+
+def test_a_collective_wrapped_above_a_nested_authority():
+    """"TM. BAN THƯỜNG VỤ HUYỆN" / "ĐOÀN" / "KT. BÍ THƯ" / "PHÓ BÍ THƯ": the collective's wrapped end is its own."""
+    assert sig("Nơi nhận:\n- Như trên;\n- Lưu: VP.\nTM. BAN THƯỜNG VỤ HUYỆN\nĐOÀN\nKT. BÍ THƯ\nPHÓ BÍ THƯ\nY Thanh Hoa") == (
+        Signatory("TM.", "BAN THƯỜNG VỤ HUYỆN ĐOÀN", "PHÓ BÍ THƯ", "Y Thanh Hoa"))
