@@ -724,3 +724,9 @@ def test_a_speck_word_after_the_ten_loai_is_no_subject():
     h = header("LIÊN ĐOÀN LAO ĐỘNG TỈNH PHÚ YÊN\nSố: 72/TB-LĐLĐ\nTuy Hòa, ngày 16 tháng 5 năm 2023\nTHÔNG BÁO sản\n"
                "Kết quả Hội nghị tổng kết phong trào thi đua\nKính gửi: Các công đoàn cấp trên trực tiếp cơ sở.")
     assert (h.doc_type, h.subject) == ("Thông báo", "Kết quả Hội nghị tổng kết phong trào thi đua")
+
+
+def test_a_speck_between_the_places_comma_and_its_ngay():
+    h = header("ỦY BAN NHÂN DÂN\nHUYỆN THUẬN CHÂU\nSố: 2146/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+               "Độc lập - Tự do - Hạnh phúc\nThuận Châu,:ngày 09 tháng 10 năm 2024\nQUYẾT ĐỊNH\nVề việc thành lập Ban Chỉ đạo")
+    assert (h.place, h.date) == ("Thuận Châu", "2024-10-09")

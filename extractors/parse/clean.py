@@ -301,6 +301,7 @@ def clean_placed(pages: Sequence[Sequence[str]], columns: Sequence[Sequence[str]
             line = _SPACED_THOUSANDS.sub(".", _space_after_enumerator(_enumerator_read(_remove_signed_marks(line))))
             line = _DECIMAL_READ_AS_SEMICOLON.sub(",", _SPECK_AFTER_NUMBER.sub("", _MID_SPECK.sub(" ", line)))
             line = _DOT_BEFORE_DATE.sub("ngày ", _STRAY_MID_STOP.sub(_drop_stray_stop, line))
+            line = _SPECK_BEFORE_DAY.sub(", ", line)
             if squash(line) in running or _is_noise(line):
                 continue
             kept.append((line, column))
@@ -356,6 +357,8 @@ _SPECK_AFTER_NUMBER = re.compile(rf"(?:(?<=\d)\s+|^)(?![{_LONE_WORDS}]\s)[à-ỹ
 # ends so; and one glued to "ngày" before its date ("ngày. 14/10/2022").
 _STRAY_MID_STOP = re.compile(r"(?<=\w) \. (?=\w)")
 _DOT_BEFORE_DATE = re.compile(r"(?<!\w)ngày\.\s+(?=\d{1,2}\s*/\s*\d{1,2})")
+# ...and a speck between a place's comma and its "ngày" ("Thuận Châu,:ngày 09 tháng 10 năm 2024")
+_SPECK_BEFORE_DAY = re.compile(r",\s*[:;.'`ˆ~]+\s*(?=ngày\s)")
 
 
 def _drop_stray_stop(m: re.Match[str]) -> str:
