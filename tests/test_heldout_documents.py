@@ -174,9 +174,9 @@ MEASURED = {
     # when written: 0.920, 0.903, 0.903, 0.938, 0.847
     (124, "pdf"): 0.998, (124, "docx"): 0.998, (124, "doc"): 0.998, (124, "scan"): 0.994, (124, "badscan"): 0.937,
     # when written: 0.963, 0.950, 0.950, 0.943, 0.915
-    (132, "pdf"): 1.000, (132, "docx"): 1.000, (132, "doc"): 1.000, (132, "scan"): 0.994, (132, "badscan"): 0.888,
+    (132, "pdf"): 1.000, (132, "docx"): 1.000, (132, "doc"): 1.000, (132, "scan"): 0.994, (132, "badscan"): 0.950,
     # when written: 0.979, 0.997, 0.997, 0.964, 0.841
-    (140, "pdf"): 0.966, (140, "docx"): 0.953, (140, "doc"): 0.953, (140, "scan"): 0.966, (140, "badscan"): 0.847,
+    (140, "pdf"): 0.996, (140, "docx"): 1.000, (140, "doc"): 1.000, (140, "scan"): 0.971, (140, "badscan"): 0.868,
     # when written: 0.966, 0.953, 0.953, 0.966, 0.847
     # Word 97 .doc files saved by LibreOffice from each .docx (read through antiword), made after the rules
     # of 45–60 (61–84's with their batches, when written 0.961, 0.974, 0.944):
