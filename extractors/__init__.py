@@ -18,7 +18,7 @@ from extractors.theme import extract_theme
 from models.document import DocumentText
 from models.record import Record
 
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 
 
 def extract_record(doc: DocumentText) -> Record:
