@@ -93,7 +93,9 @@ WORD = ("01_kh_thang_cong_nhan", "03_hd_cdvc_thi_dua", "06_qd_khen_thuong", "10_
         "132_cv_tong_ldld_huong_dan_thuong_luong_tap_the_2017", "135_kh_cd_truong_th_xuan_lap_hoat_dong_nam_hoc_2020_2021",
         "139_cv_so_ldtbxh_long_an_don_doc_bao_cao_tien_luong_tet_2019",
         "140_qd_ubnd_huyen_thuan_chau_bcd_xoa_nha_tam_2024", "142_cv_so_gddt_dak_lak_tra_loi_day_tieng_ede_2019",
-        "146_ctrph_hoi_nong_dan_tinh_dien_bien_uy_thac_von_chinh_sach_2025")
+        "146_ctrph_hoi_nong_dan_tinh_dien_bien_uy_thac_von_chinh_sach_2025",
+        "148_kh_ldld_huyen_tan_ky_dai_hoi_cdcs_2022", "151_tb_ldld_huyen_duc_hoa_thu_kinh_phi_cong_doan_2025",
+        "154_hd_ldld_huyen_cam_xuyen_mai_am_cong_doan_2022")
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,12 @@ SCANS = {
     "144_kh_huyen_doan_dak_ha_giai_bong_da_thanh_nien_2024": ScanPlan(dpi=150, skew=-0.6, blur=0.8, noise=4, speckle=0.0004, seal=False),
     "145_hd_ban_tdkt_soc_trang_xet_khen_thuong_tong_ket_2016": ScanPlan(dpi=200, skew=-1.0, blur=0.6, noise=4, speckle=0.0003, seal=True),
     "147_gtt_so_gddt_bac_lieu_boi_duong_giao_vien_tieng_khmer_2019": ScanPlan(dpi=150, skew=1.1, blur=0.7, noise=5, speckle=0.0005, seal=False),
+    "149_cv_ldld_quan_lien_chieu_cham_lo_tet_at_ty_2024": ScanPlan(dpi=200, skew=0.9, blur=0.6, noise=4, speckle=0.0003, seal=True),
+    "150_bc_cdcs_cong_ty_may_hung_phat_6_thang_2023": ScanPlan(dpi=150, skew=-1.2, blur=0.7, noise=5, speckle=0.0004, seal=True),
+    "151_tb_ldld_huyen_duc_hoa_thu_kinh_phi_cong_doan_2025": ScanPlan(dpi=200, skew=0.6, blur=0.5, noise=3, speckle=0.0003, seal=True),
+    "152_qd_ldld_huyen_yen_dung_khen_thuong_lao_dong_gioi_2021": ScanPlan(dpi=200, skew=-0.8, blur=0.6, noise=4, speckle=0.0004, seal=True),
+    "153_kh_ldld_huyen_nhon_trach_thang_hanh_dong_atvsld_2024": ScanPlan(dpi=150, skew=1.4, blur=0.8, noise=4, speckle=0.0005, seal=True),
+    "155_gm_ldld_quan_ninh_kieu_hoi_nghi_tong_ket_2023": ScanPlan(dpi=200, skew=-1.0, blur=0.6, noise=4, speckle=0.0003, seal=False),
 }
 SCAN_JPEG_QUALITY = 60
 BAD_SCAN_DPI = 150

@@ -131,6 +131,11 @@ Highlands and the Mekong Delta (Thái, Mông, Ê Đê and Khmer signers): an UBN
 đạo, a Sở and Hội Nông dân kế hoạch liên tịch with two Đợt, a Sở công văn trả lời, a báo cáo nhanh of a flood, a
 Huyện đoàn football tournament with its Vòng, a Ban Thi đua hướng dẫn with award quotas, a chương trình phối
 hợp with a table of yearly targets, and a giấy triệu tập; three as .docx and .doc, six as scans.
+A nineteenth batch, 148–155, was written blind after 140–147's rules, an LĐLĐ huyện's everyday mail: a kế
+hoạch đại hội CĐCS with Bước and deadlines, a công văn chăm lo Tết with a quota table, a garment company
+union's báo cáo 6 tháng with its targets for the half-year ahead, a thông báo thu kinh phí, a quyết định khen
+thưởng, a Tháng hành động ATVSLĐ kế hoạch with two Đợt, a Mái ấm Công đoàn hướng dẫn (money per house is a
+norm) and a giấy mời; three as .docx and .doc, six as scans.
 Floors are the measured core score per batch and form minus 0.03, rounded down to a 0.05 step; the tables
 are printed (`pytest -s`) so a run shows where the rules stand on documents they were not tuned to.
 """
@@ -178,6 +183,8 @@ MEASURED = {
     # when written: 0.979, 0.997, 0.997, 0.964, 0.841
     (140, "pdf"): 0.996, (140, "docx"): 1.000, (140, "doc"): 1.000, (140, "scan"): 0.971, (140, "badscan"): 0.868,
     # when written: 0.966, 0.953, 0.953, 0.966, 0.847
+    (148, "pdf"): 0.967, (148, "docx"): 0.972, (148, "doc"): 0.972, (148, "scan"): 0.931, (148, "badscan"): 0.815,
+    # when written: 0.967, 0.972, 0.972, 0.931, 0.815
     # Word 97 .doc files saved by LibreOffice from each .docx (read through antiword), made after the rules
     # of 45–60 (61–84's with their batches, when written 0.961, 0.974, 0.944):
     (1, "doc"): 1.000, (13, "doc"): 1.000, (21, "doc"): 1.000, (29, "doc"): 1.000, (37, "doc"): 1.000,
@@ -192,7 +199,7 @@ BATCHES = {1: range(1, 13), 13: range(13, 21), 21: range(21, 29), 29: range(29, 
            77: range(77, 85), 85: range(85, 93), 93: range(93, 100),
            100: range(100, 108), 108: range(108, 116), 116: range(116, 124),
            124: range(124, 132), 132: range(132, 140),
-           140: range(140, 148)}
+           140: range(140, 148), 148: range(148, 156)}
 OCR_INSTALLED = importlib.util.find_spec("pipeline.ocr") is not None
 RECORD_KEYS = {"number", "symbol", "date", "subject", "addressees", "phases", "targets", "signatory",
                "recipients", "references", "received", "theme"}
@@ -240,9 +247,9 @@ def score_batch(batch: int, form: str, golds: dict[str, dict], options: Options,
 
 def test_every_document_has_its_files_and_one_complete_gold_record(golds):
     names = {p.stem for p in SOURCES.glob("*.txt")}
-    assert len(names) == 147 and names == set(golds)
+    assert len(names) == 155 and names == set(golds)
     assert set(inputs("pdf")) == names
-    assert len(inputs("docx")) == 66 and len(inputs("scan")) == 79 and set(inputs("badscan")) == set(inputs("scan"))
+    assert len(inputs("docx")) == 69 and len(inputs("scan")) == 85 and set(inputs("badscan")) == set(inputs("scan"))
     assert set(inputs("doc")) == set(inputs("docx"))
     assert set(inputs("docx")) | set(inputs("scan")) <= names
     for name, gold in golds.items():  # GOLD.md: `phases` is left out where it is unclear whether there are any
