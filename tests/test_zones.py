@@ -13,7 +13,7 @@ import extractors.parse.header
 from extractors import extract_record
 from extractors.parse import parse_lines
 from extractors.parse.appended import split_appended
-from extractors.parse.clean import clean_pages
+from extractors.parse.clean import clean_lines, clean_pages
 from models.document import PLAIN, DocumentText, PageText
 
 FIRST = """LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ GIANG
@@ -235,3 +235,31 @@ def test_a_salutation_label_ocr_read_in_among_the_titles_lines():
                                        "cho năm học 2023 - 2024")
     record = extract_record(document(INTERLEAVED))
     assert record.addressees == ["Ủy ban nhân dân huyện Đầm Hà", "Phòng Giáo dục và Đào tạo huyện Đầm Hà"]
+
+
+def test_a_list_attached_under_its_kem_theo_line_is_appended_matter():
+    """A quyết định's list of those awarded, headed in capitals over "(Kèm theo Quyết định số …)", is set apart:
+    its names are no signer and its rows no body."""
+    text = """LIÊN ĐOÀN LAO ĐỘNG HUYỆN YÊN DŨNG
+Số: 74/QĐ-LĐLĐ
+Yên Dũng, ngày 20 tháng 12 năm 2021
+QUYẾT ĐỊNH
+Về việc khen thưởng tập thể, cá nhân đạt danh hiệu Lao động giỏi năm 2021
+Điều 1. Tặng Giấy khen cho 08 tập thể và 15 cá nhân có tên trong danh sách kèm theo.
+Điều 2. Quyết định có hiệu lực kể từ ngày ký./.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+TM. BAN THƯỜNG VỤ
+CHỦ TỊCH
+Thân Văn Khải
+DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG
+(Kèm theo Quyết định số 74/QĐ-LĐLĐ ngày 20/12/2021 của Ban Thường vụ)
+TT | Họ và tên | Chức vụ, đơn vị
+1 | Nguyễn Văn Định | Chủ tịch Công đoàn xã Tiến Dũng
+2 | Vũ Thị Thanh | Giáo viên, Trường Mầm non Lão Hộ"""
+    dispatch = parse_lines(clean_lines(text.splitlines()))
+    assert dispatch.appended[:2] == ["DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG",
+                                     "(Kèm theo Quyết định số 74/QĐ-LĐLĐ ngày 20/12/2021 của Ban Thường vụ)"]
+    record = extract_record(document(text))
+    assert (record.signatory.authority, record.signatory.title, record.signatory.name) == ("TM.", "CHỦ TỊCH", "Thân Văn Khải")

@@ -3,7 +3,8 @@
 A file may hold more than the dispatch: a second document (another quy chế, a
 form to fill in) with its own header after the first one's signing block, each
 with its quốc hiệu; or an appendix ("PHỤ LỤC", "BIỂU MẪU", "MẪU SỐ 01") headed in
-capitals after it. The gold rules annotate the first (main) document only, so
+capitals after it, or any heading over "(Kèm theo Quyết định số …)" (the list of those
+a quyết định awards). The gold rules annotate the first (main) document only, so
 the extractors read the lines up to the end of its signing block.
 """
 from __future__ import annotations
@@ -29,6 +30,11 @@ def _is_quoc_hieu_line(line: str) -> bool:
 _APPENDIX_HEADING = re.compile(r"^\W*(?:phu luc|bieu mau|mau(?: so)?)(?:\s+(?:[ivx]+|\d{1,2}[a-z]?))?\W*$")
 
 
+# The line under an attachment's heading that says what it is attached to (Nghị định 30/2020/NĐ-CP, Phụ lục I):
+# "(Kèm theo Quyết định số 74/QĐ-LĐLĐ ngày 20/12/2021 của …)", "(Ban hành kèm theo Kế hoạch số …)".
+_ATTACHED = re.compile(r"^\W*\(\s*(?:ban hanh\s+)?kem theo\b")
+
+
 def _is_appendix_heading(line: str) -> bool:
     return line.isupper() and bool(_APPENDIX_HEADING.match(fold_same_length(line)))
 
@@ -41,6 +47,9 @@ def split_appended(lines: list[str]) -> tuple[list[str], list[str]]:
             return lines[:_cut(lines, k)], lines[_cut(lines, k):]
         if k >= _FIRST_HEADER_LINES and signed and _is_appendix_heading(line):
             return lines[:k], lines[k:]
+        if k >= _FIRST_HEADER_LINES and signed and _ATTACHED.match(fold_same_length(line)):
+            start = k - 1 if k > 0 and lines[k - 1].isupper() and not authority_match(lines[k - 1]) else k
+            return lines[:start], lines[start:]  # "DANH SÁCH …" / "(Kèm theo Quyết định số 74/QĐ-LĐLĐ …)"
         if NOI_NHAN.match(fold_same_length(line)) or authority_match(line):
             signed = True
     return lines, []
