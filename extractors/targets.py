@@ -64,8 +64,9 @@ _DONE = re.compile(r"(?<!\w)(?:đã|đạt được|mới đạt|chỉ đạt|m�
 _DONE_PLAIN = re.compile(r"\b(?:da|dat duoc)\b")
 # A sentence that reports what is, or was done, even inside a goal section: the figures a plan recalls
 # before setting its own ("Nhà trường hiện có 98 cán bộ …", "… toàn huyện đã trao 1.215 suất quà").
-# A sentence that gives the state of things as of a date ("Tính đến ngày 31/7/2024, …"): results, wherever it stands.
-_AS_OF = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?tinh den\b")
+# A sentence that gives the state of things as of a date or now ("Tính đến ngày 31/7/2024, …", "Hiện nay Liên đoàn
+# Lao động huyện quản lý 142 CĐCS"): results, wherever it stands.
+_AS_OF = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?(?:tinh den|hien nay|hien tai)\b")
 _REPORTED = re.compile(r"\b(?:hien co|hien nay co|nam qua|vua qua|ket qua|chiem)\b")
 # a year the statement is dated by ("Năm 2016, …", "(năm 2024)"), not a base of comparison or a bound
 # What stands before a year that dates a statement: nothing (the clause opens with it), a mark, or a word of

@@ -905,3 +905,10 @@ def test_a_tables_header_row_repeated_on_the_next_page_is_no_running_header():
              [head, "3 | Hộ vay (lượt hộ) | 3.500 | 4.000", "Lồng ghép vốn vay với chuyển giao khoa học kỹ thuật.",
               "Tuyên truyền chủ trương của Đảng.", "Kiểm tra, giám sát định kỳ."]]
     assert clean_pages(pages).count(head) == 3
+
+
+def test_a_sentence_giving_the_state_of_things_now_reports_it():
+    text = """I. MỤC ĐÍCH, YÊU CẦU, CHỈ TIÊU
+1. Đại hội phải được tổ chức đúng Điều lệ. Hiện nay Liên đoàn Lao động huyện quản lý 142 công đoàn cơ sở với 6.318 đoàn viên, trong đó 97 công đoàn cơ sở khu vực hành chính sự nghiệp.
+2. Phấn đấu 100% công đoàn cơ sở tổ chức đại hội đúng thời gian."""
+    assert triples(text) == [(100, "=", "%")]
