@@ -183,7 +183,7 @@ MEASURED = {
     # when written: 0.979, 0.997, 0.997, 0.964, 0.841
     (140, "pdf"): 0.996, (140, "docx"): 1.000, (140, "doc"): 1.000, (140, "scan"): 0.971, (140, "badscan"): 0.868,
     # when written: 0.966, 0.953, 0.953, 0.966, 0.847
-    (148, "pdf"): 0.967, (148, "docx"): 0.972, (148, "doc"): 0.972, (148, "scan"): 0.931, (148, "badscan"): 0.815,
+    (148, "pdf"): 0.987, (148, "docx"): 0.982, (148, "doc"): 0.982, (148, "scan"): 0.951, (148, "badscan"): 0.815,
     # when written: 0.967, 0.972, 0.972, 0.931, 0.815
     # Word 97 .doc files saved by LibreOffice from each .docx (read through antiword), made after the rules
     # of 45–60 (61–84's with their batches, when written 0.961, 0.974, 0.944):
