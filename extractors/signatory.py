@@ -257,9 +257,7 @@ def _wrapped_collective(line: str) -> bool:
 def _body_remainder(lines: list[str], k: int) -> bool:
     """Line `k` ends a collective's name the signing column wrapped: a few words in capitals, no chức vụ
     and no name, with the chức vụ on the next line."""
-    line = lines[k].strip()
-    return (line.isupper() and len(line.split()) <= _BODY_REMAINDER_WORDS and not person_name(line)
-            and k + 1 < len(lines) and _title_at(lines, k + 1) is not None)
+    return _wrapped_collective(lines[k].strip()) and k + 1 < len(lines) and _title_at(lines, k + 1) is not None
 
 
 _COLLECTIVE_BY_FOLD = {fold_same_length(c.lower()): c for c in COLLECTIVE_NAMES}

@@ -54,7 +54,8 @@ _REACHES = re.compile(rf"\bdat\s+(?:{_COMPARATOR}\s+)?$")  # "đạt 75 tuổi" 
 _CHANGE_SET = re.compile(r"\b(?:tang|giam)\s+(?:\w+\s+){0,2}\d[\d.,]*\s*%[^;]{0,20}\bso voi\b")
 # A bound or quota set on a count, which makes a goal of it wherever it stands (but in a section of results):
 # "ít nhất 01 buổi tọa đàm", "tối thiểu 02 …", "không dưới 80%", "từ 30 sáng kiến trở lên", "mỗi tổ sản xuất có 01 …"
-_BOUND = re.compile(r"\b(?:it nhat|toi thieu|khong duoi|khong it hon)\s+\d|\btu\s+\d[\d.,]*\s+(?:\w+\s+){1,6}tro len\b"
+_AT_LEAST = r"(?:it nhat|toi thieu|khong duoi|khong it hon)"
+_BOUND = re.compile(rf"\b{_AT_LEAST}\s+\d|\btu\s+\d[\d.,]*\s+(?:\w+\s+){{1,6}}tro len\b"
                     r"|\bmoi\b[^;,.]{1,40}?\bco\s+\d")
 # a threshold to reach: "đạt từ 95% … trở lên", "đạt trên 90%", "đạt tối thiểu 90%"
 _THRESHOLD = re.compile(rf"\bdat\s+{_COMPARATOR}\s+\d")
@@ -104,7 +105,7 @@ _EVENTS_COUNTED = {"buoi", "dot"}
 # A second quantity coordinated with the first under one verb: "thành lập 12 tổ hợp tác và 03 hợp tác xã".
 _ALSO = re.compile(r"\bva\s+(?:[^\W\d_]+\s+){0,2}$")  # (and its own verb: "xây mới 05 nhà và sửa chữa 03 nhà")
 # ...or, after a share of units, what each is to do at least: "100% công đoàn cơ sở … tổ chức ít nhất 01 hoạt động"
-_OWN_BOUND = re.compile(r"\b(?:it nhat|toi thieu|khong duoi|khong it hon)\s*$")
+_OWN_BOUND = re.compile(rf"\b{_AT_LEAST}\s*$")
 _NOT_A_UNIT = {
     "nam", "thang", "ngay", "tuan", "gio", "phut", "giay", "quy", "buoi", "tuoi", "dot", "ky",
     "hoc ky", "ban", "trang", "km", "m", "cm", "h", "tieng", "lan thu",
@@ -324,16 +325,14 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
     else:
         return None
     what, cell = cells[0], cells[value_at]
-    m = _VALUE_CELL.match(fold_same_length(cell.lower()))
-    before = m.group("before").strip() if m else ""
-    value = parse_number(m.group("n")) if m else None
-    if value is None or before and before not in _SIGNS and not _CELL_COMPARATOR.fullmatch(before):
+    quantity = _cell_quantity(cell)
+    if quantity is None:
         # a value with its own unit or words: "30 nhà", "dưới 3,5%", "tối thiểu 2 tỷ đồng", "giảm ít nhất 10%"
         found = [t for t in _quantities(f"{what}: {cell}", True, None) if _in_cell(t.value, cell)]
         return Target(text=f"{what}: {cell}", value=found[0].value, comparator=found[0].comparator,
                       unit=found[0].unit, metric=None) if found else None
-    comparator = _SIGNS.get(before) or _comparator(before, m.group("after") or "")
-    unit = "%" if m.group("pct") else cells[unit_at] if unit_at is not None else unit_named
+    value, comparator, percent = quantity
+    unit = "%" if percent else cells[unit_at] if unit_at is not None else unit_named
     if unit:  # specks OCR read in the cell ("triệu ". đồng"): tokens without a letter or digit
         unit = squash(" ".join(w for w in unit.split() if re.search(r"[\w%]", w)))
     if not unit or len(unit) > 40:
@@ -345,6 +344,30 @@ def _table_row_target(text: str, header: list[str] | None = None) -> Target | No
     if unit != "%" and unit[:1].isupper() and unit[1:2].islower():
         unit = unit[0].lower() + unit[1:]  # "Đoàn viên" in its column is the unit "đoàn viên"
     return Target(text=f"{what}: {cell}", value=value, comparator=comparator, unit=unit, metric=None)
+
+
+def _cell_quantity(cell: str) -> tuple[float, str, bool] | None:
+    """A value cell's number, its comparator (a sign or words: "≥ 90", "Trên 92", "Từ 95% trở lên") and whether
+    "%" follows it; None for a cell with other words ("30 nhà", "giảm ít nhất 10%")."""
+    m = _VALUE_CELL.match(fold_same_length(cell.lower()))
+    before = m.group("before").strip() if m else ""
+    value = parse_number(m.group("n")) if m else None
+    if value is None or before and before not in _SIGNS and not _CELL_COMPARATOR.fullmatch(before):
+        return None
+    return value, _SIGNS.get(before) or _comparator(before, m.group("after") or ""), bool(m.group("pct"))
+
+
+def _aligned_row(text: str, header: list[str], first_value: int) -> tuple[str, dict[int, str]] | None:
+    """A table row's name and its cells by header column from `first_value` on. The row is aligned on its name,
+    the first cell of three letters or more, against the header's last column before `first_value` that is no
+    serial column: a serial cell may be read apart or as a speck, an empty last cell lost."""
+    names = [i for i in range(first_value) if not _SERIAL_COLUMN.fullmatch(fold(header[i]))]
+    cells = [c.strip() for c in text.split(" | ")]
+    named = next((k for k, c in enumerate(cells) if len(re.findall(r"[^\W\d_]", c)) >= 3), None)
+    if not names or named is None:
+        return None
+    shift = named - names[-1]
+    return cells[named], {i: cells[i + shift] for i in range(first_value, len(header)) if named < i + shift < len(cells)}
 
 
 def _bracketed_unit(name: str) -> tuple[str, float] | None:
@@ -386,24 +409,21 @@ def _count_column_targets(text: str, header: list[str]) -> list[Target]:
     """The targets of one row of a goal section's table with no column of goals, whose columns measure what
     each unit is to reach ("Đơn vị | Số đoàn viên phát triển mới | Số CĐCS thành lập mới", "Đơn vị | Thu kinh
     phí công đoàn (triệu đồng)"): a target per measure column, its unit the one the column names; a cell with
-    no number ("-") sets none. The row is aligned on its name, the first cell of three letters or more: a
-    serial cell may be read apart or as a speck, an empty last cell lost."""
+    no number ("-") sets none."""
     measured = _measure_columns(header)
     if not measured or any(_RESULT_COLUMN.search(fold(h)) for h in header):
         return []
-    names = [i for i in range(min(measured)) if not _SERIAL_COLUMN.fullmatch(fold(header[i]))]
-    cells = [c.strip() for c in text.split(" | ")]
-    named = next((k for k, c in enumerate(cells) if len(re.findall(r"[^\W\d_]", c)) >= 3), None)
-    if not names or named is None or len(cells) < 2:
+    row = _aligned_row(text, header, min(measured))
+    if row is None:
         return []
+    name, cells = row
     targets = []
     for i, (unit, multiplier) in measured.items():
-        k = i - names[-1] + named
-        m = _VALUE_CELL.match(fold_same_length(cells[k].lower())) if named < k < len(cells) else None
+        m = _VALUE_CELL.match(fold_same_length(cells[i].lower())) if i in cells else None
         value = parse_number(m.group("n")) if m and not m.group("before").strip() else None
         if value is not None:
-            printed = f"{cells[k]}%" if unit == "%" else f"{cells[k]} {unit}" if multiplier == 1 else cells[k]
-            targets.append(Target(text=f"{cells[named]}: {printed}", value=value * multiplier, comparator="=",
+            printed = f"{cells[i]}%" if unit == "%" else f"{cells[i]} {unit}" if multiplier == 1 else cells[i]
+            targets.append(Target(text=f"{name}: {printed}", value=value * multiplier, comparator="=",
                                   unit=unit, metric=None))
     return targets
 
@@ -415,26 +435,20 @@ def _period_column_targets(text: str, header: list[str]) -> list[Target]:
     """The targets of one row of a chỉ tiêu table whose value columns are years ("TT | Chỉ tiêu | Năm 2025 |
     Năm 2026 | Năm 2027"): a target per year, its unit the one the row's name closes with in brackets
     ("Dư nợ ủy thác (tỷ đồng)", "Tỷ lệ nợ quá hạn (%)"), its comparator the cell's words ("Dưới 0,3", "Từ 90 trở
-    lên"). The row is aligned on its name, as a count column's is."""
+    lên")."""
     years = [i for i, h in enumerate(header) if _YEAR_COLUMN.fullmatch(fold(h))]
-    if len(years) < 2:
+    row = _aligned_row(text, header, min(years)) if len(years) >= 2 else None
+    unit = _bracketed_unit(row[0]) if row is not None else None
+    if unit is None:
         return []
-    names = [i for i in range(min(years)) if not _SERIAL_COLUMN.fullmatch(fold(header[i]))]
-    cells = [c.strip() for c in text.split(" | ")]
-    named = next((k for k, c in enumerate(cells) if len(re.findall(r"[^\W\d_]", c)) >= 3), None)
-    unit = _bracketed_unit(cells[named]) if named is not None else None
-    if not names or unit is None:
-        return []
+    name, cells = row
     targets = []
     for i in years:
-        k = i - names[-1] + named
-        m = _VALUE_CELL.match(fold_same_length(cells[k].lower())) if named < k < len(cells) else None
-        before = m.group("before").strip() if m else ""
-        if m is None or before and before not in _SIGNS and not _CELL_COMPARATOR.fullmatch(before):
-            continue
-        comparator = _SIGNS.get(before) or _comparator(before, m.group("after") or "")
-        targets.append(Target(text=f"{cells[named]} {header[i]}: {cells[k]}", value=parse_number(m.group("n")) * unit[1],
-                              comparator=comparator, unit=unit[0], metric=None))
+        quantity = _cell_quantity(cells[i]) if i in cells else None
+        if quantity is not None:
+            value, comparator, _ = quantity
+            targets.append(Target(text=f"{name} {header[i]}: {cells[i]}", value=value * unit[1],
+                                  comparator=comparator, unit=unit[0], metric=None))
     return targets
 
 
